@@ -1,0 +1,180 @@
+//! Stage 7 — framework: map level-1 and level-2 sections to the mandated parts of an
+//! annual report and to the task areas of the applicable 法治政府建设实施纲要.
+//!
+//! The catalogue is data (`data/framework.tsv`, with sources). Parts are read from the
+//! heading (a combined heading `存在的问题和2019年工作打算` carries two); a heading naming
+//! a year after the report year is `next_year`; in reports without a "measures" heading,
+//! the body sections before the first shortcomings/next-year section report work done and
+//! are `measures`. Level-2 sections inherit their parent's parts unless their own heading
+//! names one (`（五）党政主要负责人履行第一责任人职责情况`).
+//!
+//! Tasks are chosen by meaning, not exact wording: each task has keywords; a hit in the
+//! title counts 3, a hit in the section body 1 (capped), and the best-scoring task wins
+//! with a confidence from its margin over the runner-up. The catalogue follows the report
+//! year: 2004 纲要 up to 2014, 2015–2020 纲要 for 2015–2020, 2021–2025 纲要 from 2021.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::report::Part;
+use crate::segment::data_lines;
+
+struct Entry {
+    kind: &'static str,
+    catalogue: &'static str,
+    key: &'static str,
+    keywords: Regex,
+}
+
+fn catalogue() -> &'static [Entry] {
+    static C: OnceLock<Vec<Entry>> = OnceLock::new();
+    C.get_or_init(|| {
+        data_lines(include_str!("../data/framework.tsv"))
+            .filter_map(|l| {
+                let c: Vec<&'static str> = l.split('\t').collect();
+                let [kind, catalogue, key, _name, keywords] = c.as_slice() else { return None };
+                Some(Entry { kind, catalogue, key, keywords: Regex::new(keywords).ok()? })
+            })
+            .collect()
+    })
+}
+
+/// The task names of a catalogue year (`2004`, `2015`, `2021`) as `(key, full name)`.
+pub fn task_names(catalogue_year: &str) -> Vec<(&'static str, &'static str)> {
+    data_lines(include_str!("../data/framework.tsv"))
+        .filter_map(|l| {
+            let c: Vec<&'static str> = l.split('\t').collect();
+            (c.len() == 5 && c[0] == "task" && c[1] == catalogue_year).then(|| (c[2], c[3]))
+        })
+        .collect()
+}
+
+/// Which 纲要 applies to a report about `year`.
+pub fn catalogue_for(year: Option<i32>) -> &'static str {
+    match year {
+        Some(y) if y <= 2014 => "2004",
+        Some(y) if y <= 2020 => "2015",
+        _ => "2021",
+    }
+}
+
+/// The parts a heading names, in catalogue order (empty when it names none).
+pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
+    let mut parts: Vec<Part> = catalogue()
+        .iter()
+        .filter(|e| e.kind == "part" && e.keywords.is_match(title))
+        .filter_map(|e| Part::from_key(e.key))
+        .collect();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year_re = YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern is valid"));
+    if let (Some(c), Some(ry)) = (year_re.captures(title), report_year) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            if y > ry && !parts.contains(&Part::NextYear) {
+                parts.push(Part::NextYear);
+            }
+            if y == ry {
+                parts.retain(|p| *p != Part::NextYear);
+                if parts.is_empty() {
+                    parts.push(Part::Measures);
+                }
+            }
+        }
+    }
+    // "工作情况" under a shortcomings heading is not a measures part.
+    if parts.len() > 1 && parts.contains(&Part::Measures) {
+        parts.retain(|p| *p != Part::Measures);
+    }
+    parts.sort();
+    parts.dedup();
+    parts
+}
+
+/// The best task of `catalogue_year` for a section, with a confidence in 0–1.
+pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'static str, f64)> {
+    let mut scores: Vec<(&'static str, f64)> = catalogue()
+        .iter()
+        .filter(|e| e.kind == "task" && e.catalogue == catalogue_year)
+        .map(|e| {
+            let t = e.keywords.find_iter(title).count() as f64 * 3.0;
+            let b = (e.keywords.find_iter(body).count() as f64).min(6.0) / 3.0;
+            (e.key, t + b)
+        })
+        .collect();
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (best, score) = *scores.first()?;
+    let second = scores.get(1).map_or(0.0, |s| s.1);
+    if score < 1.0 {
+        return None;
+    }
+    let confidence = ((score - second) / score * 0.6 + (score / (score + 3.0)) * 0.4).clamp(0.05, 1.0);
+    Some((best, (confidence * 100.0).round() / 100.0))
+}
+
+/// A section as the framework stage sees it.
+#[derive(Debug, Clone)]
+pub struct SectionInput {
+    /// Heading level.
+    pub level: u8,
+    /// Title text.
+    pub title: String,
+    /// Byte range of the section body in the analysis view.
+    pub body: Range<usize>,
+    /// Index of the parent among the inputs.
+    pub parent: Option<usize>,
+}
+
+/// Parts, task and confidence for each section (empty for levels 3–5).
+pub fn map_sections(text: &str, sections: &[SectionInput], year: Option<i32>) -> Vec<(Vec<Part>, Option<&'static str>, f64)> {
+    let cat = catalogue_for(year);
+    let mut out: Vec<(Vec<Part>, Option<&'static str>, f64)> = Vec::with_capacity(sections.len());
+    let mut seen_later_part = false;
+    for s in sections {
+        if s.level > 2 {
+            out.push((Vec::new(), None, 0.0));
+            continue;
+        }
+        let own = parts_of_title(&s.title, year);
+        let parts = if !own.is_empty() {
+            own
+        } else if let Some(p) = s.parent.filter(|_| s.level == 2) {
+            out[p].0.clone()
+        } else if s.level == 1 && !seen_later_part {
+            vec![Part::Measures]
+        } else {
+            vec![Part::Other]
+        };
+        if s.level == 1 && parts.iter().any(|p| matches!(p, Part::Shortcomings | Part::NextYear)) {
+            seen_later_part = true;
+        }
+        let body = &text[s.body.clone()];
+        let (task, confidence) = match task_of(&s.title, body, cat) {
+            Some((t, c)) if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) => (Some(t), c),
+            _ => (None, if parts.contains(&Part::Other) { 0.3 } else { 0.8 }),
+        };
+        out.push((parts, task, confidence));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_from_titles() {
+        assert_eq!(parts_of_title("存在的问题和2019年工作打算", Some(2018)), vec![Part::Shortcomings, Part::NextYear]);
+        assert_eq!(parts_of_title("2018年主要工作情况", Some(2018)), vec![Part::Measures]);
+        assert_eq!(parts_of_title("2019年工作目标与计划", Some(2018)), vec![Part::NextYear]);
+        assert_eq!(parts_of_title("党政主要负责人履行推进法治建设第一责任人职责情况", Some(2022)), vec![Part::ResponsiblePerson]);
+        assert_eq!(parts_of_title("推进法治政府建设的主要举措和成效", Some(2022)), vec![Part::Measures]);
+    }
+
+    #[test]
+    fn tasks_by_meaning() {
+        assert_eq!(task_of("推进依法科学民主决策情况", "", "2021").map(|t| t.0), Some("行政决策制度体系"));
+        assert_eq!(task_of("依法全面履行政府职能", "", "2015").map(|t| t.0), Some("依法全面履行政府职能"));
+        assert_eq!(task_of("加强组织领导，落实保障措施", "", "2004").map(|t| t.0), Some("组织领导"));
+    }
+}

@@ -1,0 +1,318 @@
+//! The `fazhi-lens` command line: the same core as the page, for whole corpora.
+//!
+//! ```text
+//! fazhi-lens analyze [--format json|jsonl|csv|md] [--offsets char|utf16|utf8] FILE|DIR|- ...
+//! fazhi-lens segment FILE|-          one sentence per line in, tokens joined by two spaces out
+//! fazhi-lens kwic WORD [--width N] FILE|DIR|- ...
+//! ```
+//!
+//! Files are read as UTF-8, UTF-16 with BOM or GB18030/GBK (detected). Exit status: 0 all
+//! inputs analysed, 1 some inputs failed (each named on stderr with why), 2 usage error.
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use fazhi_lens::decode::decode;
+use fazhi_lens::{Analyzer, OffsetUnit, Options, Report};
+use rayon::prelude::*;
+
+#[derive(Parser)]
+#[command(name = "fazhi-lens", version, about = "法治报告透镜: outline, metrics, keywords and checks of Chinese rule-of-law reports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze reports into Report JSON (one file: a JSON object; several: JSON lines).
+    Analyze {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Unit of span offsets.
+        #[arg(long, value_enum, default_value_t = Unit::Char)]
+        offsets: Unit,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Files, folders (every .txt inside) or `-` for standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Segment one sentence per line; print the tokens joined by two spaces (SIGHAN format).
+    Segment {
+        /// Use jieba's HMM for unknown words.
+        #[arg(long)]
+        hmm: bool,
+        /// A file or `-` for standard input.
+        input: PathBuf,
+    },
+    /// Show every occurrence of a word with its context.
+    Kwic {
+        /// The word to look for.
+        word: String,
+        /// Characters of context on each side.
+        #[arg(long, default_value_t = 20)]
+        width: usize,
+        /// Files, folders or `-`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// One Report as JSON (JSON lines with a `file` field for several inputs).
+    Json,
+    /// One Report a line, each with its `file`.
+    Jsonl,
+    /// One row per metric (UTF-8 with BOM, for Excel).
+    Csv,
+    /// The outline as a Markdown list.
+    Md,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Unit {
+    /// Unicode scalar values.
+    Char,
+    /// UTF-16 code units (JavaScript).
+    Utf16,
+    /// UTF-8 bytes.
+    Utf8,
+}
+
+impl From<Unit> for OffsetUnit {
+    fn from(u: Unit) -> Self {
+        match u {
+            Unit::Char => OffsetUnit::Char,
+            Unit::Utf16 => OffsetUnit::Utf16,
+            Unit::Utf8 => OffsetUnit::Utf8,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze { format, offsets, jobs, inputs } => analyze(format, offsets.into(), jobs, &inputs),
+        Command::Segment { hmm, input } => segment(hmm, &input),
+        Command::Kwic { word, width, inputs } => kwic(&word, width, &inputs),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("fazhi-lens: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Expands folders into their `.txt` files (sorted); keeps files and `-` as given.
+fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut files = Vec::new();
+            collect_txt(input, &mut files);
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out
+}
+
+fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_txt(&path, out);
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            out.push(path);
+        }
+    }
+}
+
+fn read_input(path: &Path) -> Result<String, String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
+    };
+    decode(&bytes).map(|d| d.text).map_err(|e| e.to_string())
+}
+
+fn display(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn analyze(format: Format, offsets: OffsetUnit, jobs: Option<usize>, inputs: &[PathBuf]) -> io::Result<bool> {
+    let analyzer = Analyzer::new(Options { offsets, ..Options::default() }).map_err(io::Error::other)?;
+    let files = expand(inputs);
+    if let Some(n) = jobs {
+        // A pool that already exists (from an earlier call) is fine to reuse.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let several = files.len() > 1 || format == Format::Jsonl;
+    let mut ok = true;
+    let mut csv = (format == Format::Csv).then(|| {
+        let _ = out.write_all("\u{FEFF}".as_bytes());
+        csv::Writer::from_writer(Vec::new())
+    });
+    if let Some(w) = csv.as_mut() {
+        w.write_record(["file", "id", "section", "subject", "value", "valueMax", "unit", "qualifier", "indicator", "target", "raw", "start", "end"])?;
+    }
+    // Analyse in parallel, in chunks so that memory stays bounded on large corpora, and
+    // write in input order.
+    for chunk in files.chunks(64) {
+        let results: Vec<(String, Result<(String, Report), String>)> = chunk
+            .par_iter()
+            .map(|path| {
+                let name = display(path);
+                let r = read_input(path).and_then(|text| analyzer.analyze(&text).map(|r| (text, r)).map_err(|e| e.to_string()));
+                (name, r)
+            })
+            .collect();
+        for (name, result) in results {
+            let (text, report) = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("fazhi-lens: {name}: {e}");
+                    ok = false;
+                    continue;
+                }
+            };
+            match format {
+                Format::Json | Format::Jsonl => {
+                    if several {
+                        let mut value = serde_json::to_value(&report).map_err(io::Error::other)?;
+                        if let serde_json::Value::Object(map) = &mut value {
+                            map.insert("file".into(), name.clone().into());
+                        }
+                        serde_json::to_writer(&mut out, &value).map_err(io::Error::other)?;
+                    } else {
+                        serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+                    }
+                    writeln!(out)?;
+                }
+                Format::Csv => {
+                    let w = csv.as_mut().expect("csv writer exists for csv format");
+                    write_csv_rows(w, &name, &report)?;
+                }
+                Format::Md => write_markdown(&mut out, &name, &text, &report)?,
+            }
+        }
+    }
+    if let Some(w) = csv {
+        out.write_all(&w.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+    }
+    out.flush()?;
+    Ok(ok)
+}
+
+/// The section path of a metric: the titles from the top level down.
+fn section_path(report: &Report, section: Option<&str>) -> String {
+    let mut path = Vec::new();
+    let mut id = section.map(str::to_string);
+    while let Some(s) = id.and_then(|i| report.outline.iter().find(|o| o.id == i)) {
+        path.push(format!("{}{}", s.marker, s.title));
+        id = s.parent.clone();
+    }
+    path.reverse();
+    path.join(" > ")
+}
+
+fn write_csv_rows(w: &mut csv::Writer<Vec<u8>>, file: &str, report: &Report) -> io::Result<()> {
+    for m in &report.metrics {
+        let qualifier = m.qualifier.map(|q| serde_json::to_value(q).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+        w.write_record([
+            file,
+            &m.id,
+            &section_path(report, m.section.as_deref()),
+            m.subject.as_deref().unwrap_or(""),
+            &m.value.to_string(),
+            &m.value_max.map(|v| v.to_string()).unwrap_or_default(),
+            &m.unit,
+            &qualifier.unwrap_or_default(),
+            m.indicator.as_deref().unwrap_or(""),
+            if m.target { "true" } else { "false" },
+            &m.raw,
+            &m.start.to_string(),
+            &m.end.to_string(),
+        ])?;
+    }
+    Ok(())
+}
+
+fn write_markdown(out: &mut impl Write, file: &str, _text: &str, report: &Report) -> io::Result<()> {
+    let title = report.meta.title.as_deref().unwrap_or(file);
+    writeln!(out, "# {title}\n")?;
+    for s in &report.outline {
+        let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+        let parts: Vec<&str> = s.parts.iter().map(|p| p.key()).collect();
+        let tags = if parts.is_empty() { String::new() } else { format!(" `{}`", parts.join("` `")) };
+        let task = s.task.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
+        writeln!(out, "{indent}- {}{}{tags}{task}", s.marker, s.title)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn segment(hmm: bool, input: &Path) -> io::Result<bool> {
+    let analyzer = Analyzer::new(Options { hmm, ..Options::default() }).map_err(io::Error::other)?;
+    let text = match read_input(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("fazhi-lens: {}: {e}", display(input));
+            return Ok(false);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for line in text.lines() {
+        let tokens = analyzer.segment(line).map_err(io::Error::other)?;
+        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+        writeln!(out, "{}", words.join("  "))?;
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
+    let analyzer = Analyzer::new(Options::default()).map_err(io::Error::other)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut ok = true;
+    for path in expand(inputs) {
+        let name = display(&path);
+        let result = read_input(&path).and_then(|text| analyzer.kwic(&text, word, width).map_err(|e| e.to_string()));
+        match result {
+            Ok(lines) => {
+                for c in lines {
+                    writeln!(out, "{name}:{}-{}\t{:>w$}【{}】{}", c.start, c.end, c.left, c.word, c.right, w = width)?;
+                }
+            }
+            Err(e) => {
+                eprintln!("fazhi-lens: {name}: {e}");
+                ok = false;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ok)
+}

@@ -1,0 +1,535 @@
+//! Stage 6 — metrics: every quantity with value, unit, qualifier, subject, indicator; and
+//! the breakdowns (`共X，其中A a、B b`) linked to their totals.
+//!
+//! A metric is a number followed by a unit from `data/units.txt` (`16件`, `4300余人次`,
+//! `3至5个工作日`, `12.5%`), or a percentage written out (`百分之九十五`, `三分之二`,
+//! `近九成`). A number without a unit is not a metric: that alone rules out years,
+//! hotlines, document numbers and list markers; the remaining traps (`四个意识`,
+//! `三重一大`, `5月底`, `第一批`, `7×24小时`) are masked by the patterns in
+//! `data/not_metrics.txt`, and numbers inside 《》 titles and document numbers are never
+//! metrics.
+//!
+//! `raw` is the number and unit as written, with an infix 余/多 (`十余条`); hedges before
+//! or after (约, 近, 超过, 不少于, 以上, 左右, 以内 …) stay outside `raw` and set the
+//! qualifier. The subject is read leftwards from the number through the segmentation, up
+//! to a reporting verb of `data/verbs.txt` (`受理行政复议申请16件` → 行政复议申请), or
+//! rightwards for `29个县级部门`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::normalize::is_han;
+use crate::numerals::{parse_cn_int, parse_number};
+use crate::report::Qualifier;
+use crate::segment::{data_lines, unit_alternation, units, Token, TokenKind};
+
+/// A metric found in the analysis view (byte ranges of the view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The number and unit.
+    pub raw: Range<usize>,
+    /// Value in the base unit.
+    pub value: f64,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// The unit (`元` for money after scaling).
+    pub unit: String,
+    /// The unit's kind from `data/units.txt`.
+    pub unit_kind: &'static str,
+    /// Hedge.
+    pub qualifier: Option<Qualifier>,
+    /// The counted noun phrase.
+    pub subject: Option<Range<usize>>,
+    /// The clause before the number (for indicator and target rules).
+    pub clause: Range<usize>,
+    /// Indicator id.
+    pub indicator: Option<&'static str>,
+    /// A plan rather than a result (set by the clause; the analyzer adds next-year parts).
+    pub target: bool,
+}
+
+const NUM: &str = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇两一二三四五六七八九十百千]+)";
+
+fn metric_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let units = unit_alternation();
+        Regex::new(&format!(
+            r"(?P<pctcn>百分之(?P<pv>[零〇一二两三四五六七八九十百点\d.]+))|(?P<frac>(?P<fd>[一二三四五六七八九十百\d]+)分之(?P<fn>[一二三四五六七八九十\d]+))|(?P<cheng>(?P<cv>[一二三四五六七八九]|十)成(?P<half>半)?)|(?P<num>{NUM})(?P<scale>万亿|万|亿|千)?(?P<infix>[余多])?(?P<unit1>%)?(?:\s*(?P<rsep>-|至|到)\s*(?P<num2>{NUM})(?P<scale2>万亿|万|亿)?(?P<infix2>[余多])?)?[ ]?(?P<unit>{units})"
+        ))
+        .expect("metric pattern is valid")
+    })
+}
+
+fn mask_regexes() -> &'static [Regex] {
+    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+    RES.get_or_init(|| data_lines(include_str!("../data/not_metrics.txt")).filter_map(|l| Regex::new(l).ok()).collect())
+}
+
+fn verbs() -> &'static std::collections::HashSet<&'static str> {
+    static V: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    V.get_or_init(|| data_lines(include_str!("../data/verbs.txt")).collect())
+}
+
+struct Indicator {
+    id: &'static str,
+    unit_kind: &'static str,
+    subject: Regex,
+    context: Option<Regex>,
+}
+
+fn indicators() -> &'static [Indicator] {
+    static I: OnceLock<Vec<Indicator>> = OnceLock::new();
+    I.get_or_init(|| {
+        data_lines(include_str!("../data/indicators.tsv"))
+            .filter_map(|l| {
+                let c: Vec<&'static str> = l.split('\t').collect();
+                let [id, _name, unit_kind, subject, context] = c.as_slice() else { return None };
+                Some(Indicator {
+                    id,
+                    unit_kind,
+                    subject: Regex::new(subject).ok()?,
+                    context: if *context == "-" { None } else { Some(Regex::new(context).ok()?) },
+                })
+            })
+            .collect()
+    })
+}
+
+/// Names of the indicators, for the page and the docs: `(id, name)`.
+pub fn indicator_names() -> Vec<(&'static str, &'static str)> {
+    data_lines(include_str!("../data/indicators.tsv"))
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            Some((c.next()?, c.next()?))
+        })
+        .collect()
+}
+
+fn unit_kind(unit: &str) -> &'static str {
+    units().iter().find(|(u, _)| *u == unit).map_or("count", |(_, k)| k)
+}
+
+/// Byte ranges that can never hold a metric (the masks, 《》 titles, document numbers),
+/// sorted and merged so that an overlap test is one binary search.
+fn masked_ranges(text: &str, extra: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = extra.to_vec();
+    for re in mask_regexes() {
+        all.extend(re.find_iter(text).map(|m| m.range()));
+    }
+    all.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+fn overlaps(masks: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = masks.partition_point(|m| m.end <= r.start);
+    masks.get(i).is_some_and(|m| m.start < r.end)
+}
+
+fn qualifier_before(before: &str) -> (Option<Qualifier>, usize) {
+    const BEFORE: &[(&str, Qualifier)] = &[
+        ("不少于", Qualifier::AtLeast),
+        ("不低于", Qualifier::AtLeast),
+        ("至少", Qualifier::AtLeast),
+        ("不超过", Qualifier::Under),
+        ("不到", Qualifier::Under),
+        ("不足", Qualifier::Under),
+        ("低于", Qualifier::Under),
+        ("超过", Qualifier::Over),
+        ("多于", Qualifier::Over),
+        ("高于", Qualifier::Over),
+        ("逾", Qualifier::Over),
+        ("大约", Qualifier::About),
+        ("将近", Qualifier::About),
+        ("接近", Qualifier::About),
+        ("约", Qualifier::About),
+        ("近", Qualifier::About),
+        ("超", Qualifier::Over),
+    ];
+    for (w, q) in BEFORE {
+        if before.ends_with(w) {
+            return (Some(*q), w.len());
+        }
+    }
+    (None, 0)
+}
+
+fn qualifier_after(after: &str, unit_kind: &str) -> Option<Qualifier> {
+    if after.starts_with("以上") || after.starts_with("多") || after.starts_with("余") {
+        Some(Qualifier::Over)
+    } else if after.starts_with("左右") || after.starts_with("上下") {
+        Some(Qualifier::About)
+    } else if after.starts_with("以内") || after.starts_with("以下") || (unit_kind == "time" && after.starts_with('内')) {
+        Some(Qualifier::Under)
+    } else {
+        None
+    }
+}
+
+fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
+    let v = parse_number(s)?;
+    Some(
+        v * match scale {
+            Some("万") => 1e4,
+            Some("亿") => 1e8,
+            Some("万亿") => 1e12,
+            Some("千") => 1e3,
+            _ => 1.0,
+        },
+    )
+}
+
+/// Parses the value of a written-out Chinese number with an optional 点 decimal part
+/// (`九十五`, `九十五点五`).
+fn parse_cn_decimal(s: &str) -> Option<f64> {
+    if let Some((int, frac)) = s.split_once('点') {
+        let i = parse_cn_int(int)? as f64;
+        let digits: String = frac.chars().map(|c| crate::numerals::cn_digit(c).map_or('x', |d| char::from(b'0' + d as u8))).collect();
+        return format!("{i}.{digits}").parse().ok();
+    }
+    parse_number(s)
+}
+
+/// Finds the metrics of `text`. `mask` are extra ranges (citations) that hold none;
+/// `tokens` is the segmentation of `text`.
+pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<Found> {
+    let masks = masked_ranges(text, mask);
+    let mut out = Vec::new();
+    for caps in metric_regex().captures_iter(text) {
+        let m = caps.get(0).expect("group 0 always matches");
+        let raw = m.range();
+        let (value, value_max, unit): (f64, Option<f64>, String) = if let Some(p) = caps.name("pv") {
+            let Some(v) = parse_cn_decimal(p.as_str()) else { continue };
+            (v, None, "%".into())
+        } else if caps.name("frac").is_some() {
+            let (Some(d), Some(n)) = (parse_number(&caps["fd"]), parse_number(&caps["fn"])) else { continue };
+            if d == 0.0 || n > d {
+                continue;
+            }
+            ((n / d * 10000.0).round() / 100.0, None, "%".into())
+        } else if let Some(cv) = caps.name("cv") {
+            // 九成 = 90 %. Not an idiom: 一成不变.
+            let after = &text[m.end()..];
+            if after.starts_with(|c: char| is_han(c) && !"以左多的是".contains(c)) {
+                continue;
+            }
+            let Some(v) = parse_cn_int(cv.as_str()) else { continue };
+            (v as f64 * 10.0 + if caps.name("half").is_some() { 5.0 } else { 0.0 }, None, "%".into())
+        } else {
+            let num = &caps["num"];
+            let unit_raw = &caps["unit"];
+            let is_cn = !num.starts_with(|c: char| c.is_ascii_digit());
+            // Chinese numerals: 两名, 十余条, 二十三件; a lone 一 (一次, 一个窗口) is an article.
+            if is_cn && num == "一" {
+                continue;
+            }
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c == '第' || (is_cn && is_han(c) && "统唯之万专同逐单划某初".contains(c))) {
+                continue;
+            }
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+                continue;
+            }
+            if (unit_raw == "日" || unit_raw == "天") && before == Some('月') {
+                continue;
+            }
+            let scale = caps.name("scale").map(|s| s.as_str());
+            let Some(mut v) = parse_num(num, scale) else { continue };
+            let mut vmax = match caps.name("num2") {
+                Some(n2) => parse_num(n2.as_str(), caps.name("scale2").map(|s| s.as_str()).or(scale)),
+                None => None,
+            };
+            // Money units carry their own scale: 万元 → 元.
+            let (unit, factor) = match unit_raw {
+                "万元" => ("元", 1e4),
+                "亿元" => ("元", 1e8),
+                "万亿元" => ("元", 1e12),
+                "百分点" => ("个百分点", 1.0),
+                u => (u, 1.0),
+            };
+            v *= factor;
+            vmax = vmax.map(|x| x * factor);
+            if caps.name("unit1").is_some() && unit != "%" {
+                continue;
+            }
+            (v, vmax, unit.to_string())
+        };
+        if raw.is_empty() || overlaps(&masks, &raw) {
+            continue;
+        }
+        let kind = if unit == "%" || unit == "个百分点" { "percent" } else { unit_kind(caps.name("unit").map_or(&unit, |u| u.as_str())) };
+        // Qualifiers: infix 余/多 inside raw, hedges before and after outside it.
+        let infix = caps.name("infix").is_some() || caps.name("infix2").is_some();
+        let clause_start = clause_start(text, raw.start);
+        let (q_before, q_len) = qualifier_before(&text[clause_start..raw.start]);
+        let q_after = qualifier_after(&text[raw.end..], kind);
+        let qualifier = if infix { Some(Qualifier::Over) } else { q_before.or(q_after) };
+        // `近九成`: the 近 is before the raw.
+        let subject_end = raw.start - q_len;
+        let clause = clause_start..subject_end;
+        let subject = find_subject(text, tokens, clause.clone(), raw.end, &unit);
+        let target = is_target_clause(&text[clause.clone()]);
+        out.push(Found {
+            raw,
+            value: round6(value),
+            value_max: value_max.map(round6),
+            unit,
+            unit_kind: kind,
+            qualifier,
+            subject,
+            clause,
+            indicator: None,
+            target,
+        });
+    }
+    for f in &mut out {
+        f.indicator = match_indicator(text, f);
+    }
+    out
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Start of the clause containing `pos`: after the last `，。；：、！？` or line break.
+fn clause_start(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '、' | '(' | ')'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn is_target_clause(clause: &str) -> bool {
+    ["确保", "力争", "争取", "目标", "计划", "拟", "预计", "将达到"].iter().any(|w| clause.contains(w))
+        && !clause.contains("已")
+}
+
+/// The noun phrase counted by a number: leftwards from the number to a verb, or
+/// rightwards for `29个县级部门`.
+fn find_subject(text: &str, tokens: &[Token], clause: Range<usize>, raw_end: usize, unit: &str) -> Option<Range<usize>> {
+    let first = tokens.partition_point(|t| t.range.end <= clause.start);
+    let last = tokens.partition_point(|t| t.range.start < clause.end);
+    let in_clause = &tokens[first..last.max(first)];
+    let mut start = None;
+    let mut end = None;
+    for t in in_clause.iter().rev() {
+        if t.range.end > clause.end {
+            continue;
+        }
+        let w = &text[t.range.clone()];
+        if t.kind != TokenKind::Word || verbs().contains(w) {
+            if end.is_some() {
+                break;
+            }
+            continue;
+        }
+        if end.is_none() {
+            end = Some(t.range.end);
+        }
+        start = Some(t.range.start);
+    }
+    if let (Some(s), Some(e)) = (start, end) {
+        if e > s {
+            return Some(s..e);
+        }
+    }
+    // `29个县级部门`, `两名律师`: the counted noun follows the measure word.
+    if ["个", "家", "名", "位", "项", "所", "支", "处"].contains(&unit) {
+        let from = tokens.partition_point(|t| t.range.start < raw_end);
+        let mut end = None;
+        for t in &tokens[from..] {
+            let w = &text[t.range.clone()];
+            if t.kind != TokenKind::Word || verbs().contains(w) || w == "的" {
+                break;
+            }
+            end = Some(t.range.end);
+            if t.range.end - raw_end > 30 {
+                break;
+            }
+        }
+        if let Some(e) = end {
+            return Some(raw_end..e);
+        }
+    }
+    None
+}
+
+fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
+    let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
+    let clause = &text[f.clause.clone()];
+    let subj_or_clause = if subject.is_empty() { clause } else { subject };
+    indicators()
+        .iter()
+        .find(|ind| {
+            (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind)
+                && ind.subject.is_match(subj_or_clause)
+                && ind.context.as_ref().is_none_or(|c| c.is_match(clause) || c.is_match(subj_or_clause))
+        })
+        .map(|ind| ind.id)
+}
+
+/// A total and its parts, as indices into the metrics list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    /// Index of the total.
+    pub total: usize,
+    /// Indices of the parts.
+    pub parts: Vec<usize>,
+    /// The parts added up.
+    pub sum: f64,
+    /// Whether they add up; `None` when a value is approximate.
+    pub consistent: Option<bool>,
+}
+
+/// Links `…X件，其中A a件、B b件…。` breakdowns: the total is the last metric with the
+/// same unit before `其中` in the sentence; the parts are the metrics with that unit after
+/// it up to the sentence end.
+pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices("其中") {
+        let sentence_start = text[..pos].rfind(['。', '\n']).map_or(0, |i| i + 1);
+        let sentence_end = text[pos..].find(['。', '\n']).map_or(text.len(), |i| pos + i);
+        let Some(total) = found
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, f)| f.raw.end <= pos && f.raw.start >= sentence_start && f.unit_kind != "percent")
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let unit = &found[total].unit;
+        let parts: Vec<usize> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.raw.start > pos && f.raw.end <= sentence_end && &f.unit == unit && f.value_max.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|&i| found[i].value).sum();
+        let approximate = std::iter::once(total).chain(parts.iter().copied()).any(|i| found[i].qualifier.is_some());
+        let consistent = if approximate { None } else { Some((sum - found[total].value).abs() < 1e-6) };
+        out.push(Breakdown { total, parts, sum: round6(sum), consistent });
+    }
+    out
+}
+
+/// Recomputes stated rates from their counts: where `办结率为100%` follows `办结187件`
+/// and, before it, `受理187件`, the rate must be 187/187. Returns a message and the range
+/// of the rate for each rate off by more than half a point.
+pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, rate) in found.iter().enumerate() {
+        let Some(subject) = rate.subject.as_ref().map(|s| &text[s.clone()]) else { continue };
+        if rate.unit != "%" || rate.qualifier.is_some() || !subject.ends_with('率') {
+            continue;
+        }
+        let verb = subject.trim_end_matches('率');
+        let verb: String = verb.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        if verb.chars().count() < 2 {
+            continue;
+        }
+        let paragraph_start = text[..rate.raw.start].rfind('\n').map_or(0, |p| p + 1);
+        let earlier = || found[..i].iter().rev().filter(|f| f.raw.start >= paragraph_start && f.unit_kind == "count" && f.qualifier.is_none());
+        let Some(num) = earlier().find(|f| text[f.clause.clone()].contains(verb.as_str())) else { continue };
+        let Some(den) = earlier()
+            .filter(|f| f.raw.start < num.raw.start && f.unit == num.unit)
+            .find(|f| ["受理", "收到", "接到", "接收", "共"].iter().any(|w| text[f.clause.clone()].contains(w)))
+        else {
+            continue;
+        };
+        if den.value <= 0.0 {
+            continue;
+        }
+        let computed = num.value / den.value * 100.0;
+        if (computed - rate.value).abs() > 0.5 {
+            out.push((
+                format!(
+                    "{}{}与所述数字不符：{} ÷ {} = {:.1}%。",
+                    subject,
+                    &text[rate.raw.clone()],
+                    &text[num.raw.clone()],
+                    &text[den.raw.clone()],
+                    computed
+                ),
+                rate.raw.clone(),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metrics(text: &str) -> Vec<(String, f64, String, Option<Qualifier>)> {
+        let seg = crate::segment::Segmenter::new(None).unwrap();
+        let tokens = seg.tokens(text, false);
+        find_metrics(text, &tokens, &[])
+            .into_iter()
+            .map(|f| (text[f.raw].to_string(), f.value, f.unit, f.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn values_units_and_qualifiers() {
+        let got = metrics("受理行政复议申请16件，接待来访群众4300余人次，投入经费3.5亿元，约1.2万件，办结率达100%，近九成，十余条，3至5个工作日");
+        let want = vec![
+            ("16件", 16.0, "件", None),
+            ("4300余人次", 4300.0, "人次", Some(Qualifier::Over)),
+            ("3.5亿元", 350_000_000.0, "元", None),
+            ("1.2万件", 12000.0, "件", Some(Qualifier::About)),
+            ("100%", 100.0, "%", None),
+            ("九成", 90.0, "%", Some(Qualifier::About)),
+            ("十余条", 10.0, "条", Some(Qualifier::Over)),
+            ("3至5个工作日", 3.0, "个工作日", None),
+        ];
+        let got: Vec<(&str, f64, &str, Option<Qualifier>)> =
+            got.iter().map(|(r, v, u, q)| (r.as_str(), *v, u.as_str(), *q)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn non_metrics_are_not_extracted() {
+        let text = "2018年5月底，依据国办发〔2018〕37号和省政府令第169号，落实三重一大和四个意识，拨打12345热线，第一批，1-11月，七五普法，推行1+2+9+N模式，提供7×24小时服务，一批制度，连续两年";
+        assert_eq!(metrics(text), vec![]);
+    }
+
+    #[test]
+    fn rates_are_recomputed() {
+        let seg = crate::segment::Segmenter::new(Some("受理 100\n办结 100\n办结率 100\n申请 100\n")).unwrap();
+        let text = "共受理申请200件，办结180件，办结率为100%。";
+        let found = find_metrics(text, &seg.tokens(text, false), &[]);
+        let checks = rate_checks(text, &found);
+        assert_eq!(checks.len(), 1, "{found:?}");
+        assert!(checks[0].0.contains("90.0%"));
+        let text = "共受理申请200件，办结200件，办结率为100%。";
+        assert!(rate_checks(text, &find_metrics(text, &seg.tokens(text, false), &[])).is_empty());
+    }
+
+    #[test]
+    fn breakdown_of_seed_001_does_not_add_up() {
+        let text = "共清理审核行政权力事项1412项，其中：行政许可89项；行政审批97项；行政处罚624项；行政强制14项；行政征收23项；行政给付11项；行政奖励7项；行政确认38项；行政裁决2项；其他474项。";
+        let seg = crate::segment::Segmenter::new(None).unwrap();
+        let found = find_metrics(text, &seg.tokens(text, false), &[]);
+        let b = find_breakdowns(text, &found);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].parts.len(), 10);
+        assert_eq!(b[0].sum, 1379.0);
+        assert_eq!(b[0].consistent, Some(false));
+    }
+}

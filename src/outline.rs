@@ -1,0 +1,408 @@
+//! Stage 4 — outline: headings, their levels and nesting, and inline enumerations.
+//!
+//! Levels follow GB/T 9704-2012 and what real reports do; the level comes from the marker
+//! type, not from the nesting (a `1.` directly under `一、` is level 3, and a check says a
+//! level was skipped):
+//!
+//! | level | markers |
+//! |---|---|
+//! | 1 | `一、` `一.` `第一部分` |
+//! | 2 | `（一）` `(一)` `(一）` |
+//! | 3 | `1.` `1、` `1．` `1 ` and, continuing a sequence, no separator at all (`2加强政务服务体系创新`) |
+//! | 4 | `（1）` `(1)` |
+//! | 5 | `①` … `⑳` |
+//!
+//! A heading line may run on into body text; the title ends at the first `。`, `：`, `；`
+//! (`（一）依法全面履行政府职能。严格落实…` → `依法全面履行政府职能`). Not headings: a line
+//! starting with a year or date (`2020年，…`: four digits never make a marker), numbers in
+//! body text, markers inside a paragraph (`①决策公开、②执行公开`), which are
+//! enumerations.
+//!
+//! **One-line reports.** A whole report pasted with no line breaks (`…。二、完善依法行政制度
+//! 体系（一）…`) has its headings after sentence ends. In lines longer than
+//! [`LONG_LINE`] characters, a level 1–3 marker right after `。！？；：` (or after a heading
+//! title) is a heading when it continues the numbering (`二、` after `一、`, `（一）` after a
+//! level-1 heading); other markers there stay enumerations.
+//!
+//! **PDF text.** Hard line breaks are joined and page numbers removed by the clean stage,
+//! which never joins a line that starts with a marker, so headings start lines here.
+//!
+//! Inline enumerations `一是…二是…`, `首先…其次…`, `第一，…第二，…` and markers inside a
+//! paragraph (`(1)…(2)…`, `①…②…`) are reported as [`EnumItem`]s, never as headings.
+
+use std::ops::Range;
+
+use crate::clean::line_ranges;
+use crate::numerals::parse_cn_int;
+
+/// Lines longer than this many characters are searched for headings after sentence ends.
+pub const LONG_LINE: usize = 400;
+
+/// A heading found in the analysis view (byte ranges of the view).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–5.
+    pub level: u8,
+    /// The number the marker counts (`三、` → 3).
+    pub number: u32,
+    /// The marker, separator included.
+    pub marker: Range<usize>,
+    /// The title without marker.
+    pub title: Range<usize>,
+    /// `2加强…`: a level-3 number with no separator.
+    pub no_separator: bool,
+}
+
+/// An inline enumeration item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumItem {
+    /// The marker (`一是`, `首先`, `(1)`).
+    pub marker: Range<usize>,
+    /// Marker plus lead clause.
+    pub span: Range<usize>,
+}
+
+/// A parsed heading marker at the start of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// 1–5.
+    pub level: u8,
+    /// The number it counts.
+    pub number: u32,
+    /// Bytes taken by the marker and its separator.
+    pub len: usize,
+    /// A level-3 number directly followed by text.
+    pub no_separator: bool,
+}
+
+const CN_NUM: &str = "一二三四五六七八九十";
+
+/// Characters that, right after a bare number, make it a quantity or a date rather than a
+/// heading number (`2年`, `3个`, `5日`, `10万`).
+const NOT_AFTER_BARE_NUMBER: &str = "年月日号时分秒个件项人次万亿千百元角多余条名家份场批天周岁米吨户所期届倍部篇卷处支套台宗起位种类级星层栋辆只头亩公斤克升度成%";
+
+fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
+    s.char_indices()
+        .take_while(|&(i, c)| set.contains(c) && s[..i].chars().count() < max_chars)
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0)
+}
+
+fn sep_len(rest: &str, seps: &[char]) -> usize {
+    rest.chars().next().filter(|c| seps.contains(c)).map_or(0, char::len_utf8)
+}
+
+/// Parses a heading marker at the start of `s` (already normalized: half-width brackets
+/// and digits).
+pub fn parse_marker(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    let mk = |level, number: u64, len, no_separator| {
+        Some(Marker { level, number: u32::try_from(number).ok()?, len, no_separator })
+    };
+    if let Some(rest) = s.strip_prefix('第') {
+        let n = take_while_in(rest, CN_NUM, 3);
+        let after = &rest[n..];
+        if n > 0 && after.starts_with("部分") {
+            let len = '第'.len_utf8() + n + "部分".len();
+            let len = len + sep_len(&s[len..], &['、', '：', '.', ' ']);
+            return mk(1, parse_cn_int(&rest[..n])?, len, false);
+        }
+        return None;
+    }
+    if CN_NUM.contains(first) {
+        let n = take_while_in(s, CN_NUM, 3);
+        let rest = &s[n..];
+        let sep = rest.chars().next()?;
+        let after_sep = rest.get(sep.len_utf8()..).unwrap_or("");
+        if sep == '、' || (sep == '.' && !after_sep.starts_with(|c: char| c.is_ascii_digit())) {
+            return mk(1, parse_cn_int(&s[..n])?, n + sep.len_utf8(), false);
+        }
+        return None;
+    }
+    if let Some(rest) = s.strip_prefix('(') {
+        let cn = take_while_in(rest, CN_NUM, 3);
+        let (level, n, value) = if cn > 0 {
+            (2, cn, parse_cn_int(&rest[..cn])?)
+        } else {
+            let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if d == 0 || d > 2 {
+                return None;
+            }
+            (4, d, rest[..d].parse().ok()?)
+        };
+        if !rest[n..].starts_with(')') {
+            return None;
+        }
+        let len = 1 + n + 1;
+        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
+        return mk(level, value, len, false);
+    }
+    if first.is_ascii_digit() {
+        let d = s.bytes().take_while(u8::is_ascii_digit).count();
+        if d > 2 {
+            return None;
+        }
+        let value: u64 = s[..d].parse().ok()?;
+        let rest = &s[d..];
+        let next = rest.chars().next()?;
+        let after = rest.get(next.len_utf8()..).unwrap_or("");
+        return match next {
+            '.' | '、' if !after.starts_with(|c: char| c.is_ascii_digit()) && !after.starts_with(['%', '万', '亿']) => {
+                mk(3, value, d + next.len_utf8(), false)
+            }
+            c if crate::normalize::is_han(c) && !NOT_AFTER_BARE_NUMBER.contains(c) && value > 0 => mk(3, value, d, true),
+            _ => None,
+        };
+    }
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        let len = first.len_utf8();
+        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
+        return mk(5, u64::from(first as u32 - 0x2460 + 1), len, false);
+    }
+    None
+}
+
+/// Whether a (trimmed) line starts with a heading marker; the clean stage never joins such
+/// a line to the one before.
+pub fn starts_with_marker(line: &str) -> bool {
+    parse_marker(line.trim_start()).is_some_and(|m| !m.no_separator)
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '：' | '；' | '！' | '？')
+}
+
+/// Where the title of a heading ends within `line[from..]`: the first terminator, a
+/// following first sub-heading marker (one-line reports), or the line end. Returns the end
+/// offset in `line` and whether body text follows on the same line.
+fn title_end(line: &str, from: usize, level: u8, long: bool) -> (usize, bool) {
+    for (i, c) in line[from..].char_indices() {
+        let at = from + i;
+        if is_terminator(c) {
+            return (at, true);
+        }
+        if long && i > 0 {
+            if let Some(m) = parse_marker(&line[at..]) {
+                if m.level > level && m.number == 1 && !m.no_separator {
+                    return (at, true);
+                }
+            }
+        }
+    }
+    (line.trim_end().len().max(from), false)
+}
+
+/// Tracks the numbering per level to tell a heading that continues the sequence.
+#[derive(Default)]
+struct Numbering {
+    last: [u32; 6],
+}
+
+impl Numbering {
+    fn continues(&self, m: &Marker) -> bool {
+        let level = m.level as usize;
+        let last = self.last[level];
+        let parent_known = (1..level).any(|l| self.last[l] > 0);
+        m.number == last + 1 || (last == 0 && m.number == 1 && (parent_known || level == 1))
+    }
+    fn record(&mut self, m: &Marker) {
+        let level = m.level as usize;
+        self.last[level] = m.number;
+        for l in self.last.iter_mut().skip(level + 1) {
+            *l = 0;
+        }
+    }
+}
+
+/// Finds the headings of the analysis view.
+pub fn find_headings(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut numbering = Numbering::default();
+    for line_range in line_ranges(text) {
+        let line = &text[line_range.clone()];
+        let long = line.chars().count() > LONG_LINE;
+        let mut candidates = vec![0usize];
+        if long {
+            candidates.extend(line.char_indices().filter(|&(_, c)| is_terminator(c)).map(|(i, c)| i + c.len_utf8()));
+        }
+        let mut taken_until = 0;
+        for pos in candidates {
+            if pos < taken_until {
+                continue;
+            }
+            let lead = line[pos..].len() - line[pos..].trim_start().len();
+            let at = pos + lead;
+            let Some(m) = parse_marker(&line[at..]) else { continue };
+            let mid_line = pos > 0;
+            if mid_line && (m.level > 3 || !numbering.continues(&m)) {
+                continue;
+            }
+            if m.no_separator && !(m.number >= 2 && numbering.last[3] + 1 == m.number) {
+                continue;
+            }
+            let title_start = at + m.len + (line[at + m.len..].len() - line[at + m.len..].trim_start().len());
+            let (end, run_on) = title_end(line, title_start, m.level, long);
+            let title = line[title_start..end].trim_end();
+            let chars = title.chars().count();
+            if chars == 0 || !title.chars().any(crate::normalize::is_han) {
+                continue;
+            }
+            let limit = if run_on { 40 } else { 60 };
+            if chars > limit {
+                continue;
+            }
+            numbering.record(&m);
+            let base = line_range.start;
+            out.push(Heading {
+                level: m.level,
+                number: m.number,
+                marker: base + at..base + at + m.len,
+                title: base + title_start..base + title_start + title.len(),
+                no_separator: m.no_separator,
+            });
+            taken_until = title_start + title.len();
+            // Within a long line, a sub-heading may follow the title directly.
+            if long && end < line.len() && !is_terminator(line[end..].chars().next().unwrap_or('。')) {
+                if let Some(sub) = parse_marker(&line[end..]) {
+                    let sub_title = end + sub.len;
+                    let (sub_end, _) = title_end(line, sub_title, sub.level, long);
+                    let t = line[sub_title..sub_end].trim_end();
+                    if !t.is_empty() && t.chars().count() <= 40 && numbering.continues(&sub) {
+                        numbering.record(&sub);
+                        out.push(Heading {
+                            level: sub.level,
+                            number: sub.number,
+                            marker: base + end..base + sub_title,
+                            title: base + sub_title..base + sub_title + t.len(),
+                            no_separator: false,
+                        });
+                        taken_until = sub_title + t.len();
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Finds inline enumeration items outside the heading markers.
+pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
+    let is_heading_marker = |pos: usize| headings.iter().any(|h| h.marker.start == pos);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let boundary = prev.is_none_or(|p| {
+            matches!(p, '\n' | '。' | '；' | '：' | '，' | '！' | '？' | ' ' | '\t' | ')' | '、' | '”')
+        });
+        let prev_char = prev;
+        prev = Some(c);
+        if !boundary || is_heading_marker(i) {
+            continue;
+        }
+        let rest = &text[i..];
+        let marker_len = if CN_NUM.contains(c) {
+            let n = take_while_in(rest, CN_NUM, 2);
+            if rest[n..].starts_with('是') {
+                n + '是'.len_utf8()
+            } else {
+                0
+            }
+        } else if rest.starts_with("首先") || rest.starts_with("其次") || rest.starts_with("再次") {
+            "首先".len()
+        } else if let Some(after) = rest.strip_prefix('第') {
+            let n = take_while_in(after, CN_NUM, 2);
+            if n > 0 && after[n..].starts_with(['，', '、']) {
+                '第'.len_utf8() + n
+            } else {
+                0
+            }
+        } else if prev_char.is_some_and(|p| p != '\n') {
+            // Markers inside a paragraph: (1) … (2) …, ① … ② …
+            match parse_marker(rest) {
+                Some(m) if (m.level == 4 || m.level == 5) && !m.no_separator => m.len,
+                _ => 0,
+            }
+        } else {
+            0
+        };
+        if marker_len == 0 {
+            continue;
+        }
+        let body = &rest[marker_len..];
+        let mut end = body.len();
+        for (j, ch) in body.char_indices() {
+            if matches!(ch, '。' | '；' | '：' | '！' | '？' | '\n') || body[..j].chars().count() >= 60 {
+                end = j;
+                break;
+            }
+        }
+        out.push(EnumItem { marker: i..i + marker_len, span: i..i + marker_len + end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(u8, String)> {
+        find_headings(text).iter().map(|h| (h.level, text[h.title.clone()].to_string())).collect()
+    }
+
+    #[test]
+    fn levels_follow_marker_type() {
+        let text = "一、主要举措\n(一)依法全面履行政府职能。严格落实权责清单。\n1.深化改革。内容\n(1)细项\n①再细\n第二部分 存在的不足\n";
+        assert_eq!(
+            titles(text),
+            vec![
+                (1, "主要举措".into()),
+                (2, "依法全面履行政府职能".into()),
+                (3, "深化改革".into()),
+                (4, "细项".into()),
+                (5, "再细".into()),
+                (1, "存在的不足".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_separator_only_continuing_a_sequence() {
+        let text = "1.深化行政审批制度改革。严格\n2加强政务服务体系创新。推进\n3个部门参加培训。\n2018年，我区开展工作。\n";
+        assert_eq!(titles(text), vec![(3, "深化行政审批制度改革".into()), (3, "加强政务服务体系创新".into())]);
+        assert!(find_headings(text)[1].no_separator);
+    }
+
+    #[test]
+    fn not_headings() {
+        for line in ["2020年，我区开展工作。", "12.5%的案件", "1.5万件", "三重一大事项", "二〇一八年十二月十九日"] {
+            assert!(find_headings(line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn one_line_report() {
+        let body = "严格落实各项制度，推进法治政府建设取得新成效。".repeat(20);
+        let text = format!(
+            "报告正文。一、加强组织领导(一)健全制度。{body}(二)规范程序。{body}二、完善依法行政制度体系(一)健全规章。{body}"
+        );
+        assert_eq!(
+            titles(&text),
+            vec![
+                (1, "加强组织领导".into()),
+                (2, "健全制度".into()),
+                (2, "规范程序".into()),
+                (1, "完善依法行政制度体系".into()),
+                (2, "健全规章".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn enumerations_inline() {
+        let text = "(一)加强领导。一是强化组织领导。二是规范程序；(1)决策公开、(2)执行公开。";
+        let hs = find_headings(text);
+        let items: Vec<&str> = find_enumerations(text, &hs).iter().map(|e| &text[e.marker.clone()]).collect();
+        assert_eq!(items, vec!["一是", "二是", "(1)", "(2)"]);
+    }
+}

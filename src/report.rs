@@ -1,0 +1,400 @@
+//! The `Report`: the one result of an analysis, serialized as the camelCase JSON of
+//! SPEC.md. Field names are the contract: fields may be added, never renamed.
+//!
+//! Every `start`/`end` is a half-open offset into the ORIGINAL input, in the unit named by
+//! `offsets`. Stages fill them with UTF-8 byte offsets; [`Report::map_offsets`] converts
+//! them all at the end, so adding a span field means adding it there too (the span
+//! property test fails otherwise).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::OffsetUnit;
+
+/// The analysis of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Version of the report format (the crate version).
+    pub version: String,
+    /// Unit of every `start`/`end` in this report.
+    pub offsets: OffsetUnit,
+    /// Title, issuer, addressee, year, publication date, placeholders.
+    pub meta: Meta,
+    /// Web-page and template leftovers excluded from the analysis.
+    pub removed: Vec<Removed>,
+    /// Headings in document order.
+    pub outline: Vec<Section>,
+    /// Inline enumerations (一是…二是…) with their section.
+    pub enumerations: Vec<Enumeration>,
+    /// Every quantity found.
+    pub metrics: Vec<Metric>,
+    /// Totals linked to their stated parts.
+    pub sums: Vec<Sum>,
+    /// Cited titles (《…》) and document numbers.
+    pub citations: Vec<Citation>,
+    /// Keywords, best first.
+    pub keywords: Vec<Keyword>,
+    /// Most frequent content words.
+    pub frequencies: Vec<WordCount>,
+    /// Findings a careful reader would make.
+    pub checks: Vec<Check>,
+    /// Figures about the whole text.
+    pub stats: Stats,
+}
+
+/// A half-open range in the original input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Span {
+    /// First offset.
+    pub start: usize,
+    /// One past the last offset.
+    pub end: usize,
+}
+
+/// Facts about the document as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    /// The report's title.
+    pub title: Option<String>,
+    /// Where the title stands.
+    pub title_span: Option<Span>,
+    /// The issuing body (发文机关), from the signature block or the title.
+    pub issuer: Option<String>,
+    /// The addressee (主送), e.g. `市政府`.
+    pub addressee: Option<String>,
+    /// The year the report is about.
+    pub year: Option<i32>,
+    /// Publication date as `YYYY-MM-DD` (or `YYYY-MM`), if stated.
+    pub published: Option<String>,
+    /// Where the publication date stands.
+    pub published_span: Option<Span>,
+    /// Template placeholders left in the text (`XX区`, `201*年`, `*次`).
+    pub placeholders: Vec<Placeholder>,
+}
+
+/// A template placeholder left in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Placeholder {
+    /// The placeholder as written.
+    pub text: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// A stretch of input excluded from analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Removed {
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// Why it was excluded (a stable English key such as `navigation` or `page_number`).
+    pub reason: String,
+}
+
+/// A mandated part of an annual rule-of-law report (法治政府建设年度报告).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// 主要举措和成效.
+    Measures,
+    /// 存在的不足和原因.
+    Shortcomings,
+    /// 党政主要负责人履行推进法治建设第一责任人职责情况.
+    ResponsiblePerson,
+    /// 下一年度主要安排.
+    NextYear,
+    /// Anything else.
+    Other,
+}
+
+impl Part {
+    /// The stable key used in JSON and data files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Measures => "measures",
+            Part::Shortcomings => "shortcomings",
+            Part::ResponsiblePerson => "responsible_person",
+            Part::NextYear => "next_year",
+            Part::Other => "other",
+        }
+    }
+
+    /// Parses a key as written in data files.
+    pub fn from_key(key: &str) -> Option<Part> {
+        Some(match key {
+            "measures" => Part::Measures,
+            "shortcomings" => Part::Shortcomings,
+            "responsible_person" => Part::ResponsiblePerson,
+            "next_year" => Part::NextYear,
+            "other" => Part::Other,
+            _ => return None,
+        })
+    }
+
+    /// The Chinese name of the part.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Part::Measures => "主要举措和成效",
+            Part::Shortcomings => "存在的不足和原因",
+            Part::ResponsiblePerson => "党政主要负责人履行推进法治建设第一责任人职责情况",
+            Part::NextYear => "下一年度主要安排",
+            Part::Other => "其他",
+        }
+    }
+}
+
+/// A heading and the section it opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// Stable id within the report (`s1`, `s2`, …).
+    pub id: String,
+    /// 1 = 一、/第一部分, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①.
+    pub level: u8,
+    /// The marker as written (`一、`, `（一）`, `1.`).
+    pub marker: String,
+    /// The heading text without marker; ends at the first 。/：/； of a run-on line.
+    pub title: String,
+    /// Start of the marker.
+    pub start: usize,
+    /// End of the title.
+    pub end: usize,
+    /// End of the whole section (next heading of the same or a higher level).
+    pub section_end: usize,
+    /// Id of the enclosing section.
+    pub parent: Option<String>,
+    /// Mandated parts this section reports (level 1 and 2 only).
+    pub parts: Vec<Part>,
+    /// Task area of the applicable 法治政府建设实施纲要 (level 1 and 2 only).
+    pub task: Option<String>,
+    /// Confidence of the `parts`/`task` mapping, 0–1.
+    pub confidence: f64,
+}
+
+/// An inline enumeration item (一是…, 首先…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Enumeration {
+    /// The marker as written (`一是`).
+    pub marker: String,
+    /// The item's lead clause (up to its first 。/；/：).
+    pub text: String,
+    /// Start of the marker.
+    pub start: usize,
+    /// End of the lead clause.
+    pub end: usize,
+    /// Id of the section it stands in.
+    pub section: Option<String>,
+}
+
+/// How a stated quantity is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// 余, 多, 以上, 超过: more than the figure.
+    Over,
+    /// 约, 近, 左右: roughly the figure.
+    About,
+    /// 不少于, 至少: the figure or more.
+    AtLeast,
+    /// 不到, 不足, 以内: less than the figure.
+    Under,
+}
+
+/// A quantity stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Metric {
+    /// Stable id within the report (`m1`, `m2`, …).
+    pub id: String,
+    /// The number and unit exactly as written (the input sliced at `start..end`).
+    pub raw: String,
+    /// Start of `raw`.
+    pub start: usize,
+    /// End of `raw`.
+    pub end: usize,
+    /// The value in the base unit (`1.2万件` → 12000, `3.5亿元` → 350000000).
+    pub value: f64,
+    /// Upper end of a range (`3至5个工作日` → 5).
+    pub value_max: Option<f64>,
+    /// The measure word (`件`, `人次`, `%`, `个工作日`, `元`).
+    pub unit: String,
+    /// Hedge words around the number.
+    pub qualifier: Option<Qualifier>,
+    /// The noun phrase counted.
+    pub subject: Option<String>,
+    /// Start of the subject.
+    pub subject_start: Option<usize>,
+    /// End of the subject.
+    pub subject_end: Option<usize>,
+    /// Id of the innermost section.
+    pub section: Option<String>,
+    /// Id from the indicator catalogue.
+    pub indicator: Option<String>,
+    /// A plan or goal rather than a result.
+    pub target: bool,
+}
+
+/// A total linked to its stated parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Sum {
+    /// Metric id of the total.
+    pub total: String,
+    /// Metric ids of the parts.
+    pub parts: Vec<String>,
+    /// The parts added up.
+    pub sum: f64,
+    /// Whether the parts add up to the total; `null` when a value is approximate.
+    pub consistent: Option<bool>,
+}
+
+/// A cited document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    /// The title inside 《》, if any.
+    pub title: Option<String>,
+    /// The document number, normalized (`国办发〔2018〕37号`).
+    pub doc_number: Option<String>,
+    /// What kind of document the name says it is (法律, 行政法规, 规章, 规范性文件 …).
+    pub kind: Option<String>,
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// A keyword with its weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// TF-IDF or TextRank weight (higher is more characteristic).
+    pub weight: f64,
+    /// Occurrences in the analysed text.
+    pub count: usize,
+}
+
+/// A word and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct WordCount {
+    /// The word.
+    pub word: String,
+    /// Occurrences.
+    pub count: usize,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Probably a problem.
+    Warning,
+    /// Certainly a problem.
+    Error,
+}
+
+/// A finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Check {
+    /// Stable key (`missing_part`, `sum_mismatch`, `skipped_level` …).
+    pub kind: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What was found, in Chinese.
+    pub message: String,
+    /// Where, if it has a place.
+    pub start: Option<usize>,
+    /// End of the place.
+    pub end: Option<usize>,
+}
+
+/// Figures about the whole text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Characters in the input.
+    pub chars: usize,
+    /// Characters left after cleaning, without whitespace.
+    pub content_chars: usize,
+    /// Headings found.
+    pub headings: usize,
+    /// Metrics found.
+    pub metrics: usize,
+    /// Metrics per 1000 content characters.
+    pub metrics_per1000: f64,
+    /// Citations found.
+    pub citations: usize,
+    /// Inline enumeration items.
+    pub enumerations: usize,
+    /// Tokens produced by segmentation.
+    pub tokens: usize,
+    /// Typical cases cited (案例, 典型案件 …).
+    pub cases_cited: usize,
+    /// Content characters in the shortcomings part (how deep the self-criticism goes).
+    pub shortcomings_chars: usize,
+    /// Milliseconds per pipeline stage, when the caller supplied a clock.
+    pub timings: Option<BTreeMap<String, f64>>,
+}
+
+impl Report {
+    /// Applies `f` to every offset in the report (used to convert byte offsets into the
+    /// caller's unit).
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        let meta = &mut self.meta;
+        for span in meta.title_span.iter_mut().chain(meta.published_span.iter_mut()) {
+            span.start = f(span.start);
+            span.end = f(span.end);
+        }
+        for p in &mut meta.placeholders {
+            (p.start, p.end) = (f(p.start), f(p.end));
+        }
+        for r in &mut self.removed {
+            (r.start, r.end) = (f(r.start), f(r.end));
+        }
+        for s in &mut self.outline {
+            (s.start, s.end, s.section_end) = (f(s.start), f(s.end), f(s.section_end));
+        }
+        for e in &mut self.enumerations {
+            (e.start, e.end) = (f(e.start), f(e.end));
+        }
+        for m in &mut self.metrics {
+            (m.start, m.end) = (f(m.start), f(m.end));
+            m.subject_start = m.subject_start.map(&f);
+            m.subject_end = m.subject_end.map(&f);
+        }
+        for c in &mut self.citations {
+            (c.start, c.end) = (f(c.start), f(c.end));
+        }
+        for c in &mut self.checks {
+            c.start = c.start.map(&f);
+            c.end = c.end.map(&f);
+        }
+    }
+}

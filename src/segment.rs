@@ -1,0 +1,319 @@
+//! Stage 5 — segment: words with spans, word frequencies, keywords.
+//!
+//! jieba-rs does the segmentation, with jieba's general dictionary (`data/lexicon.txt`)
+//! plus a domain dictionary (`data/domain_dict.txt`) so that 放管服, 合法性审查,
+//! 行政复议 come out whole. Before jieba runs, a pre-pass marks atoms that jieba would
+//! cut apart: numbers with their unit (`4300余人次`, `12.5%`, `3.5万元`), document numbers
+//! (`国办发〔2018〕37号`) and domain terms containing punctuation (`双随机、一公开`).
+//!
+//! Keywords: TF-IDF against jieba's IDF table (computed by the jieba project on a general
+//! Chinese corpus; words it lacks get its median IDF, as jieba does), or TextRank over a
+//! window of 5 content words. Stop words (`data/stopwords.txt`), punctuation, numbers and
+//! single characters are left out of frequencies and keywords.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Cursor;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use regex::Regex;
+
+use crate::error::Error;
+use crate::normalize::is_han;
+use crate::report::{Keyword, WordCount};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word (or an unknown run of characters).
+    Word,
+    /// A number with its unit.
+    Number,
+    /// A document number (`国办发〔2018〕37号`).
+    DocNumber,
+    /// Punctuation or whitespace.
+    Punct,
+}
+
+/// A token of the analysis view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the segmented text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// The jieba segmenter with the domain dictionary and the IDF table.
+pub struct Segmenter {
+    jieba: Jieba,
+    idf: HashMap<Box<str>, f32>,
+    median_idf: f32,
+    atoms: Regex,
+    has_lexicon: bool,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("words", &self.idf.len()).field("has_lexicon", &self.has_lexicon).finish()
+    }
+}
+
+/// The stop words of `data/stopwords.txt`.
+pub fn stop_words() -> &'static HashSet<&'static str> {
+    static STOP: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    STOP.get_or_init(|| data_lines(include_str!("../data/stopwords.txt")).collect())
+}
+
+/// The non-comment, non-empty lines of a data file.
+pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The units of `data/units.txt` as `(unit, kind)`, longest first.
+pub fn units() -> &'static [(&'static str, &'static str)] {
+    static UNITS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        let mut v: Vec<(&str, &str)> = data_lines(include_str!("../data/units.txt"))
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        v.sort_by_key(|(u, _)| std::cmp::Reverse(u.chars().count()));
+        v
+    })
+}
+
+/// Alternation of all units, longest first, for regexes.
+pub fn unit_alternation() -> String {
+    units().iter().map(|(u, _)| regex::escape(u)).collect::<Vec<_>>().join("|")
+}
+
+/// The domain terms of `data/domain_dict.txt`.
+pub fn domain_terms() -> impl Iterator<Item = &'static str> {
+    data_lines(include_str!("../data/domain_dict.txt")).filter_map(|l| l.split_whitespace().next())
+}
+
+impl Segmenter {
+    /// Builds the segmenter from a lexicon (`word freq [idf]` lines, `#` comments at the
+    /// top) or, without one, from the domain dictionary alone (outline and metrics do not
+    /// need the general dictionary; segmentation is then coarse).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
+    pub fn new(lexicon: Option<&str>) -> Result<Self, Error> {
+        let mut idf = HashMap::new();
+        let mut jieba = match lexicon {
+            Some(text) => {
+                let body_start = text
+                    .lines()
+                    .take_while(|l| l.starts_with('#'))
+                    .map(|l| l.len() + 1)
+                    .sum::<usize>()
+                    .min(text.len());
+                let body = &text[body_start..];
+                idf.reserve(body.len() / 24);
+                for line in body.lines() {
+                    let mut cols = line.split(' ');
+                    if let (Some(w), Some(_), Some(v)) = (cols.next(), cols.next(), cols.next()) {
+                        if let Ok(v) = v.parse::<f32>() {
+                            idf.insert(Box::from(w), v);
+                        }
+                    }
+                }
+                let mut dict = Cursor::new(body.as_bytes());
+                Jieba::with_dict(&mut dict).map_err(|e| Error::InvalidLexicon(e.to_string()))?
+            }
+            None => Jieba::empty(),
+        };
+        let mut values: Vec<f32> = idf.values().copied().collect();
+        let median_idf = if values.is_empty() {
+            10.0
+        } else {
+            let mid = values.len() / 2;
+            *values.select_nth_unstable_by(mid, f32::total_cmp).1
+        };
+        let mut phrases = Vec::new();
+        for term in domain_terms() {
+            if term.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+') {
+                let freq = jieba.suggest_freq(term).max(1000);
+                jieba.add_word(term, Some(freq), None);
+            } else {
+                phrases.push(regex::escape(term));
+            }
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let atoms = Regex::new(&format!(
+            r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
+            if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
+            unit_alternation()
+        ))
+        .map_err(|e| Error::InvalidLexicon(e.to_string()))?;
+        Ok(Segmenter { jieba, idf, median_idf, atoms, has_lexicon: lexicon.is_some() })
+    }
+
+    /// Whether the general dictionary is loaded.
+    pub fn has_lexicon(&self) -> bool {
+        self.has_lexicon
+    }
+
+    /// Segments `text` into tokens covering it completely.
+    pub fn tokens(&self, text: &str, hmm: bool) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        let mut pos = 0;
+        for caps in self.atoms.captures_iter(text) {
+            let m = caps.get(0).expect("group 0 always matches");
+            // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
+            let start = m.start() + caps.name("org").map_or(0, |o| crate::citations::org_start(o.as_str()));
+            if start > pos {
+                self.cut_into(text, pos..start, hmm, &mut out);
+            }
+            let kind = if caps.name("doc").is_some() {
+                TokenKind::DocNumber
+            } else if caps.name("phrase").is_some() {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            out.push(Token { range: start..m.end(), kind });
+            pos = m.end();
+        }
+        if pos < text.len() {
+            self.cut_into(text, pos..text.len(), hmm, &mut out);
+        }
+        out
+    }
+
+    fn cut_into(&self, text: &str, range: Range<usize>, hmm: bool, out: &mut Vec<Token>) {
+        let base = range.start;
+        for t in self.jieba.cut(&text[range], hmm) {
+            let kind = if t.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token { range: base + t.byte_start..base + t.byte_end, kind });
+        }
+    }
+
+    /// Content words: words of two or more characters with a Chinese character, not stop words.
+    fn is_content(word: &str) -> bool {
+        word.chars().count() >= 2 && word.chars().any(is_han) && !stop_words().contains(word)
+    }
+
+    /// Counts content words, most frequent first (ties alphabetically), at most `n`.
+    pub fn frequencies(text: &str, tokens: &[Token], n: usize) -> Vec<WordCount> {
+        let counts = content_counts(text, tokens);
+        let mut v: Vec<WordCount> = counts.into_iter().map(|(w, c)| WordCount { word: w.to_string(), count: c }).collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+        v.truncate(n);
+        v
+    }
+
+    /// TF-IDF keywords, best first, at most `n`.
+    pub fn tfidf(&self, text: &str, tokens: &[Token], n: usize) -> Vec<Keyword> {
+        let counts = content_counts(text, tokens);
+        let total: usize = counts.values().sum();
+        let mut v: Vec<Keyword> = counts
+            .into_iter()
+            .map(|(w, c)| {
+                let idf = self.idf.get(w).copied().unwrap_or(self.median_idf);
+                Keyword { word: w.to_string(), weight: round4(c as f64 / total.max(1) as f64 * f64::from(idf)), count: c }
+            })
+            .collect();
+        sort_keywords(&mut v, n);
+        v
+    }
+
+    /// TextRank keywords over a co-occurrence window of 5 content words, best first.
+    pub fn textrank(text: &str, tokens: &[Token], n: usize) -> Vec<Keyword> {
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &text[t.range.clone()])
+            .filter(|w| Self::is_content(w))
+            .collect();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for w in &words {
+            let len = index.len();
+            index.entry(w).or_insert(len);
+        }
+        let size = index.len();
+        let mut edges: Vec<HashMap<usize, f64>> = vec![HashMap::new(); size];
+        for (i, w) in words.iter().enumerate() {
+            for other in words.iter().skip(i + 1).take(4) {
+                let (a, b) = (index[w], index[other]);
+                if a != b {
+                    *edges[a].entry(b).or_default() += 1.0;
+                    *edges[b].entry(a).or_default() += 1.0;
+                }
+            }
+        }
+        let out_weight: Vec<f64> = edges.iter().map(|e| e.values().sum()).collect();
+        let mut score = vec![1.0f64; size];
+        for _ in 0..20 {
+            let mut next = vec![0.15f64; size];
+            for (a, e) in edges.iter().enumerate() {
+                for (&b, &w) in e {
+                    next[b] += 0.85 * w / out_weight[a] * score[a];
+                }
+            }
+            score = next;
+        }
+        let max = score.iter().copied().fold(f64::MIN, f64::max).max(1e-9);
+        let counts = content_counts(text, tokens);
+        let mut v: Vec<Keyword> = index
+            .iter()
+            .map(|(w, &i)| Keyword { word: w.to_string(), weight: round4(score[i] / max), count: counts.get(w).copied().unwrap_or(0) })
+            .collect();
+        sort_keywords(&mut v, n);
+        v
+    }
+}
+
+fn content_counts<'a>(text: &'a str, tokens: &[Token]) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &text[t.range.clone()];
+        if Segmenter::is_content(w) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn sort_keywords(v: &mut Vec<Keyword>, n: usize) {
+    v.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| b.count.cmp(&a.count)).then_with(|| a.word.cmp(&b.word)));
+    v.truncate(n);
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(seg: &Segmenter, text: &str) -> Vec<String> {
+        seg.tokens(text, false).iter().map(|t| text[t.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn atoms_stay_whole_without_lexicon() {
+        let seg = Segmenter::new(None).unwrap();
+        let text = "推行双随机、一公开监管，依据国办发〔2018〕37号，受理4300余人次和12.5%";
+        let w = words(&seg, text);
+        for whole in ["双随机、一公开", "国办发〔2018〕37号", "4300余人次", "12.5%"] {
+            assert!(w.contains(&whole.to_string()), "{whole} in {w:?}");
+        }
+        assert_eq!(w.concat(), text, "tokens cover the text");
+    }
+
+    #[test]
+    fn domain_terms_stay_whole() {
+        let seg = Segmenter::new(Some("行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n")).unwrap();
+        let w = words(&seg, "受理行政复议申请，开展合法性审查工作");
+        assert!(w.contains(&"行政复议申请".to_string()), "{w:?}");
+        assert!(w.contains(&"合法性审查".to_string()), "{w:?}");
+    }
+}

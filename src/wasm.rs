@@ -1,0 +1,123 @@
+//! The WebAssembly binding: the core's [`Analyzer`](crate::Analyzer) as a JavaScript class.
+//!
+//! Results cross as plain JS objects (serde-wasm-bindgen's JSON-compatible serializer:
+//! `None` is `null`, maps are objects), so they survive `structuredClone` and
+//! `postMessage` and leave nothing on the Rust heap. Errors are real JS `Error`s with a
+//! `code` (stable key) and `messageZh` (Chinese message for the page) — never panics: the
+//! core returns `Result` for everything input can reach. TypeScript types come from the
+//! Rust types (tsify).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Error, Options};
+
+/// Converts a core error into a JS `Error` with `code` and `messageZh` properties.
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("FazhiLensError");
+    let obj: &JsValue = err.as_ref();
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
+    let _ = js_sys::Reflect::set(obj, &"messageZh".into(), &e.message_zh().into());
+    err.into()
+}
+
+/// Serializes a result into a plain JS object.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::InvalidOptions(format!("cannot convert the result: {e}"))))
+}
+
+/// Milliseconds from the page's `performance.now()`, in a window or a worker.
+fn performance_now() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<web_sys::Performance>(p).ok())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Analyzes rule-of-law reports. Create once (loading the lexicon is the expensive part),
+/// then call `analyze` as often as needed.
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: crate::Analyzer,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    /// `new Analyzer(options?, lexicon?)`: `options` as in `Analyzer.defaultOptions()`
+    /// (unknown fields are an error); `lexicon` the text of `lexicon.txt` (without it,
+    /// outline and metrics work and segmentation is coarse).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
+        lexicon: Option<String>,
+    ) -> Result<Analyzer, JsValue> {
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| js_error(&Error::InvalidOptions(e.to_string())))?
+        };
+        let mut inner = crate::Analyzer::with_lexicon(options, lexicon.as_deref()).map_err(|e| js_error(&e))?;
+        inner.set_clock(Box::new(performance_now));
+        Ok(Analyzer { inner })
+    }
+
+    /// The default options.
+    #[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Options")]
+    pub fn default_options() -> Result<JsValue, JsValue> {
+        to_js(&Options::default())
+    }
+
+    /// The crate version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        crate::VERSION.to_string()
+    }
+
+    /// Whether the general dictionary is loaded.
+    #[wasm_bindgen(getter, js_name = hasLexicon)]
+    pub fn has_lexicon(&self) -> bool {
+        self.inner.has_lexicon()
+    }
+
+    /// Analyzes one text into a Report.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn analyze(&self, text: &str) -> Result<JsValue, JsValue> {
+        let report = self.inner.analyze(text).map_err(|e| js_error(&e))?;
+        to_js(&report)
+    }
+
+    /// Segments a text into words with spans.
+    #[wasm_bindgen(unchecked_return_type = "WordToken[]")]
+    pub fn segment(&self, text: &str) -> Result<JsValue, JsValue> {
+        let tokens = self.inner.segment(text).map_err(|e| js_error(&e))?;
+        to_js(&tokens)
+    }
+
+    /// Every occurrence of `word` with `width` characters of context each side.
+    #[wasm_bindgen(unchecked_return_type = "Concordance[]")]
+    pub fn kwic(&self, text: &str, word: &str, width: usize) -> Result<JsValue, JsValue> {
+        let lines = self.inner.kwic(text, word, width).map_err(|e| js_error(&e))?;
+        to_js(&lines)
+    }
+}
+
+/// Decoded file text and the encoding detected.
+#[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DecodedText {
+    /// The text.
+    pub text: String,
+    /// The encoding it was read in (`UTF-8`, `UTF-16LE`, `GBK` …).
+    pub encoding: String,
+}
+
+/// Decodes a dropped file's bytes (UTF-8, UTF-16 with BOM, GB18030/GBK detected).
+#[wasm_bindgen(js_name = decodeBytes, unchecked_return_type = "DecodedText")]
+pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let d = crate::decode::decode(bytes).map_err(|e| js_error(&e))?;
+    to_js(&DecodedText { text: d.text, encoding: d.encoding.to_string() })
+}
