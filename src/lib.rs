@@ -286,6 +286,9 @@ impl Analyzer {
             }
             mapped[j].0.clone()
         };
+        // Text shown to the user is always the original as written (`input.slice(start,
+        // end)`), never the normalized view.
+        let original = |r: Range<usize>| text[view.to_original(r)].to_string();
         let outline: Vec<Section> = headings
             .iter()
             .enumerate()
@@ -296,7 +299,7 @@ impl Analyzer {
                     id: format!("s{}", i + 1),
                     level: h.level,
                     marker: text[view.to_original(h.marker.clone())].trim_end().to_string(),
-                    title: vt[h.title.clone()].to_string(),
+                    title: original(h.title.clone()),
                     start: span.start,
                     end: span.end,
                     section_end: end.max(span.end),
@@ -310,10 +313,13 @@ impl Analyzer {
         let enumerations: Vec<Enumeration> = enum_items
             .iter()
             .map(|e| {
+                // Marker and text are cut from one original range, so that whatever the
+                // view dropped between them (a zero-width space) still belongs to one.
                 let r = view.to_original(e.span.clone());
+                let marker_end = view.to_original(e.marker.clone()).end;
                 Enumeration {
-                    marker: vt[e.marker.clone()].to_string(),
-                    text: vt[e.marker.end..e.span.end].to_string(),
+                    marker: text[r.start..marker_end].to_string(),
+                    text: text[marker_end..r.end].to_string(),
                     start: r.start,
                     end: r.end,
                     section: section_of(e.marker.start).map(|i| format!("s{}", i + 1)),
@@ -325,7 +331,7 @@ impl Analyzer {
             .enumerate()
             .map(|(i, f)| {
                 let r = view.to_original(f.raw.clone());
-                let subject = f.subject.clone().map(|s| (vt[s.clone()].to_string(), view.to_original(s)));
+                let subject = f.subject.clone().map(|s| (original(s.clone()), view.to_original(s)));
                 let section = section_of(f.raw.start);
                 let in_next_year = section.is_some_and(|s| top_parts(s).contains(&Part::NextYear));
                 Metric {
@@ -360,7 +366,7 @@ impl Analyzer {
             .map(|c| {
                 let r = view.to_original(c.span.clone());
                 Citation {
-                    title: c.title.clone().map(|t| vt[t].trim().to_string()),
+                    title: c.title.clone().map(|t| original(t).trim().to_string()),
                     doc_number: c.doc_number.clone(),
                     kind: c.kind.map(str::to_string),
                     start: r.start,

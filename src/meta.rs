@@ -7,9 +7,9 @@
 //!   `…工作报告`, `…总结`), else the first short line without sentence punctuation;
 //! - **year** the report is about: from the title (`2022年度法治政府建设情况报告`), the
 //!   first paragraph (`2017年，…`), else the year most often mentioned;
-//! - **published**: `发布时间：2018-01-22`, or the closing date `2018年12月19日` /
-//!   `二〇一八年十二月十九日`; a garbled `20181219` is read as 2018-12-19, a mangled
-//!   `201818` is reported as unreadable, never guessed;
+//! - **published**: the closing date (落款) `2018年12月19日` /
+//!   `二〇一八年十二月十九日`, else the page's `发布时间：2018-01-22`; a garbled `20181219`
+//!   is read as 2018-12-19, a mangled `201818` is reported as unreadable, never guessed;
 //! - **issuer** (发文机关): the signature line near the end (`南城街道办事处`), else the
 //!   title's prefix before the year (`连云港高新区2017年度…` → 连云港高新区);
 //! - **addressee** (主送): a salutation line such as `市人民政府：`;
@@ -67,17 +67,20 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         t.chars().count() <= 60 && !t.ends_with(['。', '：', '，', '；']) && !t.contains('。')
     };
     let title = head.iter().find(|r| short(r) && reportish.is_match(text[(*r).clone()].trim())).or_else(|| head.iter().take(2).find(|r| short(r) && text[(*r).clone()].trim().chars().count() >= 6));
+    let mut title_norm = None;
     if let Some(r) = title {
         let t = text[r.clone()].trim();
+        title_norm = Some(t);
         let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
         let range = r.start + lead..r.start + lead + t.len();
-        meta.title = Some((t.to_string(), cleaned.view.to_original(range)));
+        let range = cleaned.view.to_original(range);
+        meta.title = Some((original[range.clone()].to_string(), range));
     }
 
     // Year.
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let year_re = re(r"((?:19|20)\d{2})\s*年", &YEAR);
-    let title_year = meta.title.as_ref().and_then(|(t, _)| year_re.captures(t)).and_then(|c| c[1].parse().ok());
+    let title_year = title_norm.and_then(|t| year_re.captures(t)).and_then(|c| c[1].parse().ok());
     let first_para_year = lines
         .iter()
         .map(|r| text[r.clone()].trim())
@@ -127,12 +130,9 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         } else {
             None
         };
+        // The document's own date outranks the web page's posting date.
         match date {
-            Some(d) => {
-                if meta.published.is_none() {
-                    meta.published = Some((d, range));
-                }
-            }
+            Some(d) => meta.published = Some((d, range)),
             None => meta.unreadable_date = Some(range),
         }
         break;
@@ -151,7 +151,7 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         .find(|t| sign.is_match(t) && parse_marker(t).is_none())
         .map(str::to_string)
         .or_else(|| {
-            let (t, _) = meta.title.as_ref()?;
+            let t = title_norm?;
             let m = year_re.find(t)?;
             let prefix = t[..m.start()].trim();
             (prefix.chars().count() >= 2).then(|| prefix.to_string())
@@ -166,9 +166,9 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     static PH: OnceLock<Regex> = OnceLock::new();
     let ph = re(r"[X×]{2,}|某某|(?:19|20)\d?\*+|\*+(?:[次件项个人名条家年月日])", &PH);
     for m in ph.find_iter(text) {
-        meta.placeholders.push((m.as_str().to_string(), cleaned.view.to_original(m.range())));
+        let r = cleaned.view.to_original(m.range());
+        meta.placeholders.push((original[r.clone()].to_string(), r));
     }
-    let _ = original;
     meta
 }
 

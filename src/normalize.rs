@@ -37,7 +37,8 @@ pub fn normalize(original: &str) -> View {
             '\u{2028}' | '\u{2029}' => view.push('\n', b..end),
             _ if is_ignorable(c) => {}
             ',' | ':' | ';' | '!' | '?' => {
-                let next_han = iter.peek().is_some_and(|&(_, n)| is_han(n));
+                // Look past characters the view drops, as a second pass would see it.
+                let next_han = iter.clone().map(|(_, n)| n).find(|&n| !is_ignorable(n)).is_some_and(is_han);
                 let prev_wide = view.last_char().is_some_and(is_wide);
                 let out = if prev_wide || next_han { to_fullwidth_punct(c) } else { c };
                 view.push(out, b..end);
@@ -115,7 +116,8 @@ mod tests {
 
     #[test]
     fn is_idempotent_on_punctuation_chains() {
-        for s in ["你;,1", "1,;你", "a:b：c", "（1）,（2）"] {
+        // ",\u{200B}第一部分": the look-ahead once stopped at the zero-width space.
+        for s in ["你;,1", "1,;你", "a:b：c", "（1）,（2）", ",\u{200B}第一部分"] {
             let once = normalize(s);
             let twice = normalize(once.text());
             assert_eq!(once.text(), twice.text(), "input {s:?}");

@@ -55,10 +55,16 @@ impl Analyzer {
         #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
         lexicon: Option<String>,
     ) -> Result<Analyzer, JsValue> {
+        // Through JSON, so that unknown fields are rejected (serde-wasm-bindgen only looks
+        // up the fields it knows and would silently ignore a misspelt one).
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| js_error(&Error::InvalidOptions(e.to_string())))?
+            let json = js_sys::JSON::stringify(&options)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| js_error(&Error::InvalidOptions("options must be a plain object".into())))?;
+            crate::Analyzer::options_from_json(&json).map_err(|e| js_error(&e))?
         };
         let mut inner = crate::Analyzer::with_lexicon(options, lexicon.as_deref()).map_err(|e| js_error(&e))?;
         inner.set_clock(Box::new(performance_now));

@@ -1,0 +1,100 @@
+//! Shared helpers for the native integration tests.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use fazhi_lens::{Analyzer, OffsetUnit, Options, Report};
+
+/// One analyzer per offset unit, built once for the whole test binary (the lexicon load
+/// is the expensive part).
+pub fn analyzer(unit: OffsetUnit) -> &'static Analyzer {
+    static CHAR: OnceLock<Analyzer> = OnceLock::new();
+    static UTF16: OnceLock<Analyzer> = OnceLock::new();
+    static UTF8: OnceLock<Analyzer> = OnceLock::new();
+    let cell = match unit {
+        OffsetUnit::Char => &CHAR,
+        OffsetUnit::Utf16 => &UTF16,
+        OffsetUnit::Utf8 => &UTF8,
+    };
+    cell.get_or_init(|| Analyzer::new(Options { offsets: unit, ..Options::default() }).expect("bundled lexicon loads"))
+}
+
+/// `input.slice(start, end)` in the given unit.
+pub fn slice(text: &str, start: usize, end: usize, unit: OffsetUnit) -> String {
+    match unit {
+        OffsetUnit::Char => text.chars().skip(start).take(end.saturating_sub(start)).collect(),
+        OffsetUnit::Utf16 => {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            String::from_utf16_lossy(&units[start.min(units.len())..end.min(units.len())])
+        }
+        OffsetUnit::Utf8 => text.get(start..end).map(str::to_string).unwrap_or_else(|| format!("<not a char boundary {start}..{end}>")),
+    }
+}
+
+/// Length of `text` in the unit.
+pub fn len(text: &str, unit: OffsetUnit) -> usize {
+    match unit {
+        OffsetUnit::Char => text.chars().count(),
+        OffsetUnit::Utf16 => text.encode_utf16().count(),
+        OffsetUnit::Utf8 => text.len(),
+    }
+}
+
+/// Every span in a report, with what it claims to cover where it claims text.
+pub fn spans(report: &Report) -> Vec<(&'static str, usize, usize, Option<String>)> {
+    let mut out = Vec::new();
+    if let Some(s) = &report.meta.title_span {
+        out.push(("meta.title", s.start, s.end, report.meta.title.clone()));
+    }
+    if let Some(s) = &report.meta.published_span {
+        out.push(("meta.published", s.start, s.end, None));
+    }
+    for p in &report.meta.placeholders {
+        out.push(("placeholder", p.start, p.end, Some(p.text.clone())));
+    }
+    for r in &report.removed {
+        out.push(("removed", r.start, r.end, None));
+    }
+    for s in &report.outline {
+        out.push(("heading", s.start, s.end, None));
+        out.push(("section", s.start, s.section_end, None));
+    }
+    for e in &report.enumerations {
+        out.push(("enumeration", e.start, e.end, Some(format!("{}{}", e.marker, e.text))));
+    }
+    for m in &report.metrics {
+        out.push(("metric", m.start, m.end, Some(m.raw.clone())));
+        if let (Some(s), Some(e)) = (m.subject_start, m.subject_end) {
+            out.push(("subject", s, e, m.subject.clone()));
+        }
+    }
+    for c in &report.citations {
+        out.push(("citation", c.start, c.end, None));
+    }
+    for c in &report.checks {
+        if let (Some(s), Some(e)) = (c.start, c.end) {
+            out.push(("check", s, e, None));
+        }
+    }
+    out
+}
+
+/// Asserts every span lies inside the text and slices to what it claims.
+pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
+    let n = len(text, unit);
+    for (what, start, end, claimed) in spans(report) {
+        assert!(start <= end && end <= n, "{what} span {start}..{end} outside 0..{n}");
+        let got = slice(text, start, end, unit);
+        if unit == OffsetUnit::Utf8 {
+            assert!(!got.starts_with("<not a char"), "{what} span {start}..{end} splits a character");
+        }
+        if let Some(claimed) = claimed {
+            assert_eq!(got, claimed, "{what} span {start}..{end} ({unit:?})");
+        }
+    }
+    for s in &report.outline {
+        let heading = slice(text, s.start, s.end, unit);
+        assert!(heading.starts_with(s.marker.trim()), "heading {heading:?} starts with its marker {:?}", s.marker);
+        assert!(heading.ends_with(&s.title), "heading {heading:?} ends with its title {:?}", s.title);
+    }
+}

@@ -1,0 +1,263 @@
+// The page: paste, open or drop a report; the worker analyzes it; the result is rendered
+// with DOM nodes and textContent only (the text is untrusted).
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const QUALIFIERS = { over: "以上/余", about: "约", at_least: "不少于", under: "不到/以内" };
+const PARTS = {
+  measures: "主要举措和成效",
+  shortcomings: "存在的不足",
+  responsible_person: "第一责任人职责",
+  next_year: "下一年度安排",
+  other: "其他",
+};
+const SEVERITY = { info: "提示", warning: "注意", error: "错误" };
+
+/** A module worker with request ids; every request resolves or rejects. */
+class Engine {
+  constructor() {
+    /** @type {Map<number, {resolve: Function, reject: Function}>} */
+    this.pending = new Map();
+    this.nextId = 1;
+    /** @type {(msg: any) => void} */
+    this.onEvent = () => {};
+    this.start();
+  }
+
+  /** Starts (or restarts) the worker. */
+  start() {
+    this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event) => {
+      const msg = event.data;
+      if (msg.id === undefined) {
+        this.onEvent(msg);
+        return;
+      }
+      const waiting = this.pending.get(msg.id);
+      if (!waiting) return;
+      this.pending.delete(msg.id);
+      if (msg.error) waiting.reject(Object.assign(new Error(msg.error.message), msg.error));
+      else waiting.resolve(msg.ok);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail({ message: event.message || "worker error", messageZh: "分析引擎出错，已重新启动。", code: "worker_crashed" });
+    };
+  }
+
+  /**
+   * Rejects every pending request and restarts the worker.
+   * @param {{message: string, messageZh: string, code: string}} error
+   */
+  fail(error) {
+    for (const { reject } of this.pending.values()) reject(Object.assign(new Error(error.message), error));
+    this.pending.clear();
+    this.worker.terminate();
+    this.start();
+  }
+
+  /**
+   * Calls a worker method.
+   * @param {string} method
+   * @param {any[]} args
+   * @returns {Promise<any>}
+   */
+  call(method, ...args) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, method, args });
+    });
+  }
+}
+
+/**
+ * Creates an element with text content and attributes.
+ * @param {string} tag
+ * @param {string} [text]
+ * @param {Record<string, string>} [attrs]
+ */
+function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+/**
+ * Selects a span of the textarea and scrolls it into view.
+ * @param {number} start UTF-16 offset
+ * @param {number} end UTF-16 offset
+ */
+function reveal(start, end) {
+  const area = /** @type {HTMLTextAreaElement} */ ($("text"));
+  area.focus();
+  area.setSelectionRange(start, end);
+  const before = area.value.slice(0, start);
+  const lines = before.split("\n").length;
+  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
+  area.scrollTop = Math.max(0, (lines - 3) * lineHeight);
+}
+
+/**
+ * Renders a Report.
+ * @param {any} report
+ * @param {string} text
+ */
+function render(report, text) {
+  const summary = $("summary");
+  summary.replaceChildren();
+  const facts = [
+    ["标题", report.meta.title ?? "（未识别）"],
+    ["年度", report.meta.year ?? "—"],
+    ["发文机关", report.meta.issuer ?? "—"],
+    ["标题数", report.stats.headings],
+    ["指标数", report.stats.metrics],
+    ["核查", report.checks.length],
+    ["字数", report.stats.contentChars],
+  ];
+  for (const [k, v] of facts) {
+    const div = el("div");
+    div.append(el("dt", k), el("dd", String(v), { "data-field": k }));
+    summary.append(div);
+  }
+
+  const outline = $("outline");
+  outline.replaceChildren();
+  for (const s of report.outline) {
+    const li = el("li", undefined, { class: `level-${s.level}`, "data-id": s.id });
+    const button = el("button", `${s.marker}${s.title}`, { type: "button", class: "link" });
+    button.addEventListener("click", () => reveal(s.start, s.end));
+    li.append(button);
+    for (const p of s.parts) li.append(el("span", PARTS[p] ?? p, { class: `badge part-${p}` }));
+    if (s.task) li.append(el("span", s.task, { class: "badge task" }));
+    outline.append(li);
+  }
+
+  const checks = $("checks");
+  checks.replaceChildren();
+  for (const c of report.checks) {
+    const li = el("li", undefined, { class: `severity-${c.severity}` });
+    li.append(el("span", SEVERITY[c.severity] ?? c.severity, { class: "severity" }), el("span", c.message));
+    if (c.start !== null) {
+      li.classList.add("clickable");
+      li.tabIndex = 0;
+      li.addEventListener("click", () => reveal(c.start, c.end));
+    }
+    checks.append(li);
+  }
+
+  const tbody = $("metrics").querySelector("tbody");
+  tbody.replaceChildren();
+  for (const m of report.metrics) {
+    const tr = el("tr", undefined, { "data-id": m.id });
+    const raw = el("button", m.raw, { type: "button", class: "link" });
+    raw.addEventListener("click", () => reveal(m.start, m.end));
+    const td = el("td");
+    td.append(raw);
+    const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value);
+    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.target ? "目标" : ""));
+    tbody.append(tr);
+  }
+
+  const keywords = $("keywords");
+  keywords.replaceChildren();
+  for (const k of report.keywords) keywords.append(el("li", `${k.word}（${k.count}）`));
+
+  const citations = $("citations");
+  citations.replaceChildren();
+  for (const c of report.citations) {
+    const label = [c.title ? `《${c.title}》` : "", c.docNumber ?? ""].filter(Boolean).join(" ");
+    citations.append(el("li", label + (c.kind ? ` · ${c.kind}` : "")));
+  }
+
+  $("json").textContent = JSON.stringify(report, null, 2);
+  void text;
+}
+
+const engine = new Engine();
+const area = /** @type {HTMLTextAreaElement} */ ($("text"));
+const status = $("status");
+let generation = 0;
+
+/**
+ * Shows a status line.
+ * @param {string} state loading | analyzing | done | error
+ * @param {string} message
+ */
+function setStatus(state, message) {
+  status.dataset.state = state;
+  status.textContent = message;
+}
+
+/** Analyzes the textarea's text; a newer call supersedes an older one. */
+async function analyze() {
+  const mine = ++generation;
+  const text = area.value;
+  if (!text.trim()) {
+    setStatus("idle", "请粘贴或打开一份报告。");
+    return;
+  }
+  setStatus("analyzing", "分析中…");
+  const t0 = performance.now();
+  try {
+    const report = await engine.call("analyze", text);
+    if (mine !== generation) return;
+    render(report, text);
+    setStatus("done", `已完成：${report.stats.headings} 个标题，${report.stats.metrics} 项指标，用时 ${Math.round(performance.now() - t0)} 毫秒。`);
+  } catch (err) {
+    if (mine !== generation) return;
+    setStatus("error", /** @type {any} */ (err).messageZh ?? String(err));
+  }
+}
+
+let timer = 0;
+area.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(analyze, 300);
+});
+
+engine.onEvent = (msg) => {
+  if (msg.type === "ready" || (msg.type === "lexicon" && msg.ok)) analyze();
+  if (msg.type === "lexicon") document.body.dataset.lexicon = msg.ok ? "loaded" : "failed";
+};
+
+/** Loads the built-in example report. */
+async function loadExample() {
+  const response = await fetch(new URL("./example.txt", import.meta.url));
+  area.value = await response.text();
+  analyze();
+}
+
+/**
+ * Reads dropped or opened files (decoded in Rust: UTF-8, UTF-16, GB18030).
+ * @param {FileList | File[]} files
+ */
+async function openFiles(files) {
+  const texts = [];
+  for (const file of files) {
+    try {
+      const decoded = await engine.call("decode", await file.arrayBuffer());
+      texts.push(decoded.text);
+    } catch (err) {
+      setStatus("error", `${file.name}：${/** @type {any} */ (err).messageZh ?? err}`);
+      return;
+    }
+  }
+  area.value = texts.join("\n\n");
+  analyze();
+}
+
+$("example").addEventListener("click", loadExample);
+$("clear").addEventListener("click", () => {
+  area.value = "";
+  analyze();
+});
+$("file").addEventListener("change", (event) => openFiles(/** @type {HTMLInputElement} */ (event.target).files ?? []));
+area.addEventListener("dragover", (event) => event.preventDefault());
+area.addEventListener("drop", (event) => {
+  event.preventDefault();
+  if (event.dataTransfer?.files.length) openFiles(event.dataTransfer.files);
+});
+
+if (!area.value.trim()) loadExample();
