@@ -17,8 +17,19 @@ use std::ops::Range;
 use crate::report::{Check, Part, Severity};
 
 /// A check with an original byte range.
-pub fn check(kind: &str, severity: Severity, message: String, range: Option<Range<usize>>) -> Check {
-    Check { kind: kind.to_string(), severity, message, start: range.as_ref().map(|r| r.start), end: range.map(|r| r.end) }
+pub fn check(
+    kind: &str,
+    severity: Severity,
+    message: String,
+    range: Option<Range<usize>>,
+) -> Check {
+    Check {
+        kind: kind.to_string(),
+        severity,
+        message,
+        start: range.as_ref().map(|r| r.start),
+        end: range.map(|r| r.end),
+    }
 }
 
 /// What the outline checks need of a heading.
@@ -70,7 +81,10 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
             out.push(check(
                 "skipped_level",
                 Severity::Info,
-                format!("标题“{}{}”为第{}级，但上一级标题为第{}级：跳过了中间层级。", h.marker, h.title, h.level, parent_level),
+                format!(
+                    "标题“{}{}”为第{}级，但上一级标题为第{}级：跳过了中间层级。",
+                    h.marker, h.title, h.level, parent_level
+                ),
                 Some(h.range.clone()),
             ));
         }
@@ -78,7 +92,10 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
             out.push(check(
                 "missing_separator",
                 Severity::Warning,
-                format!("标题序号“{}”后缺少分隔符（应为“{}.”或“{}、”）。", h.marker, h.number, h.number),
+                format!(
+                    "标题序号“{}”后缺少分隔符（应为“{}.”或“{}、”）。",
+                    h.marker, h.number, h.number
+                ),
                 Some(h.range.clone()),
             ));
         }
@@ -86,7 +103,10 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
             out.push(check(
                 "long_heading",
                 Severity::Info,
-                format!("标题过长（{}字），可能误将正文识别为标题，或标题需要精简。", h.title.chars().count()),
+                format!(
+                    "标题过长（{}字），可能误将正文识别为标题，或标题需要精简。",
+                    h.title.chars().count()
+                ),
                 Some(h.range.clone()),
             ));
         }
@@ -101,11 +121,20 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
         for &i in group {
             let h = &headings[i];
             if h.number != expected {
-                let (kind, what) = if h.number < expected { ("duplicate_number", "重复或倒序") } else { ("numbering_gap", "不连续") };
+                let (kind, what) = if h.number < expected {
+                    ("duplicate_number", "重复或倒序")
+                } else {
+                    ("numbering_gap", "不连续")
+                };
                 out.push(check(
                     kind,
                     Severity::Warning,
-                    format!("标题序号{}：此处为“{}”，按顺序应为第{}个。", what, h.marker.trim(), expected),
+                    format!(
+                        "标题序号{}：此处为“{}”，按顺序应为第{}个。",
+                        what,
+                        h.marker.trim(),
+                        expected
+                    ),
                     Some(h.range.clone()),
                 ));
             }
@@ -115,13 +144,20 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
     // Marker styles per level.
     let mut styles: BTreeMap<u8, BTreeMap<String, usize>> = BTreeMap::new();
     for h in headings.iter().filter(|h| !h.no_separator) {
-        *styles.entry(h.level).or_default().entry(marker_style(&h.marker)).or_default() += 1;
+        *styles
+            .entry(h.level)
+            .or_default()
+            .entry(marker_style(&h.marker))
+            .or_default() += 1;
     }
     for (level, st) in styles {
         if st.len() > 1 {
             let list: Vec<String> = st.iter().map(|(s, n)| format!("“{s}”{n}处")).collect();
             let first_minor = st.iter().min_by_key(|(_, n)| **n).map(|(s, _)| s.clone());
-            let place = headings.iter().find(|h| h.level == level && Some(marker_style(&h.marker)) == first_minor).map(|h| h.range.clone());
+            let place = headings
+                .iter()
+                .find(|h| h.level == level && Some(marker_style(&h.marker)) == first_minor)
+                .map(|h| h.range.clone());
             out.push(check(
                 "mixed_marker_style",
                 Severity::Info,
@@ -146,8 +182,11 @@ pub fn part_checks(present: &[Part], year: Option<i32>) -> Vec<Check> {
         .map(|p| {
             check(
                 "missing_part",
-                if p == Part::Measures { Severity::Warning } else { Severity::Warning },
-                format!("未找到年度报告应有的“{}”部分（没有对应的一级或二级标题）。", p.name_zh()),
+                Severity::Warning,
+                format!(
+                    "未找到年度报告应有的“{}”部分（没有对应的一级或二级标题）。",
+                    p.name_zh()
+                ),
                 None,
             )
         })
@@ -159,12 +198,26 @@ mod tests {
     use super::*;
 
     fn h(level: u8, number: u32, marker: &str, parent: Option<usize>) -> HeadingInfo {
-        HeadingInfo { level, number, marker: marker.into(), title: "标题".into(), parent, range: 0..1, no_separator: false }
+        HeadingInfo {
+            level,
+            number,
+            marker: marker.into(),
+            title: "标题".into(),
+            parent,
+            range: 0..1,
+            no_separator: false,
+        }
     }
 
     #[test]
     fn numbering_levels_and_styles() {
-        let hs = vec![h(1, 1, "一、", None), h(3, 1, "1.", Some(0)), h(1, 3, "三、", None), h(2, 1, "（一）", Some(2)), h(2, 2, "(二)", Some(2))];
+        let hs = vec![
+            h(1, 1, "一、", None),
+            h(3, 1, "1.", Some(0)),
+            h(1, 3, "三、", None),
+            h(2, 1, "（一）", Some(2)),
+            h(2, 2, "(二)", Some(2)),
+        ];
         let kinds: Vec<String> = outline_checks(&hs).into_iter().map(|c| c.kind).collect();
         assert!(kinds.contains(&"skipped_level".to_string()));
         assert!(kinds.contains(&"numbering_gap".to_string()));
@@ -173,7 +226,20 @@ mod tests {
 
     #[test]
     fn responsible_person_required_from_2019() {
-        assert_eq!(part_checks(&[Part::Measures, Part::Shortcomings, Part::NextYear], Some(2018)), vec![]);
-        assert_eq!(part_checks(&[Part::Measures, Part::Shortcomings, Part::NextYear], Some(2019)).len(), 1);
+        assert_eq!(
+            part_checks(
+                &[Part::Measures, Part::Shortcomings, Part::NextYear],
+                Some(2018)
+            ),
+            vec![]
+        );
+        assert_eq!(
+            part_checks(
+                &[Part::Measures, Part::Shortcomings, Part::NextYear],
+                Some(2019)
+            )
+            .len(),
+            1
+        );
     }
 }

@@ -50,19 +50,27 @@ fn kinds() -> &'static [(Regex, &'static str)] {
 
 /// The kind of document a title names (法律, 条例, 规范性文件 …).
 pub fn kind_of(title: &str) -> Option<&'static str> {
-    kinds().iter().find(|(re, _)| re.is_match(title)).map(|(_, k)| *k)
+    kinds()
+        .iter()
+        .find(|(re, _)| re.is_match(title))
+        .map(|(_, k)| *k)
 }
 
 /// Words that stand before a document number but are not part of its issuer code
 /// (`依据国办发〔2018〕37号` → `国办发`).
 const LEAD_WORDS: &[&str] = &[
-    "依据", "根据", "按照", "执行", "落实", "贯彻", "印发", "转发", "下发", "制定", "出台", "通过", "参照", "文件", "的", "和", "及", "与", "以", "了", "在", "见", "即", "号",
+    "依据", "根据", "按照", "执行", "落实", "贯彻", "印发", "转发", "下发", "制定", "出台", "通过",
+    "参照", "文件", "的", "和", "及", "与", "以", "了", "在", "见", "即", "号",
 ];
 
 /// Where the issuer code of a document number really starts within the Han run matched
 /// before its bracket: after the last lead word.
 pub fn org_start(org: &str) -> usize {
-    LEAD_WORDS.iter().filter_map(|w| org.rfind(w).map(|i| i + w.len())).max().unwrap_or(0)
+    LEAD_WORDS
+        .iter()
+        .filter_map(|w| org.rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Finds the citations of `text`.
@@ -77,9 +85,16 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
                 if let Some(open) = stack.pop() {
                     if stack.is_empty() {
                         let inner = open + '《'.len_utf8()..i;
-                        if !text[inner.clone()].trim().is_empty() && !text[inner.clone()].contains('\n') {
+                        if !text[inner.clone()].trim().is_empty()
+                            && !text[inner.clone()].contains('\n')
+                        {
                             let kind = kind_of(text[inner.clone()].trim());
-                            out.push(Cited { title: Some(inner), doc_number: None, kind, span: open..i + c.len_utf8() });
+                            out.push(Cited {
+                                title: Some(inner),
+                                doc_number: None,
+                                kind,
+                                span: open..i + c.len_utf8(),
+                            });
                         }
                     }
                 }
@@ -105,19 +120,31 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
         if let Some(c) = out.iter_mut().find(|c| {
             c.title.is_some() && c.doc_number.is_none() && c.span.end <= span.start && {
                 let gap = &text[c.span.end..span.start];
-                gap.chars().count() <= 2 && gap.chars().all(|ch| matches!(ch, '(' | ' ' | '（' | '，'))
+                gap.chars().count() <= 2
+                    && gap.chars().all(|ch| matches!(ch, '(' | ' ' | '（' | '，'))
             }
         }) {
             c.doc_number = Some(normalized);
-            let close = text[span.end..].chars().next().filter(|&ch| ch == ')' || ch == '）');
+            let close = text[span.end..]
+                .chars()
+                .next()
+                .filter(|&ch| ch == ')' || ch == '）');
             c.span.end = span.end + close.map_or(0, char::len_utf8);
             continue;
         }
         // Numbers inside a title are part of that title.
-        if out.iter().any(|c| c.span.start <= span.start && span.end <= c.span.end) {
+        if out
+            .iter()
+            .any(|c| c.span.start <= span.start && span.end <= c.span.end)
+        {
             continue;
         }
-        out.push(Cited { title: None, doc_number: Some(normalized), kind: None, span });
+        out.push(Cited {
+            title: None,
+            doc_number: Some(normalized),
+            kind: None,
+            span,
+        });
     }
     out.sort_by_key(|c| c.span.start);
     out
@@ -145,6 +172,9 @@ mod tests {
     fn kinds() {
         assert_eq!(kind_of("中华人民共和国行政复议法"), Some("法律"));
         assert_eq!(kind_of("信访工作条例"), Some("条例"));
-        assert_eq!(kind_of("法治政府建设实施纲要(2015-2020年)"), Some("规划纲要"));
+        assert_eq!(
+            kind_of("法治政府建设实施纲要(2015-2020年)"),
+            Some("规划纲要")
+        );
     }
 }

@@ -8,7 +8,7 @@
 //! copied from a PDF carries page numbers (`— 3 —`, `第3页 共9页`), a running header on
 //! every page, and hard line breaks every 30–40 characters.
 //!
-//! The line rules are data (`data/boilerplate.tsv`). Each match becomes a [`Removed`]
+//! The line rules are data (`data/boilerplate.tsv`). Each match becomes a [`crate::Removed`]
 //! span with a reason; nothing is deleted from the user's text. The analysis view that
 //! the next stages read leaves removed lines out and joins hard-wrapped lines, so that a
 //! heading or a number split by a PDF line break is whole again. A line that starts with a
@@ -63,7 +63,11 @@ fn rules() -> &'static [Rule] {
                 let scope = cols.next()?;
                 let reason: &'static str = cols.next()?;
                 let regex = Regex::new(cols.next()?).ok()?;
-                Some(Rule { head_only: scope == "head", reason, regex })
+                Some(Rule {
+                    head_only: scope == "head",
+                    reason,
+                    regex,
+                })
             })
             .collect()
     })
@@ -123,14 +127,19 @@ pub fn clean(norm: &View) -> Cleaned {
             continue;
         }
         let head = i < HEAD_LINES;
-        let rule = rules().iter().find(|rule| (head || !rule.head_only) && rule.regex.is_match(t));
+        let rule = rules()
+            .iter()
+            .find(|rule| (head || !rule.head_only) && rule.regex.is_match(t));
         reason_of[i] = if let Some(rule) = rule {
             Some(rule.reason)
         } else if is_page_number(t) {
             Some("page_number")
         } else if head && t.chars().count() <= 60 && first_lines.contains(&t) {
             Some("repeated_title")
-        } else if counts.get(t).copied().unwrap_or(0) >= 3 && !starts_with_marker(t) && !t.ends_with('：') {
+        } else if counts.get(t).copied().unwrap_or(0) >= 3
+            && !starts_with_marker(t)
+            && !t.ends_with('：')
+        {
             Some("running_header")
         } else {
             None
@@ -143,7 +152,9 @@ pub fn clean(norm: &View) -> Cleaned {
     let wrap = wrap_width(text, &lines, &reason_of);
     let mut view = View::with_capacity(norm.orig_start(text.len()), text.len());
     let mut removed = Vec::new();
-    let kept: Vec<usize> = (0..lines.len()).filter(|&i| reason_of[i].is_none()).collect();
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| reason_of[i].is_none())
+        .collect();
     for (k, &i) in kept.iter().enumerate() {
         let r = lines[i].clone();
         view.extend_from(norm, r.clone());
@@ -161,7 +172,10 @@ pub fn clean(norm: &View) -> Cleaned {
         if let Some(reason) = reason {
             let r = &lines[i];
             let end = if r.end < text.len() { r.end + 1 } else { r.end };
-            removed.push(RemovedRange { range: r.start..end, reason });
+            removed.push(RemovedRange {
+                range: r.start..end,
+                reason,
+            });
         }
     }
     Cleaned { view, removed }
@@ -170,7 +184,11 @@ pub fn clean(norm: &View) -> Cleaned {
 /// The wrap width of hard-wrapped text (copied from a PDF), if the text looks wrapped:
 /// at least five lines and a third of the long lines share one width (±2) and do not end
 /// a sentence.
-fn wrap_width(text: &str, lines: &[Range<usize>], reason_of: &[Option<&'static str>]) -> Option<usize> {
+fn wrap_width(
+    text: &str,
+    lines: &[Range<usize>],
+    reason_of: &[Option<&'static str>],
+) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
         .zip(reason_of)
@@ -180,13 +198,19 @@ fn wrap_width(text: &str, lines: &[Range<usize>], reason_of: &[Option<&'static s
         .map(width)
         .filter(|&w| w >= 30)
         .collect();
-    let total = lines.iter().filter(|l| !text[(*l).clone()].trim().is_empty()).count();
+    let total = lines
+        .iter()
+        .filter(|l| !text[(*l).clone()].trim().is_empty())
+        .count();
     let mut hist: HashMap<usize, usize> = HashMap::new();
     for &w in &widths {
         *hist.entry(w).or_default() += 1;
     }
     let (&mode, _) = hist.iter().max_by_key(|(w, n)| (**n, **w))?;
-    let near = widths.iter().filter(|&&w| w + 2 >= mode && w <= mode + 2).count();
+    let near = widths
+        .iter()
+        .filter(|&&w| w + 2 >= mode && w <= mode + 2)
+        .count();
     (near >= 5 && near * 3 >= total).then_some(mode)
 }
 
@@ -203,7 +227,9 @@ fn joins(line: &str, next: &str, wrap: usize) -> bool {
         && width(line) + 4 >= wrap
         && !ends_sentence(line)
         && !starts_with_marker(next)
-        && next.chars().next().is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric() || "，。、；：%）)”》".contains(c))
+        && next.chars().next().is_some_and(|c| {
+            is_han(c) || c.is_ascii_alphanumeric() || "，。、；：%）)”》".contains(c)
+        })
 }
 
 #[cfg(test)]
@@ -214,7 +240,10 @@ mod tests {
     fn removed_reasons(text: &str) -> Vec<(String, &'static str)> {
         let norm = normalize(text);
         let c = clean(&norm);
-        c.removed.iter().map(|r| (norm.text()[r.range.clone()].trim().to_string(), r.reason)).collect()
+        c.removed
+            .iter()
+            .map(|r| (norm.text()[r.range.clone()].trim().to_string(), r.reason))
+            .collect()
     }
 
     #[test]
@@ -226,7 +255,10 @@ mod tests {
         assert!(reasons.contains(&("某区2019年法治政府建设情况报告".into(), "repeated_title")));
         assert!(reasons.contains(&("打印本页 关闭窗口".into(), "page_controls")));
         let c = clean(&normalize(text));
-        assert!(c.view.text().contains("一、主要举措\n受理行政复议申请16件。"));
+        assert!(c
+            .view
+            .text()
+            .contains("一、主要举措\n受理行政复议申请16件。"));
         assert!(!c.view.text().contains("下载"));
     }
 

@@ -24,7 +24,10 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name() });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
     }
     if bytes.starts_with(b"%PDF") {
         return Err(Error::NotText(
@@ -32,19 +35,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::NotText("this is a ZIP or Word (.docx) file: save it as plain text (.txt) first".into()));
+        return Err(Error::NotText(
+            "this is a ZIP or Word (.docx) file: save it as plain text (.txt) first".into(),
+        ));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Error::NotText("this is an old Word (.doc) file: save it as plain text (.txt) first".into()));
+        return Err(Error::NotText(
+            "this is an old Word (.doc) file: save it as plain text (.txt) first".into(),
+        ));
     }
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G']) || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"GIF8") {
-        return Err(Error::NotText("this is an image: the text must be typed or recognized (OCR) first".into()));
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G'])
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+    {
+        return Err(Error::NotText(
+            "this is an image: the text must be typed or recognized (OCR) first".into(),
+        ));
     }
     if bytes.contains(&0) {
-        return Err(Error::NotText("the file contains NUL bytes: it is a binary file, not text".into()));
+        return Err(Error::NotText(
+            "the file contains NUL bytes: it is a binary file, not text".into(),
+        ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: UTF_8.name() });
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -53,10 +70,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         if bad * 20 > text.chars().count().max(1) {
-            return Err(Error::NotText(format!("the bytes are not valid text in any known encoding (best guess {})", encoding.name())));
+            return Err(Error::NotText(format!(
+                "the bytes are not valid text in any known encoding (best guess {})",
+                encoding.name()
+            )));
         }
     }
-    Ok(Decoded { text: text.into_owned(), encoding: encoding.name() })
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    })
 }
 
 #[cfg(test)]

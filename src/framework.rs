@@ -34,8 +34,15 @@ fn catalogue() -> &'static [Entry] {
         data_lines(include_str!("../data/framework.tsv"))
             .filter_map(|l| {
                 let c: Vec<&'static str> = l.split('\t').collect();
-                let [kind, catalogue, key, _name, keywords] = c.as_slice() else { return None };
-                Some(Entry { kind, catalogue, key, keywords: Regex::new(keywords).ok()? })
+                let [kind, catalogue, key, _name, keywords] = c.as_slice() else {
+                    return None;
+                };
+                Some(Entry {
+                    kind,
+                    catalogue,
+                    key,
+                    keywords: Regex::new(keywords).ok()?,
+                })
             })
             .collect()
     })
@@ -68,7 +75,8 @@ pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
         .filter_map(|e| Part::from_key(e.key))
         .collect();
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year_re = YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern is valid"));
+    let year_re =
+        YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern is valid"));
     if let (Some(c), Some(ry)) = (year_re.captures(title), report_year) {
         if let Ok(y) = c[1].parse::<i32>() {
             if y > ry && !parts.contains(&Part::NextYear) {
@@ -108,7 +116,8 @@ pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'stati
     if score < 1.0 {
         return None;
     }
-    let confidence = ((score - second) / score * 0.6 + (score / (score + 3.0)) * 0.4).clamp(0.05, 1.0);
+    let confidence =
+        ((score - second) / score * 0.6 + (score / (score + 3.0)) * 0.4).clamp(0.05, 1.0);
     Some((best, (confidence * 100.0).round() / 100.0))
 }
 
@@ -126,7 +135,11 @@ pub struct SectionInput {
 }
 
 /// Parts, task and confidence for each section (empty for levels 3–5).
-pub fn map_sections(text: &str, sections: &[SectionInput], year: Option<i32>) -> Vec<(Vec<Part>, Option<&'static str>, f64)> {
+pub fn map_sections(
+    text: &str,
+    sections: &[SectionInput],
+    year: Option<i32>,
+) -> Vec<(Vec<Part>, Option<&'static str>, f64)> {
     let cat = catalogue_for(year);
     let mut out: Vec<(Vec<Part>, Option<&'static str>, f64)> = Vec::with_capacity(sections.len());
     let mut seen_later_part = false;
@@ -145,13 +158,26 @@ pub fn map_sections(text: &str, sections: &[SectionInput], year: Option<i32>) ->
         } else {
             vec![Part::Other]
         };
-        if s.level == 1 && parts.iter().any(|p| matches!(p, Part::Shortcomings | Part::NextYear)) {
+        if s.level == 1
+            && parts
+                .iter()
+                .any(|p| matches!(p, Part::Shortcomings | Part::NextYear))
+        {
             seen_later_part = true;
         }
         let body = &text[s.body.clone()];
         let (task, confidence) = match task_of(&s.title, body, cat) {
-            Some((t, c)) if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) => (Some(t), c),
-            _ => (None, if parts.contains(&Part::Other) { 0.3 } else { 0.8 }),
+            Some((t, c)) if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) => {
+                (Some(t), c)
+            }
+            _ => (
+                None,
+                if parts.contains(&Part::Other) {
+                    0.3
+                } else {
+                    0.8
+                },
+            ),
         };
         out.push((parts, task, confidence));
     }
@@ -164,17 +190,44 @@ mod tests {
 
     #[test]
     fn parts_from_titles() {
-        assert_eq!(parts_of_title("存在的问题和2019年工作打算", Some(2018)), vec![Part::Shortcomings, Part::NextYear]);
-        assert_eq!(parts_of_title("2018年主要工作情况", Some(2018)), vec![Part::Measures]);
-        assert_eq!(parts_of_title("2019年工作目标与计划", Some(2018)), vec![Part::NextYear]);
-        assert_eq!(parts_of_title("党政主要负责人履行推进法治建设第一责任人职责情况", Some(2022)), vec![Part::ResponsiblePerson]);
-        assert_eq!(parts_of_title("推进法治政府建设的主要举措和成效", Some(2022)), vec![Part::Measures]);
+        assert_eq!(
+            parts_of_title("存在的问题和2019年工作打算", Some(2018)),
+            vec![Part::Shortcomings, Part::NextYear]
+        );
+        assert_eq!(
+            parts_of_title("2018年主要工作情况", Some(2018)),
+            vec![Part::Measures]
+        );
+        assert_eq!(
+            parts_of_title("2019年工作目标与计划", Some(2018)),
+            vec![Part::NextYear]
+        );
+        assert_eq!(
+            parts_of_title(
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                Some(2022)
+            ),
+            vec![Part::ResponsiblePerson]
+        );
+        assert_eq!(
+            parts_of_title("推进法治政府建设的主要举措和成效", Some(2022)),
+            vec![Part::Measures]
+        );
     }
 
     #[test]
     fn tasks_by_meaning() {
-        assert_eq!(task_of("推进依法科学民主决策情况", "", "2021").map(|t| t.0), Some("行政决策制度体系"));
-        assert_eq!(task_of("依法全面履行政府职能", "", "2015").map(|t| t.0), Some("依法全面履行政府职能"));
-        assert_eq!(task_of("加强组织领导，落实保障措施", "", "2004").map(|t| t.0), Some("组织领导"));
+        assert_eq!(
+            task_of("推进依法科学民主决策情况", "", "2021").map(|t| t.0),
+            Some("行政决策制度体系")
+        );
+        assert_eq!(
+            task_of("依法全面履行政府职能", "", "2015").map(|t| t.0),
+            Some("依法全面履行政府职能")
+        );
+        assert_eq!(
+            task_of("加强组织领导，落实保障措施", "", "2004").map(|t| t.0),
+            Some("组织领导")
+        );
     }
 }

@@ -107,7 +107,10 @@ pub struct Analyzer {
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer").field("options", &self.options).field("segmenter", &self.segmenter).finish()
+        f.debug_struct("Analyzer")
+            .field("options", &self.options)
+            .field("segmenter", &self.segmenter)
+            .finish()
     }
 }
 
@@ -132,7 +135,11 @@ impl Analyzer {
     /// # Errors
     /// [`Error::InvalidLexicon`] if a line has a malformed frequency.
     pub fn with_lexicon(options: Options, lexicon: Option<&str>) -> Result<Self, Error> {
-        Ok(Analyzer { options, segmenter: Segmenter::new(lexicon)?, clock: None })
+        Ok(Analyzer {
+            options,
+            segmenter: Segmenter::new(lexicon)?,
+            clock: None,
+        })
     }
 
     /// Options from JSON (`{"offsets": "utf16"}`); unknown fields are an error.
@@ -160,9 +167,15 @@ impl Analyzer {
 
     fn check_input(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.options.max_bytes {
-            return Err(Error::InputTooLarge { bytes: text.len(), max: self.options.max_bytes });
+            return Err(Error::InputTooLarge {
+                bytes: text.len(),
+                max: self.options.max_bytes,
+            });
         }
-        if text.chars().all(|c| c.is_whitespace() || normalize::is_ignorable(c)) {
+        if text
+            .chars()
+            .all(|c| c.is_whitespace() || normalize::is_ignorable(c))
+        {
             return Err(Error::EmptyInput);
         }
         Ok(())
@@ -174,7 +187,10 @@ impl Analyzer {
     /// [`Error::InputTooLarge`] above `options.max_bytes`.
     pub fn segment(&self, text: &str) -> Result<Vec<WordToken>, Error> {
         if text.len() > self.options.max_bytes {
-            return Err(Error::InputTooLarge { bytes: text.len(), max: self.options.max_bytes });
+            return Err(Error::InputTooLarge {
+                bytes: text.len(),
+                max: self.options.max_bytes,
+            });
         }
         let norm = normalize::normalize(text);
         let map = OffsetMap::new(text, self.options.offsets);
@@ -185,7 +201,11 @@ impl Analyzer {
             .filter(|t| !norm.text()[t.range.clone()].trim().is_empty())
             .map(|t| {
                 let r = norm.to_original(t.range);
-                WordToken { word: text[r.clone()].to_string(), start: map.convert(r.start), end: map.convert(r.end) }
+                WordToken {
+                    word: text[r.clone()].to_string(),
+                    start: map.convert(r.start),
+                    end: map.convert(r.end),
+                }
             })
             .collect())
     }
@@ -210,8 +230,15 @@ impl Analyzer {
         Ok(vt
             .match_indices(needle)
             .map(|(i, m)| {
-                let left_start = vt[..i].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(j, _)| j);
-                let right_end = vt[i + m.len()..].char_indices().nth(width).map_or(vt.len(), |(j, _)| i + m.len() + j);
+                let left_start = vt[..i]
+                    .char_indices()
+                    .rev()
+                    .nth(width.saturating_sub(1))
+                    .map_or(0, |(j, _)| j);
+                let right_end = vt[i + m.len()..]
+                    .char_indices()
+                    .nth(width)
+                    .map_or(vt.len(), |(j, _)| i + m.len() + j);
                 let r = cleaned.view.to_original(i..i + m.len());
                 Concordance {
                     left: ctx(&vt[left_start..i]),
@@ -274,7 +301,12 @@ impl Analyzer {
         // Assemble, in original byte offsets.
         let orig_end = view.orig_end(vt.len());
         let section_of = |pos: usize| -> Option<usize> {
-            headings.iter().enumerate().rev().find(|(i, h)| h.marker.start <= pos && pos < section_ends[*i]).map(|(i, _)| i)
+            headings
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, h)| h.marker.start <= pos && pos < section_ends[*i])
+                .map(|(i, _)| i)
         };
         let top_parts = |i: usize| -> Vec<Part> {
             let mut j = i;
@@ -294,11 +326,17 @@ impl Analyzer {
             .enumerate()
             .map(|(i, h)| {
                 let span = view.to_original(h.marker.start..h.title.end);
-                let end = if section_ends[i] >= vt.len() { orig_end } else { view.orig_start(section_ends[i]) };
+                let end = if section_ends[i] >= vt.len() {
+                    orig_end
+                } else {
+                    view.orig_start(section_ends[i])
+                };
                 Section {
                     id: format!("s{}", i + 1),
                     level: h.level,
-                    marker: text[view.to_original(h.marker.clone())].trim_end().to_string(),
+                    marker: text[view.to_original(h.marker.clone())]
+                        .trim_end()
+                        .to_string(),
                     title: original(h.title.clone()),
                     start: span.start,
                     end: span.end,
@@ -331,7 +369,10 @@ impl Analyzer {
             .enumerate()
             .map(|(i, f)| {
                 let r = view.to_original(f.raw.clone());
-                let subject = f.subject.clone().map(|s| (original(s.clone()), view.to_original(s)));
+                let subject = f
+                    .subject
+                    .clone()
+                    .map(|s| (original(s.clone()), view.to_original(s)));
                 let section = section_of(f.raw.start);
                 let in_next_year = section.is_some_and(|s| top_parts(s).contains(&Part::NextYear));
                 Metric {
@@ -392,14 +433,27 @@ impl Analyzer {
             .collect();
         let mut check_list = checks::outline_checks(&heading_infos);
         if outline.is_empty() {
-            check_list.push(check("no_outline", Severity::Warning, "未识别到任何标题：报告缺少层级结构，或标题格式不规范。".into(), None));
+            check_list.push(check(
+                "no_outline",
+                Severity::Warning,
+                "未识别到任何标题：报告缺少层级结构，或标题格式不规范。".into(),
+                None,
+            ));
         }
-        let present: Vec<Part> = outline.iter().filter(|s| s.level <= 2).flat_map(|s| s.parts.iter().copied()).collect();
+        let present: Vec<Part> = outline
+            .iter()
+            .filter(|s| s.level <= 2)
+            .flat_map(|s| s.parts.iter().copied())
+            .collect();
         check_list.extend(checks::part_checks(&present, year));
         for (b, s) in breakdowns.iter().zip(&sums) {
             if b.consistent == Some(false) {
                 let total = &metric_list[b.total];
-                let parts: Vec<String> = b.parts.iter().map(|&p| fmt_num(metric_list[p].value)).collect();
+                let parts: Vec<String> = b
+                    .parts
+                    .iter()
+                    .map(|&p| fmt_num(metric_list[p].value))
+                    .collect();
                 check_list.push(check(
                     "sum_mismatch",
                     Severity::Error,
@@ -416,11 +470,25 @@ impl Analyzer {
                 ));
             }
         }
-        check_list.extend(metrics::rate_checks(vt, &found).into_iter().map(|(msg, r)| {
-            check("rate_mismatch", Severity::Warning, msg, Some(view.to_original(r)))
-        }));
+        check_list.extend(
+            metrics::rate_checks(vt, &found)
+                .into_iter()
+                .map(|(msg, r)| {
+                    check(
+                        "rate_mismatch",
+                        Severity::Warning,
+                        msg,
+                        Some(view.to_original(r)),
+                    )
+                }),
+        );
         for (p, r) in &meta_found.placeholders {
-            check_list.push(check("placeholder", Severity::Warning, format!("模板占位符“{p}”未替换为实际内容。"), Some(r.clone())));
+            check_list.push(check(
+                "placeholder",
+                Severity::Warning,
+                format!("模板占位符“{p}”未替换为实际内容。"),
+                Some(r.clone()),
+            ));
         }
         if let Some(r) = &meta_found.unreadable_date {
             check_list.push(check(
@@ -443,15 +511,28 @@ impl Analyzer {
         let shortcomings_chars = headings
             .iter()
             .enumerate()
-            .filter(|(i, h)| h.level <= 2 && mapped[*i].0.contains(&Part::Shortcomings) && parents[*i].is_none_or(|p| !mapped[p].0.contains(&Part::Shortcomings)))
-            .map(|(i, h)| vt[h.marker.start..section_ends[i]].chars().filter(|c| !c.is_whitespace()).count())
+            .filter(|(i, h)| {
+                h.level <= 2
+                    && mapped[*i].0.contains(&Part::Shortcomings)
+                    && parents[*i].is_none_or(|p| !mapped[p].0.contains(&Part::Shortcomings))
+            })
+            .map(|(i, h)| {
+                vt[h.marker.start..section_ends[i]]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
             .sum();
         let stats = Stats {
             chars: text.chars().count(),
             content_chars,
             headings: outline.len(),
             metrics: metric_list.len(),
-            metrics_per1000: if content_chars == 0 { 0.0 } else { (metric_list.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0 },
+            metrics_per1000: if content_chars == 0 {
+                0.0
+            } else {
+                (metric_list.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0
+            },
             citations: citation_list.len(),
             enumerations: enumerations.len(),
             tokens: tokens.iter().filter(|t| t.kind != TokenKind::Punct).count(),
@@ -465,16 +546,26 @@ impl Analyzer {
             offsets: self.options.offsets,
             meta: Meta {
                 title: meta_found.title.as_ref().map(|t| t.0.clone()),
-                title_span: meta_found.title.as_ref().map(|t| Span { start: t.1.start, end: t.1.end }),
+                title_span: meta_found.title.as_ref().map(|t| Span {
+                    start: t.1.start,
+                    end: t.1.end,
+                }),
                 issuer: meta_found.issuer.clone(),
                 addressee: meta_found.addressee.clone(),
                 year,
                 published: meta_found.published.as_ref().map(|p| p.0.clone()),
-                published_span: meta_found.published.as_ref().map(|p| Span { start: p.1.start, end: p.1.end }),
+                published_span: meta_found.published.as_ref().map(|p| Span {
+                    start: p.1.start,
+                    end: p.1.end,
+                }),
                 placeholders: meta_found
                     .placeholders
                     .iter()
-                    .map(|(t, r)| Placeholder { text: t.clone(), start: r.start, end: r.end })
+                    .map(|(t, r)| Placeholder {
+                        text: t.clone(),
+                        start: r.start,
+                        end: r.end,
+                    })
                     .collect(),
             },
             removed: cleaned
@@ -482,7 +573,11 @@ impl Analyzer {
                 .iter()
                 .map(|r| {
                     let o = norm.to_original(r.range.clone());
-                    Removed { start: o.start, end: o.end, reason: r.reason.to_string() }
+                    Removed {
+                        start: o.start,
+                        end: o.end,
+                        reason: r.reason.to_string(),
+                    }
                 })
                 .collect(),
             outline,
@@ -516,13 +611,24 @@ fn fmt_num(v: f64) -> String {
 /// level, or the end of the text.
 fn section_ends(headings: &[outline::Heading], text_len: usize) -> Vec<usize> {
     (0..headings.len())
-        .map(|i| headings[i + 1..].iter().find(|h| h.level <= headings[i].level).map_or(text_len, |h| h.marker.start))
+        .map(|i| {
+            headings[i + 1..]
+                .iter()
+                .find(|h| h.level <= headings[i].level)
+                .map_or(text_len, |h| h.marker.start)
+        })
         .collect()
 }
 
 /// For each heading, the index of the nearest earlier heading of a higher level.
 fn parents(headings: &[outline::Heading]) -> Vec<Option<usize>> {
-    (0..headings.len()).map(|i| (0..i).rev().find(|&j| headings[j].level < headings[i].level)).collect()
+    (0..headings.len())
+        .map(|i| {
+            (0..i)
+                .rev()
+                .find(|&j| headings[j].level < headings[i].level)
+        })
+        .collect()
 }
 
 struct Timer<'a> {
@@ -533,12 +639,19 @@ struct Timer<'a> {
 
 impl<'a> Timer<'a> {
     fn new(clock: Option<&'a Clock>) -> Self {
-        Timer { clock, last: clock.map_or(0.0, |c| c()), laps: BTreeMap::new() }
+        Timer {
+            clock,
+            last: clock.map_or(0.0, |c| c()),
+            laps: BTreeMap::new(),
+        }
     }
     fn lap(&mut self, stage: &str) {
         if let Some(c) = self.clock {
             let now = c();
-            self.laps.insert(stage.to_string(), ((now - self.last) * 1000.0).round() / 1000.0);
+            self.laps.insert(
+                stage.to_string(),
+                ((now - self.last) * 1000.0).round() / 1000.0,
+            );
             self.last = now;
         }
     }

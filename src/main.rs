@@ -19,7 +19,11 @@ use fazhi_lens::{Analyzer, OffsetUnit, Options, Report};
 use rayon::prelude::*;
 
 #[derive(Parser)]
-#[command(name = "fazhi-lens", version, about = "法治报告透镜: outline, metrics, keywords and checks of Chinese rule-of-law reports")]
+#[command(
+    name = "fazhi-lens",
+    version,
+    about = "法治报告透镜: outline, metrics, keywords and checks of Chinese rule-of-law reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -98,9 +102,18 @@ impl From<Unit> for OffsetUnit {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { format, offsets, jobs, inputs } => analyze(format, offsets.into(), jobs, &inputs),
+        Command::Analyze {
+            format,
+            offsets,
+            jobs,
+            inputs,
+        } => analyze(format, offsets.into(), jobs, &inputs),
         Command::Segment { hmm, input } => segment(hmm, &input),
-        Command::Kwic { word, width, inputs } => kwic(&word, width, &inputs),
+        Command::Kwic {
+            word,
+            width,
+            inputs,
+        } => kwic(&word, width, &inputs),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -129,12 +142,17 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect_txt(&path, out);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
             out.push(path);
         }
     }
@@ -143,7 +161,9 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
 fn read_input(path: &Path) -> Result<String, String> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
@@ -159,12 +179,26 @@ fn display(path: &Path) -> String {
     }
 }
 
-fn analyze(format: Format, offsets: OffsetUnit, jobs: Option<usize>, inputs: &[PathBuf]) -> io::Result<bool> {
-    let analyzer = Analyzer::new(Options { offsets, ..Options::default() }).map_err(io::Error::other)?;
+/// One input's outcome: its name, and its text and report or why it failed.
+type Outcome = (String, Result<(String, Report), String>);
+
+fn analyze(
+    format: Format,
+    offsets: OffsetUnit,
+    jobs: Option<usize>,
+    inputs: &[PathBuf],
+) -> io::Result<bool> {
+    let analyzer = Analyzer::new(Options {
+        offsets,
+        ..Options::default()
+    })
+    .map_err(io::Error::other)?;
     let files = expand(inputs);
     if let Some(n) = jobs {
         // A pool that already exists (from an earlier call) is fine to reuse.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -175,16 +209,35 @@ fn analyze(format: Format, offsets: OffsetUnit, jobs: Option<usize>, inputs: &[P
         csv::Writer::from_writer(Vec::new())
     });
     if let Some(w) = csv.as_mut() {
-        w.write_record(["file", "id", "section", "subject", "value", "valueMax", "unit", "qualifier", "indicator", "target", "raw", "start", "end"])?;
+        w.write_record([
+            "file",
+            "id",
+            "section",
+            "subject",
+            "value",
+            "valueMax",
+            "unit",
+            "qualifier",
+            "indicator",
+            "target",
+            "raw",
+            "start",
+            "end",
+        ])?;
     }
     // Analyse in parallel, in chunks so that memory stays bounded on large corpora, and
     // write in input order.
     for chunk in files.chunks(64) {
-        let results: Vec<(String, Result<(String, Report), String>)> = chunk
+        let results: Vec<Outcome> = chunk
             .par_iter()
             .map(|path| {
                 let name = display(path);
-                let r = read_input(path).and_then(|text| analyzer.analyze(&text).map(|r| (text, r)).map_err(|e| e.to_string()));
+                let r = read_input(path).and_then(|text| {
+                    analyzer
+                        .analyze(&text)
+                        .map(|r| (text, r))
+                        .map_err(|e| e.to_string())
+                });
                 (name, r)
             })
             .collect();
@@ -206,7 +259,8 @@ fn analyze(format: Format, offsets: OffsetUnit, jobs: Option<usize>, inputs: &[P
                         }
                         serde_json::to_writer(&mut out, &value).map_err(io::Error::other)?;
                     } else {
-                        serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+                        serde_json::to_writer_pretty(&mut out, &report)
+                            .map_err(io::Error::other)?;
                     }
                     writeln!(out)?;
                 }
@@ -219,7 +273,10 @@ fn analyze(format: Format, offsets: OffsetUnit, jobs: Option<usize>, inputs: &[P
         }
     }
     if let Some(w) = csv {
-        out.write_all(&w.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+        out.write_all(
+            &w.into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        )?;
     }
     out.flush()?;
     Ok(ok)
@@ -239,7 +296,12 @@ fn section_path(report: &Report, section: Option<&str>) -> String {
 
 fn write_csv_rows(w: &mut csv::Writer<Vec<u8>>, file: &str, report: &Report) -> io::Result<()> {
     for m in &report.metrics {
-        let qualifier = m.qualifier.map(|q| serde_json::to_value(q).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+        let qualifier = m.qualifier.map(|q| {
+            serde_json::to_value(q)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        });
         w.write_record([
             file,
             &m.id,
@@ -259,14 +321,27 @@ fn write_csv_rows(w: &mut csv::Writer<Vec<u8>>, file: &str, report: &Report) -> 
     Ok(())
 }
 
-fn write_markdown(out: &mut impl Write, file: &str, _text: &str, report: &Report) -> io::Result<()> {
+fn write_markdown(
+    out: &mut impl Write,
+    file: &str,
+    _text: &str,
+    report: &Report,
+) -> io::Result<()> {
     let title = report.meta.title.as_deref().unwrap_or(file);
     writeln!(out, "# {title}\n")?;
     for s in &report.outline {
         let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
         let parts: Vec<&str> = s.parts.iter().map(|p| p.key()).collect();
-        let tags = if parts.is_empty() { String::new() } else { format!(" `{}`", parts.join("` `")) };
-        let task = s.task.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
+        let tags = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" `{}`", parts.join("` `"))
+        };
+        let task = s
+            .task
+            .as_ref()
+            .map(|t| format!(" — {t}"))
+            .unwrap_or_default();
         writeln!(out, "{indent}- {}{}{tags}{task}", s.marker, s.title)?;
     }
     writeln!(out)?;
@@ -274,7 +349,11 @@ fn write_markdown(out: &mut impl Write, file: &str, _text: &str, report: &Report
 }
 
 fn segment(hmm: bool, input: &Path) -> io::Result<bool> {
-    let analyzer = Analyzer::new(Options { hmm, ..Options::default() }).map_err(io::Error::other)?;
+    let analyzer = Analyzer::new(Options {
+        hmm,
+        ..Options::default()
+    })
+    .map_err(io::Error::other)?;
     let text = match read_input(input) {
         Ok(t) => t,
         Err(e) => {
@@ -300,11 +379,21 @@ fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
     let mut ok = true;
     for path in expand(inputs) {
         let name = display(&path);
-        let result = read_input(&path).and_then(|text| analyzer.kwic(&text, word, width).map_err(|e| e.to_string()));
+        let result = read_input(&path)
+            .and_then(|text| analyzer.kwic(&text, word, width).map_err(|e| e.to_string()));
         match result {
             Ok(lines) => {
                 for c in lines {
-                    writeln!(out, "{name}:{}-{}\t{:>w$}【{}】{}", c.start, c.end, c.left, c.word, c.right, w = width)?;
+                    writeln!(
+                        out,
+                        "{name}:{}-{}\t{:>w$}【{}】{}",
+                        c.start,
+                        c.end,
+                        c.left,
+                        c.word,
+                        c.right,
+                        w = width
+                    )?;
                 }
             }
             Err(e) => {

@@ -55,8 +55,14 @@ const ORG_SUFFIX: &str = r"(人民政府|政府|委员会|管委会|管理委员
 pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     let mut meta = MetaFound::default();
     let text = cleaned.view.text();
-    let lines: Vec<Range<usize>> = line_ranges(text).into_iter().filter(|r| !text[r.clone()].trim().is_empty()).collect();
-    let first_heading = lines.iter().position(|r| parse_marker(text[r.clone()].trim_start()).is_some()).unwrap_or(lines.len());
+    let lines: Vec<Range<usize>> = line_ranges(text)
+        .into_iter()
+        .filter(|r| !text[r.clone()].trim().is_empty())
+        .collect();
+    let first_heading = lines
+        .iter()
+        .position(|r| parse_marker(text[r.clone()].trim_start()).is_some())
+        .unwrap_or(lines.len());
     let head = &lines[..first_heading.min(12)];
 
     // Title.
@@ -66,7 +72,14 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         let t = text[r.clone()].trim();
         t.chars().count() <= 60 && !t.ends_with(['。', '：', '，', '；']) && !t.contains('。')
     };
-    let title = head.iter().find(|r| short(r) && reportish.is_match(text[(*r).clone()].trim())).or_else(|| head.iter().take(2).find(|r| short(r) && text[(*r).clone()].trim().chars().count() >= 6));
+    let title = head
+        .iter()
+        .find(|r| short(r) && reportish.is_match(text[(*r).clone()].trim()))
+        .or_else(|| {
+            head.iter()
+                .take(2)
+                .find(|r| short(r) && text[(*r).clone()].trim().chars().count() >= 6)
+        });
     let mut title_norm = None;
     if let Some(r) = title {
         let t = text[r.clone()].trim();
@@ -80,12 +93,18 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     // Year.
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let year_re = re(r"((?:19|20)\d{2})\s*年", &YEAR);
-    let title_year = title_norm.and_then(|t| year_re.captures(t)).and_then(|c| c[1].parse().ok());
+    let title_year = title_norm
+        .and_then(|t| year_re.captures(t))
+        .and_then(|c| c[1].parse().ok());
     let first_para_year = lines
         .iter()
         .map(|r| text[r.clone()].trim())
         .find(|t| t.chars().count() > 60)
-        .and_then(|t| year_re.captures(t).filter(|c| c.get(0).is_some_and(|m| m.start() < 12)))
+        .and_then(|t| {
+            year_re
+                .captures(t)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() < 12))
+        })
         .and_then(|c| c[1].parse().ok());
     meta.year = title_year.or(first_para_year).or_else(|| {
         let mut counts: HashMap<i32, usize> = HashMap::new();
@@ -94,14 +113,24 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
                 *counts.entry(y).or_default() += 1;
             }
         }
-        counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+        counts
+            .into_iter()
+            .max_by_key(|&(y, n)| (n, y))
+            .map(|(y, _)| y)
     });
 
     // Published: page info in the normalized view, or the closing date.
     static PUB: OnceLock<Regex> = OnceLock::new();
-    let pub_re = re(r"(?:发布|发表|发文|更新)?(?:时间|日期)\s*[：:]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", &PUB);
+    let pub_re = re(
+        r"(?:发布|发表|发文|更新)?(?:时间|日期)\s*[：:]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+        &PUB,
+    );
     let nt = norm.text();
-    if let Some(c) = pub_re.captures(&nt[..nt.len().min(nt.char_indices().nth(3000).map_or(nt.len(), |(i, _)| i))]) {
+    if let Some(c) = pub_re.captures(
+        &nt[..nt
+            .len()
+            .min(nt.char_indices().nth(3000).map_or(nt.len(), |(i, _)| i))],
+    ) {
         let m = c.get(0).expect("group 0");
         if let Some(date) = ymd(&c[1], &c[2], &c[3]) {
             let digits = c.get(1).expect("year").start()..m.end();
@@ -109,12 +138,19 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         }
     }
     static CLOSING: OnceLock<Regex> = OnceLock::new();
-    let closing = re(r"^(?:((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日|([二〇零○一]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日|((?:19|20)\d{2})(\d{2})(\d{2})|((?:19|20)\d{2,4}))$", &CLOSING);
+    let closing = re(
+        r"^(?:((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日|([二〇零○一]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日|((?:19|20)\d{2})(\d{2})(\d{2})|((?:19|20)\d{2,4}))$",
+        &CLOSING,
+    );
     for r in lines.iter().rev().take(6) {
         let t = text[r.clone()].trim();
-        let Some(c) = closing.captures(t) else { continue };
+        let Some(c) = closing.captures(t) else {
+            continue;
+        };
         let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
-        let range = cleaned.view.to_original(r.start + lead..r.start + lead + t.len());
+        let range = cleaned
+            .view
+            .to_original(r.start + lead..r.start + lead + t.len());
         let date = if c.get(1).is_some() {
             ymd(&c[1], &c[2], &c[3])
         } else if c.get(4).is_some() {
@@ -141,7 +177,8 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     // Issuer: a signature line near the end, else the title prefix.
     static SIGN: OnceLock<Regex> = OnceLock::new();
     let sign = SIGN.get_or_init(|| {
-        Regex::new(&format!(r"^[\p{{Han}}()]{{2,30}}{ORG_SUFFIX}$")).expect("signature pattern is valid")
+        Regex::new(&format!(r"^[\p{{Han}}()]{{2,30}}{ORG_SUFFIX}$"))
+            .expect("signature pattern is valid")
     });
     meta.issuer = lines
         .iter()
@@ -160,11 +197,17 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     // Addressee: `市人民政府：` alone on a line before the first heading.
     static ADDR: OnceLock<Regex> = OnceLock::new();
     let addr = re(r"^([\p{Han}、]{2,30})[：:]$", &ADDR);
-    meta.addressee = head.iter().map(|r| text[r.clone()].trim()).find_map(|t| addr.captures(t).map(|c| c[1].to_string()));
+    meta.addressee = head
+        .iter()
+        .map(|r| text[r.clone()].trim())
+        .find_map(|t| addr.captures(t).map(|c| c[1].to_string()));
 
     // Placeholders.
     static PH: OnceLock<Regex> = OnceLock::new();
-    let ph = re(r"[X×]{2,}|某某|(?:19|20)\d?\*+|\*+(?:[次件项个人名条家年月日])", &PH);
+    let ph = re(
+        r"[X×]{2,}|某某|(?:19|20)\d?\*+|\*+(?:[次件项个人名条家年月日])",
+        &PH,
+    );
     for m in ph.find_iter(text) {
         let r = cleaned.view.to_original(m.range());
         meta.placeholders.push((original[r.clone()].to_string(), r));
@@ -174,7 +217,8 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<String> {
     let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]
@@ -193,9 +237,15 @@ mod tests {
     fn reads_seed_like_header_and_signature() {
         let text = "连云港高新区2017年度推进依法行政建设法治政府工作情况报告\n  • 来源:连云港高新区管委会\n  • 发布时间:2018-01-22\n连云港市政府:\n2017年,连云港高新区积极落实……各项工作取得了新的进展，为推进法治政府建设做出了积极的努力，成效明显。\n一、依法全面履行政府职能\n内容。\n";
         let m = meta(text);
-        assert_eq!(m.title.as_ref().map(|t| t.0.as_str()), Some("连云港高新区2017年度推进依法行政建设法治政府工作情况报告"));
+        assert_eq!(
+            m.title.as_ref().map(|t| t.0.as_str()),
+            Some("连云港高新区2017年度推进依法行政建设法治政府工作情况报告")
+        );
         assert_eq!(m.year, Some(2017));
-        assert_eq!(m.published.as_ref().map(|p| p.0.as_str()), Some("2018-01-22"));
+        assert_eq!(
+            m.published.as_ref().map(|p| p.0.as_str()),
+            Some("2018-01-22")
+        );
         assert_eq!(&text[m.published.unwrap().1], "2018-01-22");
         assert_eq!(m.addressee.as_deref(), Some("连云港市政府"));
         assert_eq!(m.issuer.as_deref(), Some("连云港高新区"));

@@ -65,7 +65,11 @@ fn metric_regex() -> &'static Regex {
 
 fn mask_regexes() -> &'static [Regex] {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
-    RES.get_or_init(|| data_lines(include_str!("../data/not_metrics.txt")).filter_map(|l| Regex::new(l).ok()).collect())
+    RES.get_or_init(|| {
+        data_lines(include_str!("../data/not_metrics.txt"))
+            .filter_map(|l| Regex::new(l).ok())
+            .collect()
+    })
 }
 
 fn verbs() -> &'static std::collections::HashSet<&'static str> {
@@ -86,12 +90,18 @@ fn indicators() -> &'static [Indicator] {
         data_lines(include_str!("../data/indicators.tsv"))
             .filter_map(|l| {
                 let c: Vec<&'static str> = l.split('\t').collect();
-                let [id, _name, unit_kind, subject, context] = c.as_slice() else { return None };
+                let [id, _name, unit_kind, subject, context] = c.as_slice() else {
+                    return None;
+                };
                 Some(Indicator {
                     id,
                     unit_kind,
                     subject: Regex::new(subject).ok()?,
-                    context: if *context == "-" { None } else { Some(Regex::new(context).ok()?) },
+                    context: if *context == "-" {
+                        None
+                    } else {
+                        Some(Regex::new(context).ok()?)
+                    },
                 })
             })
             .collect()
@@ -109,7 +119,10 @@ pub fn indicator_names() -> Vec<(&'static str, &'static str)> {
 }
 
 fn unit_kind(unit: &str) -> &'static str {
-    units().iter().find(|(u, _)| *u == unit).map_or("count", |(_, k)| k)
+    units()
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map_or("count", |(_, k)| k)
 }
 
 /// Byte ranges that can never hold a metric (the masks, 《》 titles, document numbers),
@@ -168,7 +181,10 @@ fn qualifier_after(after: &str, unit_kind: &str) -> Option<Qualifier> {
         Some(Qualifier::Over)
     } else if after.starts_with("左右") || after.starts_with("上下") {
         Some(Qualifier::About)
-    } else if after.starts_with("以内") || after.starts_with("以下") || (unit_kind == "time" && after.starts_with('内')) {
+    } else if after.starts_with("以内")
+        || after.starts_with("以下")
+        || (unit_kind == "time" && after.starts_with('内'))
+    {
         Some(Qualifier::Under)
     } else {
         None
@@ -193,7 +209,10 @@ fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
 fn parse_cn_decimal(s: &str) -> Option<f64> {
     if let Some((int, frac)) = s.split_once('点') {
         let i = parse_cn_int(int)? as f64;
-        let digits: String = frac.chars().map(|c| crate::numerals::cn_digit(c).map_or('x', |d| char::from(b'0' + d as u8))).collect();
+        let digits: String = frac
+            .chars()
+            .map(|c| crate::numerals::cn_digit(c).map_or('x', |d| char::from(b'0' + d as u8)))
+            .collect();
         return format!("{i}.{digits}").parse().ok();
     }
     parse_number(s)
@@ -207,11 +226,16 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
     for caps in metric_regex().captures_iter(text) {
         let m = caps.get(0).expect("group 0 always matches");
         let raw = m.range();
-        let (value, value_max, unit): (f64, Option<f64>, String) = if let Some(p) = caps.name("pv") {
-            let Some(v) = parse_cn_decimal(p.as_str()) else { continue };
+        let (value, value_max, unit): (f64, Option<f64>, String) = if let Some(p) = caps.name("pv")
+        {
+            let Some(v) = parse_cn_decimal(p.as_str()) else {
+                continue;
+            };
             (v, None, "%".into())
         } else if caps.name("frac").is_some() {
-            let (Some(d), Some(n)) = (parse_number(&caps["fd"]), parse_number(&caps["fn"])) else { continue };
+            let (Some(d), Some(n)) = (parse_number(&caps["fd"]), parse_number(&caps["fn"])) else {
+                continue;
+            };
             if d == 0.0 || n > d {
                 continue;
             }
@@ -222,8 +246,19 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             if after.starts_with(|c: char| is_han(c) && !"以左多的是".contains(c)) {
                 continue;
             }
-            let Some(v) = parse_cn_int(cv.as_str()) else { continue };
-            (v as f64 * 10.0 + if caps.name("half").is_some() { 5.0 } else { 0.0 }, None, "%".into())
+            let Some(v) = parse_cn_int(cv.as_str()) else {
+                continue;
+            };
+            (
+                v as f64 * 10.0
+                    + if caps.name("half").is_some() {
+                        5.0
+                    } else {
+                        0.0
+                    },
+                None,
+                "%".into(),
+            )
         } else {
             let num = &caps["num"];
             let unit_raw = &caps["unit"];
@@ -233,7 +268,9 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
                 continue;
             }
             let before = text[..m.start()].chars().next_back();
-            if before.is_some_and(|c| c == '第' || (is_cn && is_han(c) && "统唯之万专同逐单划某初".contains(c))) {
+            if before.is_some_and(|c| {
+                c == '第' || (is_cn && is_han(c) && "统唯之万专同逐单划某初".contains(c))
+            }) {
                 continue;
             }
             if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
@@ -243,9 +280,14 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
                 continue;
             }
             let scale = caps.name("scale").map(|s| s.as_str());
-            let Some(mut v) = parse_num(num, scale) else { continue };
+            let Some(mut v) = parse_num(num, scale) else {
+                continue;
+            };
             let mut vmax = match caps.name("num2") {
-                Some(n2) => parse_num(n2.as_str(), caps.name("scale2").map(|s| s.as_str()).or(scale)),
+                Some(n2) => parse_num(
+                    n2.as_str(),
+                    caps.name("scale2").map(|s| s.as_str()).or(scale),
+                ),
                 None => None,
             };
             // Money units carry their own scale: 万元 → 元.
@@ -266,13 +308,21 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
         if raw.is_empty() || overlaps(&masks, &raw) {
             continue;
         }
-        let kind = if unit == "%" || unit == "个百分点" { "percent" } else { unit_kind(caps.name("unit").map_or(&unit, |u| u.as_str())) };
+        let kind = if unit == "%" || unit == "个百分点" {
+            "percent"
+        } else {
+            unit_kind(caps.name("unit").map_or(&unit, |u| u.as_str()))
+        };
         // Qualifiers: infix 余/多 inside raw, hedges before and after outside it.
         let infix = caps.name("infix").is_some() || caps.name("infix2").is_some();
         let clause_start = clause_start(text, raw.start);
         let (q_before, q_len) = qualifier_before(&text[clause_start..raw.start]);
         let q_after = qualifier_after(&text[raw.end..], kind);
-        let qualifier = if infix { Some(Qualifier::Over) } else { q_before.or(q_after) };
+        let qualifier = if infix {
+            Some(Qualifier::Over)
+        } else {
+            q_before.or(q_after)
+        };
         // `近九成`: the 近 is before the raw.
         let subject_end = raw.start - q_len;
         let clause = clause_start..subject_end;
@@ -306,18 +356,40 @@ fn clause_start(text: &str, pos: usize) -> usize {
     text[..pos]
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '、' | '(' | ')'))
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '、' | '(' | ')'
+            )
+        })
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 fn is_target_clause(clause: &str) -> bool {
-    ["确保", "力争", "争取", "目标", "计划", "拟", "预计", "将达到"].iter().any(|w| clause.contains(w))
+    [
+        "确保",
+        "力争",
+        "争取",
+        "目标",
+        "计划",
+        "拟",
+        "预计",
+        "将达到",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
         && !clause.contains("已")
 }
 
 /// The noun phrase counted by a number: leftwards from the number to a verb, or
 /// rightwards for `29个县级部门`.
-fn find_subject(text: &str, tokens: &[Token], clause: Range<usize>, raw_end: usize, unit: &str) -> Option<Range<usize>> {
+fn find_subject(
+    text: &str,
+    tokens: &[Token],
+    clause: Range<usize>,
+    raw_end: usize,
+    unit: &str,
+) -> Option<Range<usize>> {
     let first = tokens.partition_point(|t| t.range.end <= clause.start);
     let last = tokens.partition_point(|t| t.range.start < clause.end);
     let in_clause = &tokens[first..last.max(first)];
@@ -374,7 +446,10 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
         .find(|ind| {
             (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind)
                 && ind.subject.is_match(subj_or_clause)
-                && ind.context.as_ref().is_none_or(|c| c.is_match(clause) || c.is_match(subj_or_clause))
+                && ind
+                    .context
+                    .as_ref()
+                    .is_none_or(|c| c.is_match(clause) || c.is_match(subj_or_clause))
         })
         .map(|ind| ind.id)
 }
@@ -399,12 +474,16 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pos, _) in text.match_indices("其中") {
         let sentence_start = text[..pos].rfind(['。', '\n']).map_or(0, |i| i + 1);
-        let sentence_end = text[pos..].find(['。', '\n']).map_or(text.len(), |i| pos + i);
+        let sentence_end = text[pos..]
+            .find(['。', '\n'])
+            .map_or(text.len(), |i| pos + i);
         let Some(total) = found
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, f)| f.raw.end <= pos && f.raw.start >= sentence_start && f.unit_kind != "percent")
+            .find(|(_, f)| {
+                f.raw.end <= pos && f.raw.start >= sentence_start && f.unit_kind != "percent"
+            })
             .map(|(i, _)| i)
         else {
             continue;
@@ -413,16 +492,32 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
         let parts: Vec<usize> = found
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.raw.start > pos && f.raw.end <= sentence_end && &f.unit == unit && f.value_max.is_none())
+            .filter(|(_, f)| {
+                f.raw.start > pos
+                    && f.raw.end <= sentence_end
+                    && &f.unit == unit
+                    && f.value_max.is_none()
+            })
             .map(|(i, _)| i)
             .collect();
         if parts.len() < 2 {
             continue;
         }
         let sum: f64 = parts.iter().map(|&i| found[i].value).sum();
-        let approximate = std::iter::once(total).chain(parts.iter().copied()).any(|i| found[i].qualifier.is_some());
-        let consistent = if approximate { None } else { Some((sum - found[total].value).abs() < 1e-6) };
-        out.push(Breakdown { total, parts, sum: round6(sum), consistent });
+        let approximate = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .any(|i| found[i].qualifier.is_some());
+        let consistent = if approximate {
+            None
+        } else {
+            Some((sum - found[total].value).abs() < 1e-6)
+        };
+        out.push(Breakdown {
+            total,
+            parts,
+            sum: round6(sum),
+            consistent,
+        });
     }
     out
 }
@@ -433,21 +528,40 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
 pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for (i, rate) in found.iter().enumerate() {
-        let Some(subject) = rate.subject.as_ref().map(|s| &text[s.clone()]) else { continue };
+        let Some(subject) = rate.subject.as_ref().map(|s| &text[s.clone()]) else {
+            continue;
+        };
         if rate.unit != "%" || rate.qualifier.is_some() || !subject.ends_with('率') {
             continue;
         }
         let verb = subject.trim_end_matches('率');
-        let verb: String = verb.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let verb: String = verb
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         if verb.chars().count() < 2 {
             continue;
         }
         let paragraph_start = text[..rate.raw.start].rfind('\n').map_or(0, |p| p + 1);
-        let earlier = || found[..i].iter().rev().filter(|f| f.raw.start >= paragraph_start && f.unit_kind == "count" && f.qualifier.is_none());
-        let Some(num) = earlier().find(|f| text[f.clause.clone()].contains(verb.as_str())) else { continue };
+        let earlier = || {
+            found[..i].iter().rev().filter(|f| {
+                f.raw.start >= paragraph_start && f.unit_kind == "count" && f.qualifier.is_none()
+            })
+        };
+        let Some(num) = earlier().find(|f| text[f.clause.clone()].contains(verb.as_str())) else {
+            continue;
+        };
         let Some(den) = earlier()
             .filter(|f| f.raw.start < num.raw.start && f.unit == num.unit)
-            .find(|f| ["受理", "收到", "接到", "接收", "共"].iter().any(|w| text[f.clause.clone()].contains(w)))
+            .find(|f| {
+                ["受理", "收到", "接到", "接收", "共"]
+                    .iter()
+                    .any(|w| text[f.clause.clone()].contains(w))
+            })
         else {
             continue;
         };
@@ -498,8 +612,10 @@ mod tests {
             ("十余条", 10.0, "条", Some(Qualifier::Over)),
             ("3至5个工作日", 3.0, "个工作日", None),
         ];
-        let got: Vec<(&str, f64, &str, Option<Qualifier>)> =
-            got.iter().map(|(r, v, u, q)| (r.as_str(), *v, u.as_str(), *q)).collect();
+        let got: Vec<(&str, f64, &str, Option<Qualifier>)> = got
+            .iter()
+            .map(|(r, v, u, q)| (r.as_str(), *v, u.as_str(), *q))
+            .collect();
         assert_eq!(got, want);
     }
 
@@ -511,7 +627,9 @@ mod tests {
 
     #[test]
     fn rates_are_recomputed() {
-        let seg = crate::segment::Segmenter::new(Some("受理 100\n办结 100\n办结率 100\n申请 100\n")).unwrap();
+        let seg =
+            crate::segment::Segmenter::new(Some("受理 100\n办结 100\n办结率 100\n申请 100\n"))
+                .unwrap();
         let text = "共受理申请200件，办结180件，办结率为100%。";
         let found = find_metrics(text, &seg.tokens(text, false), &[]);
         let checks = rate_checks(text, &found);

@@ -38,9 +38,17 @@ pub fn normalize(original: &str) -> View {
             _ if is_ignorable(c) => {}
             ',' | ':' | ';' | '!' | '?' => {
                 // Look past characters the view drops, as a second pass would see it.
-                let next_han = iter.clone().map(|(_, n)| n).find(|&n| !is_ignorable(n)).is_some_and(is_han);
+                let next_han = iter
+                    .clone()
+                    .map(|(_, n)| n)
+                    .find(|&n| !is_ignorable(n))
+                    .is_some_and(is_han);
                 let prev_wide = view.last_char().is_some_and(is_wide);
-                let out = if prev_wide || next_han { to_fullwidth_punct(c) } else { c };
+                let out = if prev_wide || next_han {
+                    to_fullwidth_punct(c)
+                } else {
+                    c
+                };
                 view.push(out, b..end);
             }
             _ => view.push(fold(c), b..end),
@@ -51,7 +59,10 @@ pub fn normalize(original: &str) -> View {
 
 /// Characters that carry no text: zero-width spaces and joiners, the BOM, soft hyphens.
 pub fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// A CJK ideograph (the basic block, extension A, compatibility ideographs and the
@@ -64,7 +75,8 @@ pub fn is_han(c: char) -> bool {
 
 /// Chinese text or its punctuation: what makes a neighbouring ASCII comma a Chinese comma.
 fn is_wide(c: char) -> bool {
-    is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF1F}' | '“' | '”' | '‘' | '’')
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF1F}' | '“' | '”' | '‘' | '’')
 }
 
 fn to_fullwidth_punct(c: char) -> char {
@@ -117,7 +129,13 @@ mod tests {
     #[test]
     fn is_idempotent_on_punctuation_chains() {
         // ",\u{200B}第一部分": the look-ahead once stopped at the zero-width space.
-        for s in ["你;,1", "1,;你", "a:b：c", "（1）,（2）", ",\u{200B}第一部分"] {
+        for s in [
+            "你;,1",
+            "1,;你",
+            "a:b：c",
+            "（1）,（2）",
+            ",\u{200B}第一部分",
+        ] {
             let once = normalize(s);
             let twice = normalize(once.text());
             assert_eq!(once.text(), twice.text(), "input {s:?}");

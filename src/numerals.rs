@@ -45,7 +45,9 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     let chars: Vec<char> = s.chars().collect();
     // Digit-by-digit form (一二三, 二〇一八) has no unit characters.
     if chars.len() > 1 && chars.iter().all(|&c| cn_digit(c).is_some()) {
-        return chars.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(cn_digit(c)?));
+        return chars.iter().try_fold(0u64, |acc, &c| {
+            acc.checked_mul(10)?.checked_add(cn_digit(c)?)
+        });
     }
     let mut total: u64 = 0; // completed 亿 groups and 万 groups
     let mut section: u64 = 0; // below 万
@@ -91,7 +93,9 @@ pub fn parse_number(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
-    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(s.len());
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(s.len());
     if split == 0 {
         return parse_cn_int(s).map(|v| v as f64);
     }

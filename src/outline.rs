@@ -90,7 +90,10 @@ fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
 }
 
 fn sep_len(rest: &str, seps: &[char]) -> usize {
-    rest.chars().next().filter(|c| seps.contains(c)).map_or(0, char::len_utf8)
+    rest.chars()
+        .next()
+        .filter(|c| seps.contains(c))
+        .map_or(0, char::len_utf8)
 }
 
 /// Parses a heading marker at the start of `s` (already normalized: half-width brackets
@@ -98,7 +101,12 @@ fn sep_len(rest: &str, seps: &[char]) -> usize {
 pub fn parse_marker(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
     let mk = |level, number: u64, len, no_separator| {
-        Some(Marker { level, number: u32::try_from(number).ok()?, len, no_separator })
+        Some(Marker {
+            level,
+            number: u32::try_from(number).ok()?,
+            len,
+            no_separator,
+        })
     };
     if let Some(rest) = s.strip_prefix('第') {
         let n = take_while_in(rest, CN_NUM, 3);
@@ -148,10 +156,15 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         let next = rest.chars().next()?;
         let after = rest.get(next.len_utf8()..).unwrap_or("");
         return match next {
-            '.' | '、' if !after.starts_with(|c: char| c.is_ascii_digit()) && !after.starts_with(['%', '万', '亿']) => {
+            '.' | '、'
+                if !after.starts_with(|c: char| c.is_ascii_digit())
+                    && !after.starts_with(['%', '万', '亿']) =>
+            {
                 mk(3, value, d + next.len_utf8(), false)
             }
-            c if crate::normalize::is_han(c) && !NOT_AFTER_BARE_NUMBER.contains(c) && value > 0 => mk(3, value, d, true),
+            c if crate::normalize::is_han(c) && !NOT_AFTER_BARE_NUMBER.contains(c) && value > 0 => {
+                mk(3, value, d, true)
+            }
             _ => None,
         };
     }
@@ -224,7 +237,11 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         let long = line.chars().count() > LONG_LINE;
         let mut candidates = vec![0usize];
         if long {
-            candidates.extend(line.char_indices().filter(|&(_, c)| is_terminator(c)).map(|(i, c)| i + c.len_utf8()));
+            candidates.extend(
+                line.char_indices()
+                    .filter(|&(_, c)| is_terminator(c))
+                    .map(|(i, c)| i + c.len_utf8()),
+            );
         }
         let mut taken_until = 0;
         for pos in candidates {
@@ -233,7 +250,9 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             }
             let lead = line[pos..].len() - line[pos..].trim_start().len();
             let at = pos + lead;
-            let Some(m) = parse_marker(&line[at..]) else { continue };
+            let Some(m) = parse_marker(&line[at..]) else {
+                continue;
+            };
             let mid_line = pos > 0;
             if mid_line && (m.level > 3 || !numbering.continues(&m)) {
                 continue;
@@ -241,7 +260,8 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             if m.no_separator && !(m.number >= 2 && numbering.last[3] + 1 == m.number) {
                 continue;
             }
-            let title_start = at + m.len + (line[at + m.len..].len() - line[at + m.len..].trim_start().len());
+            let title_start =
+                at + m.len + (line[at + m.len..].len() - line[at + m.len..].trim_start().len());
             let (end, run_on) = title_end(line, title_start, m.level, long);
             let title = line[title_start..end].trim_end();
             let chars = title.chars().count();
@@ -263,7 +283,10 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             });
             taken_until = title_start + title.len();
             // Within a long line, a sub-heading may follow the title directly.
-            if long && end < line.len() && !is_terminator(line[end..].chars().next().unwrap_or('。')) {
+            if long
+                && end < line.len()
+                && !is_terminator(line[end..].chars().next().unwrap_or('。'))
+            {
                 if let Some(sub) = parse_marker(&line[end..]) {
                     let sub_title = end + sub.len;
                     let (sub_end, _) = title_end(line, sub_title, sub.level, long);
@@ -293,7 +316,10 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let boundary = prev.is_none_or(|p| {
-            matches!(p, '\n' | '。' | '；' | '：' | '，' | '！' | '？' | ' ' | '\t' | ')' | '、' | '”')
+            matches!(
+                p,
+                '\n' | '。' | '；' | '：' | '，' | '！' | '？' | ' ' | '\t' | ')' | '、' | '”'
+            )
         });
         let prev_char = prev;
         prev = Some(c);
@@ -308,7 +334,8 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             } else {
                 0
             }
-        } else if rest.starts_with("首先") || rest.starts_with("其次") || rest.starts_with("再次") {
+        } else if rest.starts_with("首先") || rest.starts_with("其次") || rest.starts_with("再次")
+        {
             "首先".len()
         } else if let Some(after) = rest.strip_prefix('第') {
             let n = take_while_in(after, CN_NUM, 2);
@@ -332,12 +359,17 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
         let body = &rest[marker_len..];
         let mut end = body.len();
         for (j, ch) in body.char_indices() {
-            if matches!(ch, '。' | '；' | '：' | '！' | '？' | '\n') || body[..j].chars().count() >= 60 {
+            if matches!(ch, '。' | '；' | '：' | '！' | '？' | '\n')
+                || body[..j].chars().count() >= 60
+            {
                 end = j;
                 break;
             }
         }
-        out.push(EnumItem { marker: i..i + marker_len, span: i..i + marker_len + end });
+        out.push(EnumItem {
+            marker: i..i + marker_len,
+            span: i..i + marker_len + end,
+        });
     }
     out
 }
@@ -347,7 +379,10 @@ mod tests {
     use super::*;
 
     fn titles(text: &str) -> Vec<(u8, String)> {
-        find_headings(text).iter().map(|h| (h.level, text[h.title.clone()].to_string())).collect()
+        find_headings(text)
+            .iter()
+            .map(|h| (h.level, text[h.title.clone()].to_string()))
+            .collect()
     }
 
     #[test]
@@ -369,13 +404,25 @@ mod tests {
     #[test]
     fn missing_separator_only_continuing_a_sequence() {
         let text = "1.深化行政审批制度改革。严格\n2加强政务服务体系创新。推进\n3个部门参加培训。\n2018年，我区开展工作。\n";
-        assert_eq!(titles(text), vec![(3, "深化行政审批制度改革".into()), (3, "加强政务服务体系创新".into())]);
+        assert_eq!(
+            titles(text),
+            vec![
+                (3, "深化行政审批制度改革".into()),
+                (3, "加强政务服务体系创新".into())
+            ]
+        );
         assert!(find_headings(text)[1].no_separator);
     }
 
     #[test]
     fn not_headings() {
-        for line in ["2020年，我区开展工作。", "12.5%的案件", "1.5万件", "三重一大事项", "二〇一八年十二月十九日"] {
+        for line in [
+            "2020年，我区开展工作。",
+            "12.5%的案件",
+            "1.5万件",
+            "三重一大事项",
+            "二〇一八年十二月十九日",
+        ] {
             assert!(find_headings(line).is_empty(), "{line}");
         }
     }
@@ -402,7 +449,10 @@ mod tests {
     fn enumerations_inline() {
         let text = "(一)加强领导。一是强化组织领导。二是规范程序；(1)决策公开、(2)执行公开。";
         let hs = find_headings(text);
-        let items: Vec<&str> = find_enumerations(text, &hs).iter().map(|e| &text[e.marker.clone()]).collect();
+        let items: Vec<&str> = find_enumerations(text, &hs)
+            .iter()
+            .map(|e| &text[e.marker.clone()])
+            .collect();
         assert_eq!(items, vec!["一是", "二是", "(1)", "(2)"]);
     }
 }

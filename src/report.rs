@@ -368,7 +368,11 @@ impl Report {
     /// caller's unit).
     pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
         let meta = &mut self.meta;
-        for span in meta.title_span.iter_mut().chain(meta.published_span.iter_mut()) {
+        for span in meta
+            .title_span
+            .iter_mut()
+            .chain(meta.published_span.iter_mut())
+        {
             span.start = f(span.start);
             span.end = f(span.end);
         }

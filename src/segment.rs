@@ -56,7 +56,10 @@ pub struct Segmenter {
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter").field("words", &self.idf.len()).field("has_lexicon", &self.has_lexicon).finish()
+        f.debug_struct("Segmenter")
+            .field("words", &self.idf.len())
+            .field("has_lexicon", &self.has_lexicon)
+            .finish()
     }
 }
 
@@ -68,7 +71,9 @@ pub fn stop_words() -> &'static HashSet<&'static str> {
 
 /// The non-comment, non-empty lines of a data file.
 pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The units of `data/units.txt` as `(unit, kind)`, longest first.
@@ -85,7 +90,11 @@ pub fn units() -> &'static [(&'static str, &'static str)] {
 
 /// Alternation of all units, longest first, for regexes.
 pub fn unit_alternation() -> String {
-    units().iter().map(|(u, _)| regex::escape(u)).collect::<Vec<_>>().join("|")
+    units()
+        .iter()
+        .map(|(u, _)| regex::escape(u))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The domain terms of `data/domain_dict.txt`.
@@ -134,7 +143,10 @@ impl Segmenter {
         };
         let mut phrases = Vec::new();
         for term in domain_terms() {
-            if term.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+') {
+            if term
+                .chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+')
+            {
                 let freq = jieba.suggest_freq(term).max(1000);
                 jieba.add_word(term, Some(freq), None);
             } else {
@@ -148,7 +160,13 @@ impl Segmenter {
             unit_alternation()
         ))
         .map_err(|e| Error::InvalidLexicon(e.to_string()))?;
-        Ok(Segmenter { jieba, idf, median_idf, atoms, has_lexicon: lexicon.is_some() })
+        Ok(Segmenter {
+            jieba,
+            idf,
+            median_idf,
+            atoms,
+            has_lexicon: lexicon.is_some(),
+        })
     }
 
     /// Whether the general dictionary is loaded.
@@ -163,7 +181,10 @@ impl Segmenter {
         for caps in self.atoms.captures_iter(text) {
             let m = caps.get(0).expect("group 0 always matches");
             // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
-            let start = m.start() + caps.name("org").map_or(0, |o| crate::citations::org_start(o.as_str()));
+            let start = m.start()
+                + caps
+                    .name("org")
+                    .map_or(0, |o| crate::citations::org_start(o.as_str()));
             if start > pos {
                 self.cut_into(text, pos..start, hmm, &mut out);
             }
@@ -174,7 +195,10 @@ impl Segmenter {
             } else {
                 TokenKind::Number
             };
-            out.push(Token { range: start..m.end(), kind });
+            out.push(Token {
+                range: start..m.end(),
+                kind,
+            });
             pos = m.end();
         }
         if pos < text.len() {
@@ -191,7 +215,10 @@ impl Segmenter {
             } else {
                 TokenKind::Punct
             };
-            out.push(Token { range: base + t.byte_start..base + t.byte_end, kind });
+            out.push(Token {
+                range: base + t.byte_start..base + t.byte_end,
+                kind,
+            });
         }
     }
 
@@ -203,7 +230,13 @@ impl Segmenter {
     /// Counts content words, most frequent first (ties alphabetically), at most `n`.
     pub fn frequencies(text: &str, tokens: &[Token], n: usize) -> Vec<WordCount> {
         let counts = content_counts(text, tokens);
-        let mut v: Vec<WordCount> = counts.into_iter().map(|(w, c)| WordCount { word: w.to_string(), count: c }).collect();
+        let mut v: Vec<WordCount> = counts
+            .into_iter()
+            .map(|(w, c)| WordCount {
+                word: w.to_string(),
+                count: c,
+            })
+            .collect();
         v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
         v.truncate(n);
         v
@@ -217,7 +250,11 @@ impl Segmenter {
             .into_iter()
             .map(|(w, c)| {
                 let idf = self.idf.get(w).copied().unwrap_or(self.median_idf);
-                Keyword { word: w.to_string(), weight: round4(c as f64 / total.max(1) as f64 * f64::from(idf)), count: c }
+                Keyword {
+                    word: w.to_string(),
+                    weight: round4(c as f64 / total.max(1) as f64 * f64::from(idf)),
+                    count: c,
+                }
             })
             .collect();
         sort_keywords(&mut v, n);
@@ -263,7 +300,11 @@ impl Segmenter {
         let counts = content_counts(text, tokens);
         let mut v: Vec<Keyword> = index
             .iter()
-            .map(|(w, &i)| Keyword { word: w.to_string(), weight: round4(score[i] / max), count: counts.get(w).copied().unwrap_or(0) })
+            .map(|(w, &i)| Keyword {
+                word: w.to_string(),
+                weight: round4(score[i] / max),
+                count: counts.get(w).copied().unwrap_or(0),
+            })
             .collect();
         sort_keywords(&mut v, n);
         v
@@ -282,7 +323,12 @@ fn content_counts<'a>(text: &'a str, tokens: &[Token]) -> HashMap<&'a str, usize
 }
 
 fn sort_keywords(v: &mut Vec<Keyword>, n: usize) {
-    v.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| b.count.cmp(&a.count)).then_with(|| a.word.cmp(&b.word)));
+    v.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| b.count.cmp(&a.count))
+            .then_with(|| a.word.cmp(&b.word))
+    });
     v.truncate(n);
 }
 
@@ -295,7 +341,10 @@ mod tests {
     use super::*;
 
     fn words(seg: &Segmenter, text: &str) -> Vec<String> {
-        seg.tokens(text, false).iter().map(|t| text[t.range.clone()].to_string()).collect()
+        seg.tokens(text, false)
+            .iter()
+            .map(|t| text[t.range.clone()].to_string())
+            .collect()
     }
 
     #[test]
@@ -303,7 +352,12 @@ mod tests {
         let seg = Segmenter::new(None).unwrap();
         let text = "推行双随机、一公开监管，依据国办发〔2018〕37号，受理4300余人次和12.5%";
         let w = words(&seg, text);
-        for whole in ["双随机、一公开", "国办发〔2018〕37号", "4300余人次", "12.5%"] {
+        for whole in [
+            "双随机、一公开",
+            "国办发〔2018〕37号",
+            "4300余人次",
+            "12.5%",
+        ] {
             assert!(w.contains(&whole.to_string()), "{whole} in {w:?}");
         }
         assert_eq!(w.concat(), text, "tokens cover the text");
@@ -311,7 +365,10 @@ mod tests {
 
     #[test]
     fn domain_terms_stay_whole() {
-        let seg = Segmenter::new(Some("行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n")).unwrap();
+        let seg = Segmenter::new(Some(
+            "行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n",
+        ))
+        .unwrap();
         let w = words(&seg, "受理行政复议申请，开展合法性审查工作");
         assert!(w.contains(&"行政复议申请".to_string()), "{w:?}");
         assert!(w.contains(&"合法性审查".to_string()), "{w:?}");

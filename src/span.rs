@@ -64,7 +64,12 @@ impl OffsetMap {
             }
             char_starts.push(text.len() as u32);
         }
-        OffsetMap { unit, char_starts, astral, ascii }
+        OffsetMap {
+            unit,
+            char_starts,
+            astral,
+            ascii,
+        }
     }
 
     /// The unit this map converts into.
@@ -99,10 +104,16 @@ mod tests {
         let text = "a😀b\r\n《法》";
         let byte_of_b = text.find('b').unwrap();
         assert_eq!(OffsetMap::new(text, OffsetUnit::Char).convert(byte_of_b), 2);
-        assert_eq!(OffsetMap::new(text, OffsetUnit::Utf16).convert(byte_of_b), 3);
+        assert_eq!(
+            OffsetMap::new(text, OffsetUnit::Utf16).convert(byte_of_b),
+            3
+        );
         assert_eq!(OffsetMap::new(text, OffsetUnit::Utf8).convert(byte_of_b), 5);
         let end = text.len();
-        assert_eq!(OffsetMap::new(text, OffsetUnit::Char).convert(end), text.chars().count());
+        assert_eq!(
+            OffsetMap::new(text, OffsetUnit::Char).convert(end),
+            text.chars().count()
+        );
         assert_eq!(
             OffsetMap::new(text, OffsetUnit::Utf16).convert(end),
             text.encode_utf16().count()

@@ -50,7 +50,10 @@ impl View {
 
     /// Iterates over `(view byte offset, char, original range)`.
     pub fn chars(&self) -> impl Iterator<Item = (usize, char, Range<usize>)> + '_ {
-        self.text.char_indices().zip(self.orig.iter()).map(|((b, c), &(s, e))| (b, c, s as usize..e as usize))
+        self.text
+            .char_indices()
+            .zip(self.orig.iter())
+            .map(|((b, c), &(s, e))| (b, c, s as usize..e as usize))
     }
 
     /// Appends the characters of `src[range]` (a byte range of `src`), each standing for
@@ -78,7 +81,10 @@ impl View {
     /// length at the end of the view).
     pub fn orig_start(&self, b: usize) -> usize {
         if b >= self.text.len() {
-            return self.orig.last().map_or(self.orig_len as usize, |&(_, e)| e as usize);
+            return self
+                .orig
+                .last()
+                .map_or(self.orig_len as usize, |&(_, e)| e as usize);
         }
         self.orig[self.char_index(b)].0 as usize
     }

@@ -27,7 +27,11 @@ fn js_error(e: &Error) -> JsValue {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::InvalidOptions(format!("cannot convert the result: {e}"))))
+        .map_err(|e| {
+            js_error(&Error::InvalidOptions(format!(
+                "cannot convert the result: {e}"
+            )))
+        })
 }
 
 /// Milliseconds from the page's `performance.now()`, in a window or a worker.
@@ -63,10 +67,15 @@ impl Analyzer {
             let json = js_sys::JSON::stringify(&options)
                 .ok()
                 .and_then(|s| s.as_string())
-                .ok_or_else(|| js_error(&Error::InvalidOptions("options must be a plain object".into())))?;
+                .ok_or_else(|| {
+                    js_error(&Error::InvalidOptions(
+                        "options must be a plain object".into(),
+                    ))
+                })?;
             crate::Analyzer::options_from_json(&json).map_err(|e| js_error(&e))?
         };
-        let mut inner = crate::Analyzer::with_lexicon(options, lexicon.as_deref()).map_err(|e| js_error(&e))?;
+        let mut inner =
+            crate::Analyzer::with_lexicon(options, lexicon.as_deref()).map_err(|e| js_error(&e))?;
         inner.set_clock(Box::new(performance_now));
         Ok(Analyzer { inner })
     }
@@ -106,7 +115,10 @@ impl Analyzer {
     /// Every occurrence of `word` with `width` characters of context each side.
     #[wasm_bindgen(unchecked_return_type = "Concordance[]")]
     pub fn kwic(&self, text: &str, word: &str, width: usize) -> Result<JsValue, JsValue> {
-        let lines = self.inner.kwic(text, word, width).map_err(|e| js_error(&e))?;
+        let lines = self
+            .inner
+            .kwic(text, word, width)
+            .map_err(|e| js_error(&e))?;
         to_js(&lines)
     }
 }
@@ -125,5 +137,8 @@ pub struct DecodedText {
 #[wasm_bindgen(js_name = decodeBytes, unchecked_return_type = "DecodedText")]
 pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
     let d = crate::decode::decode(bytes).map_err(|e| js_error(&e))?;
-    to_js(&DecodedText { text: d.text, encoding: d.encoding.to_string() })
+    to_js(&DecodedText {
+        text: d.text,
+        encoding: d.encoding.to_string(),
+    })
 }

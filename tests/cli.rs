@@ -29,44 +29,80 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn analyze_one_file_prints_a_report_whose_spans_slice_the_input() {
-    let out = run(&["analyze", "--format", "json", "--offsets", "char", SEED], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &["analyze", "--format", "json", "--offsets", "char", SEED],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON object");
     let text: Vec<char> = std::fs::read_to_string(SEED).unwrap().chars().collect();
     let metrics = report["metrics"].as_array().unwrap();
     assert!(!metrics.is_empty());
     for m in metrics {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-        assert_eq!(text[s..e].iter().collect::<String>(), m["raw"].as_str().unwrap());
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            m["raw"].as_str().unwrap()
+        );
     }
     assert_eq!(report["offsets"], "char");
 }
 
 #[test]
 fn several_files_give_json_lines_and_failures_are_named_with_exit_1() {
-    let out = run(&["analyze", SEED, "tests/fixtures/does-not-exist.txt", "tests/fixtures/003_2c9c4544be17b5e5.txt"], None);
+    let out = run(
+        &[
+            "analyze",
+            SEED,
+            "tests/fixtures/does-not-exist.txt",
+            "tests/fixtures/003_2c9c4544be17b5e5.txt",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("does-not-exist.txt"), "{err}");
-    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "the two readable files are still analysed");
     assert_eq!(lines[0]["file"], SEED);
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&["analyze", "--format", "yaml", SEED], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "--format", "yaml", SEED], None)
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
 }
 
 #[test]
 fn utf16_offsets_count_code_units() {
     let text = "😀报告\n一、主要举措\n受理行政复议申请16件。";
-    let out = run(&["analyze", "--offsets", "utf16", "-"], Some(text.as_bytes()));
+    let out = run(
+        &["analyze", "--offsets", "utf16", "-"],
+        Some(text.as_bytes()),
+    );
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let m = &report["metrics"][0];
     let units: Vec<u16> = text.encode_utf16().collect();
-    let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(String::from_utf16(&units[s..e]).unwrap(), "16件");
 }
 
@@ -103,7 +139,13 @@ fn segment_prints_one_line_per_input_line_in_sighan_format() {
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0].replace("  ", ""), "受理行政复议申请16件。");
-    assert!(lines[0].split("  ").any(|w| w == "行政复议申请" || w == "行政复议"), "{}", lines[0]);
+    assert!(
+        lines[0]
+            .split("  ")
+            .any(|w| w == "行政复议申请" || w == "行政复议"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[0].split("  ").any(|w| w == "16件"));
     assert_eq!(lines[1], "");
     assert!(lines[2].split("  ").any(|w| w == "双随机、一公开"));
@@ -113,7 +155,10 @@ fn segment_prints_one_line_per_input_line_in_sighan_format() {
 fn csv_has_a_bom_a_header_and_one_row_per_metric() {
     let out = run(&["analyze", "--format", "csv", SEED], None);
     let csv = stdout(&out);
-    assert!(csv.starts_with('\u{FEFF}'), "Excel needs the BOM to read Chinese");
+    assert!(
+        csv.starts_with('\u{FEFF}'),
+        "Excel needs the BOM to read Chinese"
+    );
     let json = run(&["analyze", SEED], None);
     let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     let rows = csv.lines().count() - 1;
@@ -123,9 +168,22 @@ fn csv_has_a_bom_a_header_and_one_row_per_metric() {
 
 #[test]
 fn kwic_marks_every_occurrence() {
-    let out = run(&["kwic", "行政复议", "tests/fixtures/001_446f1514762c12b7.txt"], None);
+    let out = run(
+        &[
+            "kwic",
+            "行政复议",
+            "tests/fixtures/001_446f1514762c12b7.txt",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let text = std::fs::read_to_string("tests/fixtures/001_446f1514762c12b7.txt").unwrap();
     let expected = text.matches("行政复议").count();
-    assert_eq!(stdout(&out).lines().filter(|l| l.contains("【行政复议】")).count(), expected);
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains("【行政复议】"))
+            .count(),
+        expected
+    );
 }

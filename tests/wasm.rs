@@ -32,15 +32,25 @@ fn seed_round_trip_with_utf16_spans() {
     let analyzer = Analyzer::new(options(r#"{"offsets":"utf16"}"#), None).expect("valid options");
     let report = analyze(&analyzer, SEED);
     assert_eq!(report.offsets, fazhi_lens::OffsetUnit::Utf16);
-    assert!(report.outline.len() >= 20, "seed 003 has a deep outline, got {}", report.outline.len());
-    assert_eq!(report.meta.title.as_deref(), Some("南城街道2018年度法治政府建设情况报告"));
+    assert!(
+        report.outline.len() >= 20,
+        "seed 003 has a deep outline, got {}",
+        report.outline.len()
+    );
+    assert_eq!(
+        report.meta.title.as_deref(),
+        Some("南城街道2018年度法治政府建设情况报告")
+    );
     for m in &report.metrics {
         assert_eq!(js_slice(SEED, m.start, m.end), m.raw);
     }
     for s in &report.outline {
         assert!(js_slice(SEED, s.start, s.end).ends_with(&s.title), "{s:?}");
     }
-    assert!(report.stats.timings.is_some(), "the page's clock gives per-stage timings");
+    assert!(
+        report.stats.timings.is_some(),
+        "the page's clock gives per-stage timings"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -57,7 +67,9 @@ fn utf16_offsets_after_an_emoji() {
 
 #[wasm_bindgen_test]
 fn invalid_options_are_a_js_error() {
-    let err = Analyzer::new(options(r#"{"offsets":"bytes"}"#), None).err().expect("bytes is not a unit");
+    let err = Analyzer::new(options(r#"{"offsets":"bytes"}"#), None)
+        .err()
+        .expect("bytes is not a unit");
     let err: js_sys::Error = err.dyn_into().expect("a real JS Error");
     assert!(String::from(err.message()).contains("invalid options"));
     let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
@@ -69,8 +81,16 @@ fn invalid_options_are_a_js_error() {
 #[wasm_bindgen_test]
 fn empty_input_is_an_error_with_a_chinese_message() {
     let analyzer = Analyzer::new(JsValue::UNDEFINED, None).expect("default options");
-    let err: js_sys::Error = analyzer.analyze(" \n\u{200B}").err().expect("empty input").dyn_into().unwrap();
-    let zh = js_sys::Reflect::get(&err, &"messageZh".into()).unwrap().as_string().unwrap();
+    let err: js_sys::Error = analyzer
+        .analyze(" \n\u{200B}")
+        .err()
+        .expect("empty input")
+        .dyn_into()
+        .unwrap();
+    let zh = js_sys::Reflect::get(&err, &"messageZh".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert!(zh.contains("没有可分析的文字"));
 }
 
@@ -79,6 +99,9 @@ fn decodes_gbk_bytes() {
     let text = "受理行政复议申请16件，法治政府建设情况报告。";
     let (bytes, _, _) = encoding_rs::GB18030.encode(text);
     let decoded = decode_bytes(&bytes).expect("GBK decodes");
-    let got = js_sys::Reflect::get(&decoded, &"text".into()).unwrap().as_string().unwrap();
+    let got = js_sys::Reflect::get(&decoded, &"text".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert_eq!(got, text);
 }

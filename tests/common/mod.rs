@@ -16,18 +16,31 @@ pub fn analyzer(unit: OffsetUnit) -> &'static Analyzer {
         OffsetUnit::Utf16 => &UTF16,
         OffsetUnit::Utf8 => &UTF8,
     };
-    cell.get_or_init(|| Analyzer::new(Options { offsets: unit, ..Options::default() }).expect("bundled lexicon loads"))
+    cell.get_or_init(|| {
+        Analyzer::new(Options {
+            offsets: unit,
+            ..Options::default()
+        })
+        .expect("bundled lexicon loads")
+    })
 }
 
 /// `input.slice(start, end)` in the given unit.
 pub fn slice(text: &str, start: usize, end: usize, unit: OffsetUnit) -> String {
     match unit {
-        OffsetUnit::Char => text.chars().skip(start).take(end.saturating_sub(start)).collect(),
+        OffsetUnit::Char => text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect(),
         OffsetUnit::Utf16 => {
             let units: Vec<u16> = text.encode_utf16().collect();
             String::from_utf16_lossy(&units[start.min(units.len())..end.min(units.len())])
         }
-        OffsetUnit::Utf8 => text.get(start..end).map(str::to_string).unwrap_or_else(|| format!("<not a char boundary {start}..{end}>")),
+        OffsetUnit::Utf8 => text
+            .get(start..end)
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("<not a char boundary {start}..{end}>")),
     }
 }
 
@@ -60,7 +73,12 @@ pub fn spans(report: &Report) -> Vec<(&'static str, usize, usize, Option<String>
         out.push(("section", s.start, s.section_end, None));
     }
     for e in &report.enumerations {
-        out.push(("enumeration", e.start, e.end, Some(format!("{}{}", e.marker, e.text))));
+        out.push((
+            "enumeration",
+            e.start,
+            e.end,
+            Some(format!("{}{}", e.marker, e.text)),
+        ));
     }
     for m in &report.metrics {
         out.push(("metric", m.start, m.end, Some(m.raw.clone())));
@@ -83,10 +101,16 @@ pub fn spans(report: &Report) -> Vec<(&'static str, usize, usize, Option<String>
 pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
     let n = len(text, unit);
     for (what, start, end, claimed) in spans(report) {
-        assert!(start <= end && end <= n, "{what} span {start}..{end} outside 0..{n}");
+        assert!(
+            start <= end && end <= n,
+            "{what} span {start}..{end} outside 0..{n}"
+        );
         let got = slice(text, start, end, unit);
         if unit == OffsetUnit::Utf8 {
-            assert!(!got.starts_with("<not a char"), "{what} span {start}..{end} splits a character");
+            assert!(
+                !got.starts_with("<not a char"),
+                "{what} span {start}..{end} splits a character"
+            );
         }
         if let Some(claimed) = claimed {
             assert_eq!(got, claimed, "{what} span {start}..{end} ({unit:?})");
@@ -94,7 +118,15 @@ pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
     }
     for s in &report.outline {
         let heading = slice(text, s.start, s.end, unit);
-        assert!(heading.starts_with(s.marker.trim()), "heading {heading:?} starts with its marker {:?}", s.marker);
-        assert!(heading.ends_with(&s.title), "heading {heading:?} ends with its title {:?}", s.title);
+        assert!(
+            heading.starts_with(s.marker.trim()),
+            "heading {heading:?} starts with its marker {:?}",
+            s.marker
+        );
+        assert!(
+            heading.ends_with(&s.title),
+            "heading {heading:?} ends with its title {:?}",
+            s.title
+        );
     }
 }

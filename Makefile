@@ -1,0 +1,98 @@
+# fazhi-lens — `make help` lists the targets. Every target installs what it is missing
+# (quickly skipped when present), so `make serve` and `make test` work on a fresh Debian.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CORPUS ?= ../shared/corpus
+
+# Tool versions: wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_PACK_VERSION := 0.15.1
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMEDRIVER := /usr/bin/chromedriver
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+WASM_FEATURES := --no-default-features --features wasm
+
+.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval screenshots clean \
+        setup setup-rust setup-browser setup-node
+
+help: ## List the targets
+	@echo "fazhi-lens (法治报告透镜)"
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+# --- set-up ---------------------------------------------------------------------------
+
+setup: setup-rust setup-browser setup-node ## Install every tool the build and the tests need
+
+setup-rust: ## wasm32 target, wasm-pack and wasm-bindgen-cli (pinned)
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@wasm-pack --version 2>/dev/null | grep -q " $(WASM_PACK_VERSION)$$" || cargo install wasm-pack --locked --version $(WASM_PACK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+setup-browser: ## Debian Chromium, ChromeDriver and a CJK font (tests and screenshots)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -e $(CJK_FONT) ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; fi
+
+setup-node: node_modules/.package-lock.json ## playwright-core from npm (no browser download)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# --- build ----------------------------------------------------------------------------
+
+WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
+
+www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) | setup-rust
+	wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name fazhi_lens . -- $(WASM_FEATURES)
+	@rm -f www/pkg/.gitignore www/pkg/package.json
+
+www/lexicon.txt: data/lexicon.txt
+	cp $< $@
+
+www/example.txt: tests/fixtures/000_5df1c9718f90d00c.txt
+	cp $< $@
+
+build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is)
+
+build-cli: ## Build the native CLI: target/release/fazhi-lens
+	cargo build --release --locked
+
+build: build-web build-cli ## Build the page and the CLI
+
+serve: build-web ## Build, then serve the page on http://$(HOST):$(PORT)/
+	@echo "fazhi-lens page: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	python3 -m http.server $(PORT) --bind $(HOST) --directory www
+
+# --- tests ----------------------------------------------------------------------------
+
+test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Chromium, the page end to end
+
+test-native: ## Unit, integration, property and doc tests
+	cargo test --release --locked
+
+test-wasm: setup-rust setup-browser ## The JS boundary in headless Chromium (wasm-bindgen-test)
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm
+
+test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (node --test + playwright-core)
+	node --test tests/e2e/
+
+screenshots: test-e2e ## Copy the e2e screenshots into docs/ for the README
+	mkdir -p docs && cp tests/e2e/out/*.png docs/
+
+lint: setup-rust ## rustfmt check, clippy (native and wasm32) and rustdoc with -D warnings
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
+
+eval: build-cli ## Outline figures and checks for every report of the shared corpus
+	@if [ ! -d "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 1; fi
+	python3 scripts/eval.py --cli target/release/fazhi-lens --corpus $(CORPUS)
+
+clean: ## Remove build outputs
+	cargo clean
+	rm -rf www/pkg www/lexicon.txt www/example.txt tests/e2e/out

@@ -1,0 +1,181 @@
+// End-to-end test of the page in headless Debian Chromium (playwright-core), served by
+// python's http.server under a sub-path, as on a GitHub Pages project site.
+//
+// It checks that the page analyzes the built-in example on load and gives exactly the
+// Report the native CLI gives; that replacing the text updates the result; that clicking
+// an outline entry selects that heading in the text; that markup in the text is shown as
+// text and never runs; and that no request leaves the page's own files. Screenshots go to
+// tests/e2e/out/ (`make screenshots` copies them into docs/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const out = path.join(root, "tests/e2e/out");
+const site = path.join(out, "site");
+const SUBPATH = "/fazhi-lens/";
+const CLI = path.join(root, "target/release/fazhi-lens");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** @type {import("node:child_process").ChildProcess} */
+let server;
+/** @type {import("playwright-core").Browser} */
+let browser;
+let base = "";
+
+/** @returns {Promise<number>} a free loopback port */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = /** @type {net.AddressInfo} */ (s.address());
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+/**
+ * The native CLI's report for a file, in UTF-16 offsets like the page.
+ * @param {string} file
+ */
+function nativeReport(file) {
+  return JSON.parse(execFileSync(CLI, ["analyze", "--offsets", "utf16", file], { encoding: "utf8" }));
+}
+
+/**
+ * A report without what legitimately differs between runs (timings).
+ * @param {any} report
+ */
+function comparable(report) {
+  const copy = structuredClone(report);
+  delete copy.stats.timings;
+  return copy;
+}
+
+before(async () => {
+  fs.rmSync(site, { recursive: true, force: true });
+  fs.mkdirSync(site, { recursive: true });
+  fs.symlinkSync(path.join(root, "www"), path.join(site, SUBPATH.replaceAll("/", "")));
+  const port = await freePort();
+  server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
+  base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + SUBPATH)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/**
+ * Opens the page and records every request it makes.
+ * @returns {Promise<{page: import("playwright-core").Page, requests: string[], errors: string[]}>}
+ */
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const requests = [];
+  /** @type {string[]} */
+  const errors = [];
+  context.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(base + SUBPATH);
+  // Ready when the full dictionary has arrived and the re-analysis with it is on screen.
+  await page.waitForSelector('body[data-lexicon="loaded"]', { timeout: 30000 });
+  await page.waitForSelector('#status[data-state="done"]', { timeout: 30000 });
+  return { page, requests, errors };
+}
+
+/**
+ * The Report the page rendered (its JSON view).
+ * @param {import("playwright-core").Page} page
+ */
+async function pageReport(page) {
+  return JSON.parse(await page.textContent("#json"));
+}
+
+/**
+ * Replaces the text as a user would and waits for the result to show `expectTitle`.
+ * @param {import("playwright-core").Page} page
+ * @param {string} text
+ */
+async function replaceText(page, text) {
+  const before = await page.textContent("#json");
+  await page.fill("#text", text);
+  await page.waitForFunction((old) => document.querySelector("#json")?.textContent !== old && document.querySelector("#status")?.getAttribute("data-state") === "done", before, { timeout: 30000 });
+}
+
+test("the example report is analyzed on load exactly as the CLI does", async () => {
+  const { page, errors } = await openPage();
+  const report = await pageReport(page);
+  const native = nativeReport(path.join(root, "www/example.txt"));
+  assert.deepEqual(comparable(report), comparable(native));
+  assert.ok(report.stats.timings && report.stats.timings.segment >= 0, "per-stage timings from performance.now()");
+  assert.equal(await page.locator("#outline li").count(), native.outline.length);
+  assert.equal(await page.locator("#metrics tbody tr").count(), native.metrics.length);
+  assert.deepEqual(errors, []);
+  fs.mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: path.join(out, "page.png"), fullPage: false });
+});
+
+test("replacing the text updates the result; clicking a heading selects it", async () => {
+  const { page } = await openPage();
+  const seed = fs.readFileSync(path.join(root, "tests/fixtures/003_2c9c4544be17b5e5.txt"), "utf8");
+  await replaceText(page, seed);
+  const report = await pageReport(page);
+  const native = nativeReport(path.join(root, "tests/fixtures/003_2c9c4544be17b5e5.txt"));
+  assert.equal(report.meta.title, "南城街道2018年度法治政府建设情况报告");
+  assert.deepEqual(comparable(report), comparable(native));
+  assert.equal(await page.locator("#outline li").count(), native.outline.length);
+
+  const target = report.outline.find((/** @type {any} */ s) => s.title === "加强政务服务体系创新");
+  await page.click(`#outline li[data-id="${target.id}"] button`);
+  const selection = await page.evaluate(() => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  });
+  assert.equal(selection, seed.slice(target.start, target.end));
+  assert.ok(selection.endsWith("加强政务服务体系创新"));
+});
+
+test("markup in the text is shown as text and never runs", async () => {
+  const { page } = await openPage();
+  const payload = '一、<img src=x onerror="window.__xss=1">加强领导\n受理<b onmouseover="window.__xss=3">申请</b>16件。<script>window.__xss=2</script>\n二、javascript:alert(1)&lt;审查&gt;\u202E倒序\n';
+  await replaceText(page, payload);
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).__xss), undefined);
+  assert.equal(await page.locator("#outline img, #outline script, #metrics img, #checks img").count(), 0);
+  const first = await page.textContent("#outline li:first-child button");
+  assert.ok(first?.includes('<img src=x onerror="window.__xss=1">'), first ?? "");
+});
+
+test("no request leaves the page's own files", async () => {
+  const { page, requests } = await openPage();
+  await replaceText(page, "一、主要举措\n受理行政复议申请16件。");
+  const foreign = requests.filter((u) => !u.startsWith(base + SUBPATH));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((u) => u.endsWith(".wasm")) && requests.some((u) => u.endsWith("lexicon.txt")));
+});
+
+test("empty text shows a Chinese hint and keeps the page usable", async () => {
+  const { page } = await openPage();
+  await page.fill("#text", "   ");
+  await page.waitForSelector('#status[data-state="idle"]');
+  assert.match(await page.textContent("#status"), /请粘贴/);
+});
