@@ -51,6 +51,8 @@ struct Rule {
 
 /// Lines within this many lines of the top are "the head" where site chrome stands.
 const HEAD_LINES: usize = 40;
+/// Lines within this many lines of the end are the page footer, where chrome stands too.
+const TAIL_LINES: usize = 15;
 
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
@@ -127,9 +129,10 @@ pub fn clean(norm: &View) -> Cleaned {
             continue;
         }
         let head = i < HEAD_LINES;
+        let edge = head || i + TAIL_LINES >= lines.len();
         let rule = rules()
             .iter()
-            .find(|rule| (head || !rule.head_only) && rule.regex.is_match(t));
+            .find(|rule| (edge || !rule.head_only) && rule.regex.is_match(t));
         reason_of[i] = if let Some(rule) = rule {
             Some(rule.reason)
         } else if is_page_number(t) {
@@ -260,6 +263,20 @@ mod tests {
             .text()
             .contains("一、主要举措\n受理行政复议申请16件。"));
         assert!(!c.view.text().contains("下载"));
+    }
+
+    #[test]
+    fn removes_page_controls_in_the_footer_too() {
+        let body = "推进依法行政工作取得新成效，各项工作稳步推进。\n".repeat(50);
+        let text = format!("{body}》》点击图片进入专题《《\n收藏\n|\n分享到:\n");
+        let reasons: Vec<&str> = removed_reasons(&text).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(
+            reasons,
+            vec!["related", "page_controls", "page_controls", "page_controls"]
+        );
+        // The same one-word line in the middle of a report is content.
+        let text = format!("{body}收藏\n{body}");
+        assert!(removed_reasons(&text).is_empty());
     }
 
     #[test]

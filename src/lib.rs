@@ -135,9 +135,10 @@ impl Analyzer {
     /// # Errors
     /// [`Error::InvalidLexicon`] if a line has a malformed frequency.
     pub fn with_lexicon(options: Options, lexicon: Option<&str>) -> Result<Self, Error> {
+        let segmenter = Segmenter::new(lexicon, options.domain)?;
         Ok(Analyzer {
             options,
-            segmenter: Segmenter::new(lexicon)?,
+            segmenter,
             clock: None,
         })
     }

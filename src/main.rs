@@ -51,6 +51,9 @@ enum Command {
         /// Use jieba's HMM for unknown words.
         #[arg(long)]
         hmm: bool,
+        /// Plain jieba: no domain dictionary, no number/document-number atoms (a baseline).
+        #[arg(long)]
+        plain: bool,
         /// A file or `-` for standard input.
         input: PathBuf,
     },
@@ -108,7 +111,7 @@ fn main() -> ExitCode {
             jobs,
             inputs,
         } => analyze(format, offsets.into(), jobs, &inputs),
-        Command::Segment { hmm, input } => segment(hmm, &input),
+        Command::Segment { hmm, plain, input } => segment(hmm, plain, &input),
         Command::Kwic {
             word,
             width,
@@ -348,12 +351,13 @@ fn write_markdown(
     Ok(())
 }
 
-fn segment(hmm: bool, input: &Path) -> io::Result<bool> {
-    let analyzer = Analyzer::new(Options {
+fn segment(hmm: bool, plain: bool, input: &Path) -> io::Result<bool> {
+    let options = Options {
         hmm,
+        domain: !plain,
         ..Options::default()
-    })
-    .map_err(io::Error::other)?;
+    };
+    let analyzer = Analyzer::new(options).map_err(io::Error::other)?;
     let text = match read_input(input) {
         Ok(t) => t,
         Err(e) => {

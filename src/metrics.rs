@@ -591,7 +591,7 @@ mod tests {
     use super::*;
 
     fn metrics(text: &str) -> Vec<(String, f64, String, Option<Qualifier>)> {
-        let seg = crate::segment::Segmenter::new(None).unwrap();
+        let seg = crate::segment::Segmenter::new(None, true).unwrap();
         let tokens = seg.tokens(text, false);
         find_metrics(text, &tokens, &[])
             .into_iter()
@@ -627,9 +627,11 @@ mod tests {
 
     #[test]
     fn rates_are_recomputed() {
-        let seg =
-            crate::segment::Segmenter::new(Some("受理 100\n办结 100\n办结率 100\n申请 100\n"))
-                .unwrap();
+        let seg = crate::segment::Segmenter::new(
+            Some("受理 100\n办结 100\n办结率 100\n申请 100\n"),
+            true,
+        )
+        .unwrap();
         let text = "共受理申请200件，办结180件，办结率为100%。";
         let found = find_metrics(text, &seg.tokens(text, false), &[]);
         let checks = rate_checks(text, &found);
@@ -642,7 +644,7 @@ mod tests {
     #[test]
     fn breakdown_of_seed_001_does_not_add_up() {
         let text = "共清理审核行政权力事项1412项，其中：行政许可89项；行政审批97项；行政处罚624项；行政强制14项；行政征收23项；行政给付11项；行政奖励7项；行政确认38项；行政裁决2项；其他474项。";
-        let seg = crate::segment::Segmenter::new(None).unwrap();
+        let seg = crate::segment::Segmenter::new(None, true).unwrap();
         let found = find_metrics(text, &seg.tokens(text, false), &[]);
         let b = find_breakdowns(text, &found);
         assert_eq!(b.len(), 1);

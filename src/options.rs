@@ -27,6 +27,9 @@ pub struct Options {
     pub offsets: OffsetUnit,
     /// Use jieba's HMM to join unknown words (slower; off by default).
     pub hmm: bool,
+    /// Add the domain dictionary and keep numbers with units and document numbers whole
+    /// (on by default; off gives plain jieba segmentation, for comparison).
+    pub domain: bool,
     /// How many keywords to return.
     pub keywords: usize,
     /// How keywords are ranked.
@@ -44,6 +47,7 @@ impl Default for Options {
         Options {
             offsets: OffsetUnit::Char,
             hmm: false,
+            domain: true,
             keywords: 20,
             keyword_method: KeywordMethod::Tfidf,
             frequencies: 50,

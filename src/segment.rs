@@ -107,9 +107,12 @@ impl Segmenter {
     /// top) or, without one, from the domain dictionary alone (outline and metrics do not
     /// need the general dictionary; segmentation is then coarse).
     ///
+    /// With `domain` off, neither the domain dictionary nor the atom pre-pass is used:
+    /// plain jieba, the baseline the evaluation compares against.
+    ///
     /// # Errors
     /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
-    pub fn new(lexicon: Option<&str>) -> Result<Self, Error> {
+    pub fn new(lexicon: Option<&str>, domain: bool) -> Result<Self, Error> {
         let mut idf = HashMap::new();
         let mut jieba = match lexicon {
             Some(text) => {
@@ -142,7 +145,7 @@ impl Segmenter {
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
         let mut phrases = Vec::new();
-        for term in domain_terms() {
+        for term in domain_terms().filter(|_| domain) {
             if term
                 .chars()
                 .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+')
@@ -154,11 +157,15 @@ impl Segmenter {
             }
         }
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let atoms = Regex::new(&format!(
+        let atoms = if !domain {
+            Regex::new("$^")
+        } else {
+            Regex::new(&format!(
             r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
             if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
             unit_alternation()
         ))
+        }
         .map_err(|e| Error::InvalidLexicon(e.to_string()))?;
         Ok(Segmenter {
             jieba,
@@ -349,7 +356,7 @@ mod tests {
 
     #[test]
     fn atoms_stay_whole_without_lexicon() {
-        let seg = Segmenter::new(None).unwrap();
+        let seg = Segmenter::new(None, true).unwrap();
         let text = "推行双随机、一公开监管，依据国办发〔2018〕37号，受理4300余人次和12.5%";
         let w = words(&seg, text);
         for whole in [
@@ -365,9 +372,10 @@ mod tests {
 
     #[test]
     fn domain_terms_stay_whole() {
-        let seg = Segmenter::new(Some(
-            "行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n",
-        ))
+        let seg = Segmenter::new(
+            Some("行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n"),
+            true,
+        )
         .unwrap();
         let w = words(&seg, "受理行政复议申请，开展合法性审查工作");
         assert!(w.contains(&"行政复议申请".to_string()), "{w:?}");

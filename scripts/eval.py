@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""`make eval`: quality figures on the shared corpus, read through the real CLI.
+
+1. Outline: for every report of gov-work-reports (national and provincial) and the seeds,
+   headings per level, metrics, removed lines and the checks found. Fails on a crash
+   (an exit status other than 0/1, e.g. a Rust panic's 101).
+2. Cleaning: on the provincial reports, how many lines of page chrome were removed and
+   whether the first kept line is the report's own text.
+3. Segmentation: SIGHAN 2005 PKU and MSR test sets, word F1 and OOV recall of
+   `fazhi-lens segment` (with the domain dictionary) next to `--plain` (jieba-rs with its
+   general dictionary only) on the same text.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, **kw)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+        sys.exit(f"eval: {' '.join(cmd[:3])} … crashed with exit status {p.returncode}")
+    return p
+
+
+def outline(cli, corpus):
+    folders = [os.path.join(corpus, "seeds"), os.path.join(corpus, "gov-work-reports", "national"),
+               os.path.join(corpus, "gov-work-reports", "provincial-2026")]
+    files = [os.path.join(d, f) for d in folders if os.path.isdir(d) for f in sorted(os.listdir(d)) if f.endswith(".txt")]
+    p = run([cli, "analyze", "--format", "jsonl", *files])
+    reports = [json.loads(line) for line in p.stdout.decode().splitlines()]
+    failed = p.stderr.decode().strip()
+    print(f"## Outline ({len(reports)} reports)\n")
+    print(f"{'file':58} {'L1':>3} {'L2':>3} {'L3':>3} {'L4':>3} {'L5':>3} {'metr':>5} {'rm':>4}  checks")
+    totals = collections.Counter()
+    for r in reports:
+        levels = collections.Counter(s["level"] for s in r["outline"])
+        kinds = collections.Counter(c["kind"] for c in r["checks"])
+        totals.update(kinds)
+        name = os.path.relpath(r["file"], corpus)[:58]
+        checks = ", ".join(f"{k}×{n}" if n > 1 else k for k, n in sorted(kinds.items()))
+        print(f"{name:58} {levels[1]:3} {levels[2]:3} {levels[3]:3} {levels[4]:3} {levels[5]:3} {len(r['metrics']):5} {len(r['removed']):4}  {checks}")
+    print(f"\nchecks over the corpus: {dict(sorted(totals.items()))}")
+    if failed:
+        print(f"inputs that failed:\n{failed}")
+    return reports
+
+
+def cleaning(reports, corpus):
+    prov = [r for r in reports if "provincial-2026" in r["file"]]
+    if not prov:
+        return
+    print(f"\n## Cleaning of the {len(prov)} provincial reports\n")
+    reasons = collections.Counter(x["reason"] for r in prov for x in r["removed"])
+    print(f"removed lines by reason: {dict(sorted(reasons.items()))}")
+    chrome = {"下载", "打印", "全屏", "收藏", "加大", "还原", "减小", "【字号：", "】"}
+    left = 0
+    for r in prov:
+        text = open(r["file"], encoding="utf-8").read()
+        kept = [line.strip() for line in text.splitlines()]
+        removed_lines = set()
+        chars = list(text)
+        for x in r["removed"]:
+            removed_lines.add("".join(chars[x["start"]:x["end"]]).strip())
+        left += sum(1 for line in kept if line in chrome and line not in removed_lines)
+    print(f"page-control lines (下载/打印/字号…) left in the analysis: {left}")
+
+
+def f1(gold_lines, test_lines, train_words):
+    tp = gold_n = test_n = oov_gold = oov_hit = 0
+    for g, t in zip(gold_lines, test_lines):
+        gw, tw = g.split(), t.split()
+        def spans(words):
+            out, pos = set(), 0
+            for w in words:
+                out.add((pos, pos + len(w)))
+                pos += len(w)
+            return out
+        gs, ts = spans(gw), spans(tw)
+        tp += len(gs & ts)
+        gold_n += len(gs)
+        test_n += len(ts)
+        pos = 0
+        for w in gw:
+            if w not in train_words:
+                oov_gold += 1
+                oov_hit += (pos, pos + len(w)) in ts
+            pos += len(w)
+    p, r = tp / max(test_n, 1), tp / max(gold_n, 1)
+    return 2 * p * r / max(p + r, 1e-9), oov_hit / max(oov_gold, 1)
+
+
+def segmentation(cli, corpus):
+    base = os.path.join(corpus, "segmentation", "icwb2")
+    if not os.path.isdir(base):
+        print(f"\n(segmentation: {base} not found)")
+        return
+    print("\n## Segmentation (SIGHAN 2005 test sets)\n")
+    print(f"{'set':5} {'fazhi-lens F1':>14} {'plain jieba F1':>15} {'Δ points':>9} {'OOV recall':>11} {'plain OOV':>10}")
+    worst = 0.0
+    for name in ("pku", "msr"):
+        test = os.path.join(base, f"{name}_test.utf8")
+        gold = open(os.path.join(base, f"{name}_test_gold.utf8"), encoding="utf-8").read().splitlines()
+        train = set(open(os.path.join(base, f"{name}_training_words.utf8"), encoding="utf-8").read().split())
+        ours = run([cli, "segment", test]).stdout.decode().splitlines()
+        plain = run([cli, "segment", "--plain", test]).stdout.decode().splitlines()
+        f_ours, oov_ours = f1(gold, ours, train)
+        f_plain, oov_plain = f1(gold, plain, train)
+        delta = (f_ours - f_plain) * 100
+        worst = min(worst, delta)
+        print(f"{name:5} {f_ours:14.4f} {f_plain:15.4f} {delta:+9.2f} {oov_ours:11.4f} {oov_plain:10.4f}")
+    verdict = "ok" if worst >= -0.5 else "WORSE than plain jieba by more than 0.5 points"
+    print(f"\ndomain dictionary vs plain jieba: {verdict}")
+    if worst < -0.5:
+        sys.exit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--corpus", required=True)
+    a = ap.parse_args()
+    reports = outline(a.cli, a.corpus)
+    cleaning(reports, a.corpus)
+    segmentation(a.cli, a.corpus)
+
+
+if __name__ == "__main__":
+    main()
