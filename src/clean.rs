@@ -137,9 +137,10 @@ pub fn clean(norm: &View) -> Cleaned {
             Some(rule.reason)
         } else if is_page_number(t) {
             Some("page_number")
-        } else if head && t.chars().count() <= 60 && first_lines.contains(&t) {
+        } else if head && t.chars().count() <= 60 && !ends_sentence(t) && first_lines.contains(&t) {
             Some("repeated_title")
         } else if counts.get(t).copied().unwrap_or(0) >= 3
+            && !ends_sentence(t)
             && !starts_with_marker(t)
             && !t.ends_with('：')
         {
