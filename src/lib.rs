@@ -483,11 +483,24 @@ impl Analyzer {
                     )
                 }),
         );
+        // One check per distinct placeholder, at its first occurrence, with the count.
+        let mut seen: Vec<(&str, usize, &Range<usize>)> = Vec::new();
         for (p, r) in &meta_found.placeholders {
+            match seen.iter_mut().find(|(q, _, _)| q == p) {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((p, 1, r)),
+            }
+        }
+        for (p, n, r) in seen {
+            let times = if n > 1 {
+                format!("（共{n}处）")
+            } else {
+                String::new()
+            };
             check_list.push(check(
                 "placeholder",
                 Severity::Warning,
-                format!("模板占位符“{p}”未替换为实际内容。"),
+                format!("模板占位符“{p}”未替换为实际内容{times}。"),
                 Some(r.clone()),
             ));
         }

@@ -192,16 +192,20 @@ fn qualifier_after(after: &str, unit_kind: &str) -> Option<Qualifier> {
 }
 
 fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
-    let v = parse_number(s)?;
-    Some(
-        v * match scale {
-            Some("万") => 1e4,
-            Some("亿") => 1e8,
-            Some("万亿") => 1e12,
-            Some("千") => 1e3,
-            _ => 1.0,
-        },
-    )
+    let scale = scale.unwrap_or("");
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        // Exact decimal scaling: 4.06万亿 is 4060000000000.
+        let shift = match scale {
+            "万" => 4,
+            "亿" => 8,
+            "万亿" => 12,
+            "千" => 3,
+            _ => 0,
+        };
+        let cleaned: String = s.chars().filter(|&c| c != ',').collect();
+        return crate::numerals::parse_arabic_scaled(&cleaned, shift);
+    }
+    parse_number(&format!("{s}{scale}"))
 }
 
 /// Parses the value of a written-out Chinese number with an optional 点 decimal part
@@ -279,6 +283,10 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             if (unit_raw == "日" || unit_raw == "天") && before == Some('月') {
                 continue;
             }
+            // 75周年 is an anniversary, 3周岁 an age.
+            if unit_raw == "周" && text[m.end()..].starts_with(['年', '岁']) {
+                continue;
+            }
             let scale = caps.name("scale").map(|s| s.as_str());
             let Some(mut v) = parse_num(num, scale) else {
                 continue;
@@ -327,7 +335,8 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
         let subject_end = raw.start - q_len;
         let clause = clause_start..subject_end;
         let subject = find_subject(text, tokens, clause.clone(), raw.end, &unit);
-        let target = is_target_clause(&text[clause.clone()]);
+        let sentence_start = after_last(text, raw.start, &['。', '\n', '！', '？']);
+        let target = is_target_clause(&text[sentence_start..raw.start]);
         out.push(Found {
             raw,
             value: round6(value),
@@ -349,6 +358,20 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
 
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
+}
+
+/// Start of the sentence containing `pos`.
+fn sentence_start_of(text: &str, pos: usize) -> usize {
+    after_last(text, pos, &['。', '\n', '！', '？', '；'])
+}
+
+/// The position just after the last of `chars` before `pos` (0 when there is none).
+fn after_last(text: &str, pos: usize, chars: &[char]) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| chars.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Start of the clause containing `pos`: after the last `，。；：、！？` or line break.
@@ -381,8 +404,24 @@ fn is_target_clause(clause: &str) -> bool {
         && !clause.contains("已")
 }
 
-/// The noun phrase counted by a number: leftwards from the number to a verb, or
-/// rightwards for `29个县级部门`.
+/// Measure words that usually stand between a number and the noun it counts
+/// (`29个县级部门`, `两位律师事务所律师`).
+const CLASSIFIERS: &[&str] = &[
+    "个", "家", "名", "位", "项", "所", "支", "处", "部", "种", "类", "批", "条", "户", "套", "台",
+    "本", "张", "篇",
+];
+
+fn is_subject_word(text: &str, t: &Token) -> bool {
+    let w = &text[t.range.clone()];
+    t.kind == TokenKind::Word
+        && w.chars().count() >= 2
+        && !verbs().contains(w)
+        && !crate::segment::stop_words().contains(w)
+}
+
+/// The noun phrase counted by a number: rightwards after a measure word when a noun
+/// follows (`29个县级部门`), else leftwards from the number to a reporting verb
+/// (`受理行政复议申请16件` → 行政复议申请; `提高到66.2%` skips 到).
 fn find_subject(
     text: &str,
     tokens: &[Token],
@@ -390,17 +429,32 @@ fn find_subject(
     raw_end: usize,
     unit: &str,
 ) -> Option<Range<usize>> {
+    if CLASSIFIERS.contains(&unit) {
+        let from = tokens.partition_point(|t| t.range.start < raw_end);
+        let run: Vec<&Token> = tokens[from..]
+            .iter()
+            .take_while(|t| is_subject_word(text, t))
+            .take(4)
+            .collect();
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            if first.range.start == raw_end {
+                return Some(first.range.start..last.range.end);
+            }
+        }
+    }
     let first = tokens.partition_point(|t| t.range.end <= clause.start);
     let last = tokens.partition_point(|t| t.range.start < clause.end);
-    let in_clause = &tokens[first..last.max(first)];
     let mut start = None;
     let mut end = None;
-    for t in in_clause.iter().rev() {
+    for t in tokens[first..last.max(first)].iter().rev() {
         if t.range.end > clause.end {
             continue;
         }
         let w = &text[t.range.clone()];
-        if t.kind != TokenKind::Word || verbs().contains(w) {
+        let skip = t.kind != TokenKind::Word
+            || verbs().contains(w)
+            || (end.is_none() && w.chars().count() == 1);
+        if skip {
             if end.is_some() {
                 break;
             }
@@ -411,30 +465,10 @@ fn find_subject(
         }
         start = Some(t.range.start);
     }
-    if let (Some(s), Some(e)) = (start, end) {
-        if e > s {
-            return Some(s..e);
-        }
+    match (start, end) {
+        (Some(s), Some(e)) if e > s => Some(s..e),
+        _ => None,
     }
-    // `29个县级部门`, `两名律师`: the counted noun follows the measure word.
-    if ["个", "家", "名", "位", "项", "所", "支", "处"].contains(&unit) {
-        let from = tokens.partition_point(|t| t.range.start < raw_end);
-        let mut end = None;
-        for t in &tokens[from..] {
-            let w = &text[t.range.clone()];
-            if t.kind != TokenKind::Word || verbs().contains(w) || w == "的" {
-                break;
-            }
-            end = Some(t.range.end);
-            if t.range.end - raw_end > 30 {
-                break;
-            }
-        }
-        if let Some(e) = end {
-            return Some(raw_end..e);
-        }
-    }
-    None
 }
 
 fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
@@ -555,12 +589,21 @@ pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
         let Some(num) = earlier().find(|f| text[f.clause.clone()].contains(verb.as_str())) else {
             continue;
         };
-        let Some(den) = earlier()
+        // The denominator is the stated total (`共受理…187件`) if there is one, else the
+        // nearest count of what came in (`受理…`), never a part listed after `其中`.
+        let candidates: Vec<&Found> = earlier()
             .filter(|f| f.raw.start < num.raw.start && f.unit == num.unit)
-            .find(|f| {
-                ["受理", "收到", "接到", "接收", "共"]
+            .filter(|f| !text[sentence_start_of(text, f.raw.start)..f.raw.start].contains("其中"))
+            .collect();
+        let has =
+            |f: &Found, words: &[&str]| words.iter().any(|w| text[f.clause.clone()].contains(w));
+        let Some(den) = candidates
+            .iter()
+            .find(|f| has(f, &["共", "合计", "累计"]))
+            .or_else(|| {
+                candidates
                     .iter()
-                    .any(|w| text[f.clause.clone()].contains(w))
+                    .find(|f| has(f, &["受理", "收到", "接到", "接收"]))
             })
         else {
             continue;
@@ -632,7 +675,7 @@ mod tests {
             true,
         )
         .unwrap();
-        let text = "共受理申请200件，办结180件，办结率为100%。";
+        let text = "共受理申请200件，其中网上受理150件，办结180件，办结率为100%。";
         let found = find_metrics(text, &seg.tokens(text, false), &[]);
         let checks = rate_checks(text, &found);
         assert_eq!(checks.len(), 1, "{found:?}");

@@ -86,6 +86,31 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok()
 }
 
+/// Parses an Arabic decimal multiplied by `10^shift` exactly, by moving the decimal point
+/// in the digits (`4.06` × 10^12 is 4060000000000, not 4059999999999.9995).
+pub fn parse_arabic_scaled(s: &str, shift: u32) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
+    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let shift = shift as usize;
+    let mut digits = String::from(int);
+    if frac.len() <= shift {
+        digits.push_str(frac);
+        digits.extend(std::iter::repeat_n('0', shift - frac.len()));
+        digits.parse::<f64>().ok()
+    } else {
+        digits.push_str(&frac[..shift]);
+        digits.push('.');
+        digits.push_str(&frac[shift..]);
+        digits.parse::<f64>().ok()
+    }
+}
+
 /// Parses a number written in Arabic digits, Chinese numerals, or a mix with a Chinese
 /// scale (`3.5万` → 35000, `1.2亿` → 120000000, `二十三` → 23).
 pub fn parse_number(s: &str) -> Option<f64> {
@@ -99,19 +124,18 @@ pub fn parse_number(s: &str) -> Option<f64> {
     if split == 0 {
         return parse_cn_int(s).map(|v| v as f64);
     }
-    let base = parse_arabic(&s[..split])?;
-    let mut value = base;
+    let mut shift = 0;
     for c in s[split..].chars() {
-        value *= match c {
-            '十' => 10.0,
-            '百' => 100.0,
-            '千' => 1000.0,
-            '万' => 10_000.0,
-            '亿' => 100_000_000.0,
+        shift += match c {
+            '十' => 1,
+            '百' => 2,
+            '千' => 3,
+            '万' => 4,
+            '亿' => 8,
             _ => return None,
         };
     }
-    Some(value)
+    parse_arabic_scaled(&s[..split], shift)
 }
 
 #[cfg(test)]
@@ -143,5 +167,8 @@ mod tests {
         assert_eq!(parse_number("1,100"), Some(1100.0));
         assert_eq!(parse_number("1.2亿"), Some(120_000_000.0));
         assert_eq!(parse_number("二十三"), Some(23.0));
+        assert_eq!(parse_number("4.06万亿"), Some(4_060_000_000_000.0));
+        assert_eq!(parse_arabic_scaled("0.35", 4), Some(3500.0));
+        assert_eq!(parse_arabic_scaled("1.23456", 4), Some(12345.6));
     }
 }
