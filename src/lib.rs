@@ -401,6 +401,7 @@ impl Analyzer {
                 parts: b.parts.iter().map(|&p| metric_list[p].id.clone()).collect(),
                 sum: b.sum,
                 consistent: b.consistent,
+                partial: b.partial,
             })
             .collect();
         let citation_list: Vec<Citation> = cited

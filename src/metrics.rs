@@ -497,60 +497,118 @@ pub struct Breakdown {
     pub parts: Vec<usize>,
     /// The parts added up.
     pub sum: f64,
-    /// Whether they add up; `None` when a value is approximate.
+    /// Whether they add up; `None` when a value is approximate or the list is partial.
     pub consistent: Option<bool>,
+    /// The parts fall short of the total and nothing says the list is complete: 其中
+    /// introduces a selection (`其中制造业中长期贷款新增1124亿元…`), not an error.
+    pub partial: bool,
 }
 
-/// Links `…X件，其中A a件、B b件…。` breakdowns: the total is the last metric with the
-/// same unit before `其中` in the sentence; the parts are the metrics with that unit after
-/// it up to the sentence end.
+/// A clause stating a change, not a level: `比上年增加1500亿元`, `由46亿元增加到92亿元`.
+fn is_change(text: &str, f: &Found) -> bool {
+    let clause = &text[f.clause.clone()];
+    [
+        "比上年",
+        "比去年",
+        "较上年",
+        "同比",
+        "增加",
+        "减少",
+        "增长",
+        "下降",
+        "提高",
+        "降低",
+        "由",
+        "从",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+}
+
+/// Links `…X件，其中A a件、B b件…。` breakdowns. The parts are the metrics after `其中`
+/// with the unit of the first one, up to the end of the list; changes are never parts.
+/// The total is the nearest metric with that unit before `其中` in the same sentence
+/// (within 80 bytes) that the parts fit into, else the nearest one.
 pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pos, _) in text.match_indices("其中") {
-        let sentence_start = text[..pos].rfind(['。', '\n']).map_or(0, |i| i + 1);
+        let sentence_start = after_last(text, pos, &['。', '\n']);
+        // The list after 其中 ends with the sentence, or at a `；` that opens a new
+        // statement rather than the next short item (`其中：行政许可89项；行政审批97项；…`
+        // goes on; `…市长信箱239件；受理率、答复率…均为100%；共接待…` stops).
         let sentence_end = text[pos..]
             .find(['。', '\n'])
             .map_or(text.len(), |i| pos + i);
-        let Some(total) = found
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, f)| {
-                f.raw.end <= pos && f.raw.start >= sentence_start && f.unit_kind != "percent"
+        let mut list_end = pos;
+        for segment in text[pos..sentence_end].split_inclusive('；') {
+            let item = segment.trim_end_matches('；');
+            if list_end > pos && item.chars().count() > 15 {
+                break;
+            }
+            list_end += segment.len();
+        }
+        let usable =
+            |f: &Found| f.unit_kind != "percent" && f.value_max.is_none() && !is_change(text, f);
+        let after: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                found[i].raw.start > pos && found[i].raw.end <= list_end && usable(&found[i])
             })
-            .map(|(i, _)| i)
-        else {
+            .collect();
+        let Some(&first) = after.first() else {
             continue;
         };
-        let unit = &found[total].unit;
-        let parts: Vec<usize> = found
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.raw.start > pos
-                    && f.raw.end <= sentence_end
-                    && &f.unit == unit
-                    && f.value_max.is_none()
-            })
-            .map(|(i, _)| i)
+        let unit = &found[first].unit;
+        let parts: Vec<usize> = after
+            .into_iter()
+            .filter(|&i| &found[i].unit == unit)
             .collect();
         if parts.len() < 2 {
             continue;
         }
         let sum: f64 = parts.iter().map(|&i| found[i].value).sum();
+        let before: Vec<usize> = (0..found.len())
+            .rev()
+            .filter(|&i| {
+                let f = &found[i];
+                f.raw.end <= pos
+                    && f.raw.start >= sentence_start
+                    && pos - f.raw.end <= 80
+                    && &f.unit == unit
+                    && usable(f)
+            })
+            .collect();
+        let Some(total) = before
+            .iter()
+            .copied()
+            .find(|&i| found[i].value + 1e-6 >= sum)
+            .or(before.first().copied())
+        else {
+            continue;
+        };
         let approximate = std::iter::once(total)
             .chain(parts.iter().copied())
             .any(|i| found[i].qualifier.is_some());
-        let consistent = if approximate {
+        let catch_all = parts.iter().any(|&i| {
+            let f = &found[i];
+            let clause = &text[f.clause.clone()];
+            ["其他", "其它", "其余", "剩余", "另有"]
+                .iter()
+                .any(|w| clause.contains(w))
+        });
+        let total_value = found[total].value;
+        let equal = (sum - total_value).abs() < 1e-6;
+        let partial = !equal && sum < total_value && !catch_all;
+        let consistent = if approximate || partial {
             None
         } else {
-            Some((sum - found[total].value).abs() < 1e-6)
+            Some(equal)
         };
         out.push(Breakdown {
             total,
             parts,
             sum: round6(sum),
             consistent,
+            partial,
         });
     }
     out
@@ -682,6 +740,30 @@ mod tests {
         assert!(checks[0].0.contains("90.0%"));
         let text = "共受理申请200件，办结200件，办结率为100%。";
         assert!(rate_checks(text, &find_metrics(text, &seg.tokens(text, false), &[])).is_empty());
+    }
+
+    fn breakdowns(text: &str) -> Vec<(f64, f64, Option<bool>, bool)> {
+        let seg = crate::segment::Segmenter::new(None, true).unwrap();
+        let found = find_metrics(text, &seg.tokens(text, false), &[]);
+        find_breakdowns(text, &found)
+            .iter()
+            .map(|b| (found[b.total].value, b.sum, b.consistent, b.partial))
+            .collect()
+    }
+
+    #[test]
+    fn breakdowns_partial_lists_and_changes() {
+        // A selection: 其中 names some of the total; no catch-all part, so not an error.
+        assert_eq!(
+            breakdowns("各项贷款新增1.91万亿元，其中制造业贷款新增1124亿元，续贷新增5982亿元。"),
+            vec![(1.91e12, 710.6e9, None, true)]
+        );
+        // The parts fit into the total stated before the change, not into the change.
+        assert_eq!(breakdowns("今年拟安排财政赤字1.2万亿元，比去年增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。"), vec![(1.2e12, 1.2e12, Some(true), false)]);
+        // `由40元提高到80元` are changes, never parts.
+        assert!(breakdowns("标准由50元提高到100元，其中中央补助由40元提高到80元。").is_empty());
+        // A hotline number followed by a unit is a quantity.
+        assert_eq!(metrics("五年共计12319亿元，拨打12345热线").len(), 1);
     }
 
     #[test]

@@ -206,6 +206,47 @@ fn title_end(line: &str, from: usize, level: u8, long: bool) -> (usize, bool) {
     (line.trim_end().len().max(from), false)
 }
 
+/// The title-final and body-opening words of `data/heading_cues.txt`.
+fn cues() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static CUES: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut end = Vec::new();
+        let mut body: Vec<&'static str> =
+            crate::segment::data_lines(include_str!("../data/verbs.txt"))
+                .filter(|w| w.chars().count() >= 2)
+                .collect();
+        for line in crate::segment::data_lines(include_str!("../data/heading_cues.txt")) {
+            match line.split_once('\t') {
+                Some(("end", w)) => end.push(w),
+                Some(("body", w)) => body.push(w),
+                _ => {}
+            }
+        }
+        (end, body)
+    })
+}
+
+/// A title that runs into its body with no punctuation: the first place within
+/// `max_chars` where a title-final word meets a body-opening word or a number
+/// (`健全依法行政制度体系|严格落实…`, `存在的不足和原因|一是…`).
+fn cue_split(title: &str, max_chars: usize) -> Option<usize> {
+    let (end_words, body_words) = cues();
+    for (n, (i, _)) in title.char_indices().enumerate().skip(4) {
+        if n > max_chars {
+            break;
+        }
+        let (head, rest) = title.split_at(i);
+        if end_words.iter().any(|w| head.ends_with(w))
+            && (body_words.iter().any(|w| rest.starts_with(w))
+                || rest.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Tracks the numbering per level to tell a heading that continues the sequence.
 #[derive(Default)]
 struct Numbering {
@@ -235,7 +276,9 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     for line_range in line_ranges(text) {
         let line = &text[line_range.clone()];
         let long = line.chars().count() > LONG_LINE;
-        let mut candidates = vec![0usize];
+        // Candidate heading starts: the line start and, in a long line, every sentence
+        // end and the end of every heading title found (一、…（一）…1.… in a row).
+        let mut candidates = std::collections::BTreeSet::from([0usize]);
         if long {
             candidates.extend(
                 line.char_indices()
@@ -244,8 +287,8 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             );
         }
         let mut taken_until = 0;
-        for pos in candidates {
-            if pos < taken_until {
+        while let Some(pos) = candidates.pop_first() {
+            if pos < taken_until || pos >= line.len() {
                 continue;
             }
             let lead = line[pos..].len() - line[pos..].trim_start().len();
@@ -260,18 +303,28 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             if m.no_separator && !(m.number >= 2 && numbering.last[3] + 1 == m.number) {
                 continue;
             }
-            let title_start =
-                at + m.len + (line[at + m.len..].len() - line[at + m.len..].trim_start().len());
-            let (end, run_on) = title_end(line, title_start, m.level, long);
+            let after_marker = &line[at + m.len..];
+            let title_start = at + m.len + (after_marker.len() - after_marker.trim_start().len());
+            let (mut end, mut run_on) = title_end(line, title_start, m.level, long);
+            let limit = 40;
+            let too_long = line[title_start..end].chars().count() > if run_on { limit } else { 60 };
+            if too_long || long {
+                // A title run on into its body with nothing between them; in a long line
+                // (a report pasted as one line) that is the rule, not the exception.
+                match cue_split(&line[title_start..end], limit) {
+                    Some(cut) => {
+                        end = title_start + cut;
+                        run_on = true;
+                    }
+                    None if too_long => continue,
+                    None => {}
+                }
+            }
             let title = line[title_start..end].trim_end();
-            let chars = title.chars().count();
-            if chars == 0 || !title.chars().any(crate::normalize::is_han) {
+            if title.is_empty() || !title.chars().any(crate::normalize::is_han) {
                 continue;
             }
-            let limit = if run_on { 40 } else { 60 };
-            if chars > limit {
-                continue;
-            }
+            let _ = run_on;
             numbering.record(&m);
             let base = line_range.start;
             out.push(Heading {
@@ -282,27 +335,8 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
                 no_separator: m.no_separator,
             });
             taken_until = title_start + title.len();
-            // Within a long line, a sub-heading may follow the title directly.
-            if long
-                && end < line.len()
-                && !is_terminator(line[end..].chars().next().unwrap_or('。'))
-            {
-                if let Some(sub) = parse_marker(&line[end..]) {
-                    let sub_title = end + sub.len;
-                    let (sub_end, _) = title_end(line, sub_title, sub.level, long);
-                    let t = line[sub_title..sub_end].trim_end();
-                    if !t.is_empty() && t.chars().count() <= 40 && numbering.continues(&sub) {
-                        numbering.record(&sub);
-                        out.push(Heading {
-                            level: sub.level,
-                            number: sub.number,
-                            marker: base + end..base + sub_title,
-                            title: base + sub_title..base + sub_title + t.len(),
-                            no_separator: false,
-                        });
-                        taken_until = sub_title + t.len();
-                    }
-                }
+            if long {
+                candidates.insert(taken_until);
             }
         }
     }

@@ -262,8 +262,12 @@ pub struct Sum {
     pub parts: Vec<String>,
     /// The parts added up.
     pub sum: f64,
-    /// Whether the parts add up to the total; `null` when a value is approximate.
+    /// Whether the parts add up to the total; `null` when a value is approximate or the
+    /// list is partial.
     pub consistent: Option<bool>,
+    /// The parts fall short of the total and nothing (such as a `其他` part) says the list
+    /// is complete: 其中 introduced a selection.
+    pub partial: bool,
 }
 
 /// A cited document.
