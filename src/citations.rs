@@ -50,6 +50,11 @@ fn kinds() -> &'static [(Regex, &'static str)] {
 
 /// The kind of document a title names (法律, 条例, 规范性文件 …).
 pub fn kind_of(title: &str) -> Option<&'static str> {
+    // `…实施方案(2016-2020年)`: the period in brackets does not change the kind.
+    let title = match title.rfind(['(', '（']) {
+        Some(i) if i > 0 && title.ends_with([')', '）']) => &title[..i],
+        _ => title,
+    };
     kinds()
         .iter()
         .find(|(re, _)| re.is_match(title))

@@ -12,6 +12,7 @@
 //! title counts 3, a hit in the section body 1 (capped), and the best-scoring task wins
 //! with a confidence from its margin over the runner-up. The catalogue follows the report
 //! year: 2004 纲要 up to 2014, 2015–2020 纲要 for 2015–2020, 2021–2025 纲要 from 2021.
+//! A section whose subsections map to two or more tasks is an umbrella and has none.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -180,6 +181,19 @@ pub fn map_sections(
             ),
         };
         out.push((parts, task, confidence));
+    }
+    // An umbrella section (`一、2018年主要工作情况` over (一)…(八)) whose subsections map to
+    // several tasks is about all of them, not about one.
+    for i in 0..sections.len() {
+        let mut child_tasks: Vec<&str> = (0..sections.len())
+            .filter(|&j| sections[j].parent == Some(i))
+            .filter_map(|j| out[j].1)
+            .collect();
+        child_tasks.sort_unstable();
+        child_tasks.dedup();
+        if child_tasks.len() >= 2 {
+            out[i].1 = None;
+        }
     }
     out
 }

@@ -280,6 +280,15 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
                 continue;
             }
+            // A numeral opening a short quotation names something: “四个零”, “三个区分开来”.
+            if matches!(before, Some('“' | '"' | '「' | '‘'))
+                && text[m.end()..]
+                    .chars()
+                    .take(8)
+                    .any(|c| matches!(c, '”' | '"' | '」' | '’'))
+            {
+                continue;
+            }
             if (unit_raw == "日" || unit_raw == "天") && before == Some('月') {
                 continue;
             }
@@ -413,11 +422,15 @@ const CLASSIFIERS: &[&str] = &[
 
 fn is_subject_word(text: &str, t: &Token) -> bool {
     let w = &text[t.range.clone()];
-    t.kind == TokenKind::Word
-        && w.chars().count() >= 2
-        && !verbs().contains(w)
-        && !crate::segment::stop_words().contains(w)
+    t.kind == TokenKind::Word && w.chars().count() >= 2 && !verbs().contains(w)
 }
+
+/// One-character words that stand between a subject and its number (`提高到66.2%`,
+/// `率为100%`) and are skipped when reading the subject leftwards.
+const LINKING: &[&str] = &[
+    "到", "至", "为", "达", "了", "是", "有", "共", "约", "计", "按", "于", "在", "和", "与", "及",
+    "等", "的", "超", "近", "逾",
+];
 
 /// The noun phrase counted by a number: rightwards after a measure word when a noun
 /// follows (`29个县级部门`), else leftwards from the number to a reporting verb
@@ -431,11 +444,22 @@ fn find_subject(
 ) -> Option<Range<usize>> {
     if CLASSIFIERS.contains(&unit) {
         let from = tokens.partition_point(|t| t.range.start < raw_end);
-        let run: Vec<&Token> = tokens[from..]
-            .iter()
-            .take_while(|t| is_subject_word(text, t))
-            .take(4)
-            .collect();
+        // The noun phrase after the measure word: content words, a stop word only as
+        // its first word (`五项工作机制`), at most four (`两位律师事务所律师|作为…`).
+        let mut run: Vec<&Token> = Vec::new();
+        for t in &tokens[from..] {
+            let stop = crate::segment::stop_words().contains(&text[t.range.clone()]);
+            if !is_subject_word(text, t) || (stop && !run.is_empty()) || run.len() == 4 {
+                break;
+            }
+            run.push(t);
+        }
+        while run
+            .last()
+            .is_some_and(|t| crate::segment::stop_words().contains(&text[t.range.clone()]))
+        {
+            run.pop();
+        }
         if let (Some(first), Some(last)) = (run.first(), run.last()) {
             if first.range.start == raw_end {
                 return Some(first.range.start..last.range.end);
@@ -453,7 +477,7 @@ fn find_subject(
         let w = &text[t.range.clone()];
         let skip = t.kind != TokenKind::Word
             || verbs().contains(w)
-            || (end.is_none() && w.chars().count() == 1);
+            || (end.is_none() && LINKING.contains(&w));
         if skip {
             if end.is_some() {
                 break;
