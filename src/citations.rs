@@ -165,7 +165,7 @@ mod tests {
         let c = find_citations(text);
         assert_eq!(c.len(), 3, "{c:?}");
         assert_eq!(c[0].doc_number.as_deref(), Some("旅政发〔2009〕65号"));
-        assert_eq!(c[0].kind, Some("规范性文件"));
+        assert_eq!(c[0].kind, Some("本地文件"));
         assert!(text[c[0].span.clone()].ends_with("65 号)"));
         assert_eq!(c[1].doc_number.as_deref(), Some("省政府令第169号"));
         assert_eq!(c[1].kind, Some("规章或规范性文件"));

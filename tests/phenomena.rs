@@ -161,3 +161,65 @@ fn not_headings() {
         vec!["①", "②"]
     );
 }
+
+#[test]
+fn template_site_page_is_cleaned_and_its_placeholders_reported() {
+    let text = include_str!("fixtures/phenomena/template_site.txt");
+    let r = analyze(text);
+    let kept: Vec<String> = {
+        let chars: Vec<char> = text.chars().collect();
+        let mut removed = vec![false; chars.len()];
+        for x in &r.removed {
+            removed[x.start..x.end].iter_mut().for_each(|b| *b = true);
+        }
+        chars
+            .iter()
+            .zip(&removed)
+            .filter(|(_, r)| !**r)
+            .map(|(c, _)| *c)
+            .collect::<String>()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    // Every line of the page around the report is gone; the report itself is whole.
+    for junk in [
+        "首页",
+        "当前位置",
+        "发布时间",
+        "小编",
+        "相关阅读",
+        "上一篇",
+        "下一篇",
+        "版权所有",
+        "觉得有用",
+    ] {
+        assert!(
+            !kept.iter().any(|l| l.contains(junk)),
+            "{junk} left in {kept:#?}"
+        );
+    }
+    assert_eq!(
+        kept.iter()
+            .filter(|l| l.contains("度法治政府建设情况报告"))
+            .count(),
+        1,
+        "the repeated title goes"
+    );
+    assert_eq!(r.outline.iter().filter(|s| s.level == 1).count(), 3);
+    assert_eq!(r.meta.addressee.as_deref(), Some("区人民政府"));
+    let placeholders: Vec<&str> = r
+        .meta
+        .placeholders
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    for p in ["XX", "201*", "*件", "××"] {
+        assert!(placeholders.contains(&p), "{p} in {placeholders:?}");
+    }
+    assert!(
+        r.metrics.iter().all(|m| m.raw != "*件"),
+        "a placeholder is not a metric"
+    );
+    assert!(r.checks.iter().any(|c| c.kind == "placeholder"));
+}

@@ -162,7 +162,27 @@ function render(report, text) {
 
   const keywords = $("keywords");
   keywords.replaceChildren();
-  for (const k of report.keywords) keywords.append(el("li", `${k.word}（${k.count}）`));
+  for (const k of report.keywords) {
+    const li = el("li");
+    const button = el("button", `${k.word}（${k.count}）`, { type: "button", class: "link", "data-word": k.word });
+    button.addEventListener("click", () => concordance(k.word));
+    li.append(button);
+    keywords.append(li);
+  }
+
+  const frequencies = $("frequencies");
+  frequencies.replaceChildren();
+  const top = report.frequencies.slice(0, 30);
+  const max = top.length ? top[0].count : 1;
+  for (const f of top) {
+    const li = el("li");
+    const button = el("button", f.word, { type: "button", class: "link", "data-word": f.word });
+    button.addEventListener("click", () => concordance(f.word));
+    const bar = el("span", String(f.count), { class: "bar" });
+    bar.style.width = `${Math.max(8, (f.count / max) * 100)}%`;
+    li.append(button, bar);
+    frequencies.append(li);
+  }
 
   const citations = $("citations");
   citations.replaceChildren();
@@ -173,6 +193,37 @@ function render(report, text) {
 
   $("json").textContent = JSON.stringify(report, null, 2);
   void text;
+}
+
+/**
+ * Shows every occurrence of a word with its context (computed in the worker).
+ * @param {string} word
+ */
+async function concordance(word) {
+  const input = /** @type {HTMLInputElement} */ ($("kwic-word"));
+  input.value = word;
+  const list = $("kwic");
+  list.replaceChildren();
+  if (!word.trim()) {
+    $("kwic-count").textContent = "";
+    return;
+  }
+  try {
+    const lines = await engine.call("kwic", area.value, word, 24);
+    $("kwic-count").textContent = `“${word}”共出现 ${lines.length} 次`;
+    for (const c of lines) {
+      const li = el("li", undefined, { tabindex: "0" });
+      li.append(el("span", c.left, { class: "left" }), el("mark", c.word), el("span", c.right, { class: "right" }));
+      const go = () => reveal(c.start, c.end);
+      li.addEventListener("click", go);
+      li.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") go();
+      });
+      list.append(li);
+    }
+  } catch (err) {
+    $("kwic-count").textContent = /** @type {any} */ (err).messageZh ?? String(err);
+  }
 }
 
 const engine = new Engine();
@@ -249,6 +300,10 @@ async function openFiles(files) {
 }
 
 $("example").addEventListener("click", loadExample);
+$("kwic-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  concordance(/** @type {HTMLInputElement} */ ($("kwic-word")).value.trim());
+});
 $("clear").addEventListener("click", () => {
   area.value = "";
   analyze();

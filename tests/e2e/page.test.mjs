@@ -179,3 +179,22 @@ test("empty text shows a Chinese hint and keeps the page usable", async () => {
   await page.waitForSelector('#status[data-state="idle"]');
   assert.match(await page.textContent("#status"), /请粘贴/);
 });
+
+test("clicking a keyword shows its concordance, as many lines as the CLI finds", async () => {
+  const { page } = await openPage();
+  const report = await pageReport(page);
+  const word = report.keywords[0].word;
+  await page.click(`#keywords button[data-word="${word}"]`);
+  await page.waitForFunction((w) => document.querySelector("#kwic-count")?.textContent?.includes(w), word);
+  const cli = execFileSync(CLI, ["kwic", word, path.join(root, "www/example.txt")], { encoding: "utf8" });
+  const expected = cli.split("\n").filter((l) => l.includes(`【${word}】`)).length;
+  assert.ok(expected > 0);
+  assert.equal(await page.locator("#kwic li").count(), expected);
+  assert.equal(await page.locator("#frequencies li").count(), Math.min(30, report.frequencies.length));
+  await page.click("#kwic li:first-child");
+  const selected = await page.evaluate(() => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  });
+  assert.equal(selected, word);
+});
