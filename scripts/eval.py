@@ -9,6 +9,16 @@
 3. Segmentation: SIGHAN 2005 PKU and MSR test sets, word F1 and OOV recall of
    `fazhi-lens segment` (with the domain dictionary) next to `--plain` (jieba-rs with its
    general dictionary only) on the same text.
+4. Numbers: `fazhi-lens number` against the gold sets in numbers/ — Recognizers-Text zh
+   Number, Percent and Currency (cases marked NotSupported for dotnet skipped), cn2an
+   (strict, normal and smart modes; their error cases must give no number) and JioNLP
+   money parsing (accurate amounts and explicit ranges). Left out, and why: Recognizers
+   NumberRange (open intervals such as 大于/以上 that a metric expresses as a qualifier,
+   not a range), Ordinal (ordinals are deliberately not quantities), Dimension/Age/
+   Temperature (units outside these reports); cn2an an2cn and sentence transforms
+   (generating Chinese numerals is not a goal); JioNLP vague amounts (3000多, 几十万:
+   a metric gives the value with qualifier `over`, not an interval) and time extraction
+   (dates are never metrics; covered by the non-metric tests).
 """
 import argparse
 import collections
@@ -118,6 +128,74 @@ def segmentation(cli, corpus):
         sys.exit(1)
 
 
+def close(a, b):
+    return abs(a - b) <= max(1e-6, abs(b) * 1e-6)
+
+
+def numbers(cli, corpus):
+    base = os.path.join(corpus, "numbers")
+    if not os.path.isdir(base):
+        print(f"\n(numbers: {base} not found)")
+        return
+    sets = []  # (name, [(expression, expected: float|None|(lo, hi), want_percent)])
+
+    def recognizers(name, path, percent):
+        cases = []
+        for case in json.load(open(os.path.join(base, path), encoding="utf-8")):
+            if "dotnet" in str(case.get("NotSupported", "")).lower():
+                continue
+            for r in case.get("Results", []):
+                value = r.get("Resolution", {}).get("value")
+                if value is None:
+                    continue
+                cases.append((r["Text"], float(value.rstrip("%")), percent))
+        sets.append((name, cases))
+
+    recognizers("recognizers Number", "recognizers/Number/NumberModel.json", False)
+    recognizers("recognizers Percent", "recognizers/Number/PercentModel.json", True)
+    recognizers("recognizers Currency", "recognizers/NumberWithUnit/CurrencyModel.json", False)
+    cn = json.load(open(os.path.join(base, "cn2an", "cn2an_test.json"), encoding="utf-8"))
+    cases = [(k, float(v), False) for mode in ("strict_data_dict", "normal_data_dict", "smart_data_dict") for k, v in cn[mode].items()]
+    cases += [(k, None, False) for mode in ("error_strict_datas", "error_normal_datas", "error_smart_datas") for k in cn[mode]]
+    sets.append(("cn2an", cases))
+    cases = []
+    for case in json.load(open(os.path.join(base, "jionlp", "test_money_parser.json"), encoding="utf-8")):
+        num, text = case["expected"]["num"], case["input"]
+        if case["expected"].get("definition") != "accurate" or any(w in text for w in ("多", "几", "数", "余")):
+            continue
+        cases.append((text, (float(num[0]), float(num[1])) if isinstance(num, list) else float(num), False))
+    sets.append(("jionlp money", cases))
+
+    print("\n## Number parser (gold sets)\n")
+    print(f"{'set':22} {'cases':>6} {'pass':>6} {'rate':>7}")
+    total = passed = 0
+    failures = []
+    for name, cases in sets:
+        lines = "\n".join(c[0].replace("\n", " ") for c in cases) + "\n"
+        out = run([cli, "number", "-"], input=lines.encode()).stdout.decode().splitlines()
+        ok = 0
+        for (text, expected, percent), line in zip(cases, out):
+            got = json.loads(line)
+            if expected is None:
+                good = got is None
+            elif got is None:
+                good = False
+            elif isinstance(expected, tuple):
+                good = got["max"] is not None and close(got["value"], expected[0]) and close(got["max"], expected[1])
+            else:
+                value = got["percent"] if percent else got["value"]
+                good = value is not None and close(value, expected)
+            ok += good
+            if not good:
+                failures.append(f"{name}: {text} → {line} (want {expected})")
+        total += len(cases)
+        passed += ok
+        print(f"{name:22} {len(cases):6} {ok:6} {ok / max(len(cases), 1):7.1%}")
+    print(f"{'all in scope':22} {total:6} {passed:6} {passed / max(total, 1):7.1%}")
+    if os.environ.get("EVAL_VERBOSE"):
+        print("\n".join(failures))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cli", required=True)
@@ -126,6 +204,7 @@ def main():
     reports = outline(a.cli, a.corpus)
     cleaning(reports, a.corpus)
     segmentation(a.cli, a.corpus)
+    numbers(a.cli, a.corpus)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,13 @@ enum Command {
         /// A file or `-` for standard input.
         input: PathBuf,
     },
+    /// Parse one numeral expression per input line (`3.5万`, `百分之九十五`, `两到三万`);
+    /// print its value as JSON (`{"value","max","percent"}`) or `null`.
+    Number {
+        /// A file or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
     /// Show every occurrence of a word with its context.
     Kwic {
         /// The word to look for.
@@ -117,6 +124,7 @@ fn main() -> ExitCode {
             width,
             inputs,
         } => kwic(&word, width, &inputs),
+        Command::Number { input } => number(&input),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -408,4 +416,23 @@ fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
     }
     out.flush()?;
     Ok(ok)
+}
+
+fn number(input: &Path) -> io::Result<bool> {
+    let text = match read_input(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("fazhi-lens: {}: {e}", display(input));
+            return Ok(false);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for line in text.lines() {
+        let value = fazhi_lens::numerals::parse_expression(line)
+            .map(|p| serde_json::json!({ "value": p.value, "max": p.max, "percent": p.percent }));
+        writeln!(out, "{}", value.unwrap_or(serde_json::Value::Null))?;
+    }
+    out.flush()?;
+    Ok(true)
 }

@@ -172,3 +172,516 @@ mod tests {
         assert_eq!(parse_arabic_scaled("1.23456", 4), Some(12345.6));
     }
 }
+
+/// A parsed numeral expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    /// The value (`三分之一` → 0.333…, `50%` → 0.5 with `percent` 50).
+    pub value: f64,
+    /// Upper end of a range (`3至5`, `两到三万`).
+    pub max: Option<f64>,
+    /// The value as a percentage when the expression is one (`百分之五` → 5, `九成` → 90,
+    /// `2.4个百分点` → 2.4, `千分之三` → 0.3).
+    pub percent: Option<f64>,
+}
+
+impl Parsed {
+    fn plain(value: f64) -> Self {
+        Parsed {
+            value,
+            max: None,
+            percent: None,
+        }
+    }
+    fn percent(p: f64) -> Self {
+        Parsed {
+            value: p / 100.0,
+            max: None,
+            percent: Some(p),
+        }
+    }
+}
+
+/// Folds the traditional and financial forms that numerals use into one spelling.
+fn fold_numeral_char(c: char) -> char {
+    match c {
+        '萬' => '万',
+        '億' => '亿',
+        '點' => '点',
+        '個' => '个',
+        '負' => '负',
+        '兩' | '倆' | '俩' => '两',
+        '幾' => '几',
+        '貳' | '贰' => '二',
+        '參' | '叁' | '参' => '三',
+        '陸' | '陆' => '六',
+        '壹' => '一',
+        '肆' => '四',
+        '伍' => '五',
+        '柒' => '七',
+        '捌' => '八',
+        '玖' => '九',
+        '拾' => '十',
+        '佰' => '百',
+        '仟' => '千',
+        '，' => ',',
+        _ => crate::normalize::fold(c),
+    }
+}
+
+fn big_unit(c: char) -> Option<f64> {
+    match c {
+        '万' | 'w' | 'W' => Some(1e4),
+        '亿' => Some(1e8),
+        '兆' => Some(1e12),
+        _ => None,
+    }
+}
+
+fn small_unit(c: char) -> Option<f64> {
+    match c {
+        '十' => Some(10.0),
+        '百' => Some(100.0),
+        '千' | 'k' | 'K' => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// The value of a number without sign, fraction or range. Big scale words split the
+/// number recursively at the largest one (`四千五百六十九万八千三百一十一亿四千八百七十二万…`,
+/// `3千万亿`, `10万万`); within a section, Arabic numbers act as digits (`1万600`,
+/// `200亿零四千230`), a lone digit after a unit is a tenth of it (`九万四` = 94000,
+/// `二百五` = 250), and units must fall (`十一十二` and `百十一` are no numerals).
+fn parse_unsigned(s: &str) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.contains(['廿', '卅']) {
+        return parse_unsigned(&s.replace('廿', "二十").replace('卅', "三十"));
+    }
+    if s == "半百" {
+        return Some(50.0);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    // A unit alone is its value: 百 (in 百分之), 千, 万.
+    if chars.len() == 1 {
+        if let Some(u) = small_unit(chars[0]).or_else(|| big_unit(chars[0])) {
+            return Some(u);
+        }
+    }
+    // Largest big unit, last occurrence.
+    let best = chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| big_unit(c).map(|u| (u, i)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    if let Some((unit, at)) = best {
+        let left: String = chars[..at].iter().collect();
+        let right: String = chars[at + 1..].iter().collect();
+        let left_value = if left.is_empty() {
+            1.0
+        } else {
+            parse_unsigned(&left)?
+        };
+        // 10.1万零100 mixes a decimal with further digits: not a numeral.
+        if left_value.fract() != 0.0 && !right.is_empty() {
+            return None;
+        }
+        let mut right_chars = right.chars();
+        let right_value = match (right_chars.next(), right_chars.next()) {
+            (None, _) => 0.0,
+            // 两千万点五五四四: the decimals belong to the ones.
+            (Some('点'), _) => parse_unsigned(&format!("0{right}"))?,
+            // 九万四: a lone digit counts the next unit down.
+            (Some(c), None) if cn_digit(c).is_some() => cn_digit(c)? as f64 * unit / 10.0,
+            _ => parse_unsigned(&right)?,
+        };
+        return Some(left_value * unit + right_value);
+    }
+    // A decimal point inside a section: 一千六点五, 一百点123; 点一 alone is no numeral.
+    if let Some((int, frac)) = s.split_once('点') {
+        let int_value = parse_unsigned(int)?;
+        let digits: String = frac
+            .chars()
+            .map(|c| cn_digit(c).map_or(c, |d| char::from(b'0' + d as u8)))
+            .collect();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        return Some(int_value + format!("0.{digits}").parse::<f64>().ok()?);
+    }
+    // Plain Arabic (with separators, decimals, exponent).
+    let cleaned: String = chars.iter().filter(|&&c| c != ',').collect();
+    if cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
+    {
+        if let Ok(v) = cleaned.parse::<f64>() {
+            return Some(v);
+        }
+    }
+    // Digit by digit: 二〇一八, 一二三 (two digits alone, 一一, are no numeral).
+    if chars.len() > 1 && chars.iter().all(|&c| cn_digit(c).is_some()) {
+        return chars
+            .iter()
+            .try_fold(0.0, |acc, &c| Some(acc * 10.0 + cn_digit(c)? as f64));
+    }
+    // A section below 万: digits (Chinese or Arabic) and 十百千.
+    let mut total = 0.0;
+    let mut pending: Option<f64> = None;
+    let mut last_unit: Option<f64> = None;
+    let mut after_zero = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() || c == '.' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
+            {
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().filter(|&&c| c != ',').collect();
+            pending = Some(text.parse().ok()?);
+            continue;
+        }
+        if let Some(d) = cn_digit(c) {
+            if pending.is_some() && !after_zero && last_unit.is_none() {
+                return None;
+            }
+            if d == 0 {
+                after_zero = true;
+            } else {
+                pending = Some(d as f64);
+            }
+        } else if let Some(u) = small_unit(c) {
+            // 百三 and 千三 (130, 1300) may open without a digit; 百十一 may not, and
+            // after 零 a unit may (一万零百一十一).
+            let bare_opening = i == 0 && chars.len() == 2 && cn_digit(chars[1]).is_some();
+            if last_unit.is_some_and(|l| u >= l)
+                || (pending.is_none() && u > 10.0 && !bare_opening && !after_zero)
+            {
+                return None;
+            }
+            total += pending.take().unwrap_or(1.0) * u;
+            last_unit = Some(u);
+            after_zero = false;
+        } else {
+            return None;
+        }
+        i += 1;
+    }
+    if let Some(p) = pending {
+        let trailing_digit = chars.last().is_some_and(|c| cn_digit(*c).is_some());
+        let implicit = last_unit.filter(|_| !after_zero && p < 10.0 && trailing_digit);
+        total += implicit.map_or(p, |u| p * u / 10.0);
+    }
+    Some(total)
+}
+
+/// A signed value with fractions (`三分之一`, `负3分之负一百五十七`, `3/5`), mixed numbers
+/// (`三百五又三分之一`, `1 3/5`) and powers (`2.5^-1`).
+fn parse_signed(s: &str) -> Option<f64> {
+    let first = s.chars().next()?;
+    let (negative, rest) = match first {
+        '负' | '-' => (true, &s[first.len_utf8()..]),
+        '正' | '+' => (false, &s[first.len_utf8()..]),
+        _ => (false, s),
+    };
+    let v = if let Some((whole, frac)) = rest.split_once('又') {
+        parse_unsigned(whole)? + parse_signed(frac)?
+    } else if let Some((num, den)) = rest.split_once('/') {
+        let den = parse_signed(den)?;
+        if den == 0.0 {
+            return None;
+        }
+        parse_signed(num)? / den
+    } else if let Some((den, num)) = rest.split_once("分之") {
+        let den = if den.is_empty() {
+            1.0
+        } else {
+            parse_signed(den)?
+        };
+        if den == 0.0 {
+            return None;
+        }
+        parse_signed(num)? / den
+    } else if let Some((base, exp)) = rest.split_once('^') {
+        parse_signed(base)?.powf(parse_signed(exp)?)
+    } else {
+        parse_unsigned(rest)?
+    };
+    Some(if negative { -v } else { v })
+}
+
+/// Currency words that may stand before or after a number.
+const CURRENCIES: &[&str] = &[
+    "瑞士法郎",
+    "新台币",
+    "人民币",
+    "比特币",
+    "美圆",
+    "美元",
+    "港元",
+    "港币",
+    "日元",
+    "日币",
+    "欧元",
+    "台币",
+    "美分",
+    "法郎",
+    "卢布",
+    "泰铢",
+    "韩元",
+    "澳元",
+    "奈拉",
+    "块钱",
+    "钱",
+];
+
+/// Parses a numeral expression as written in reports and the number gold sets: Arabic and
+/// Chinese numerals (also traditional and financial forms: 壹佰, 萬, 廿), scales (3.5万,
+/// 4.06万亿, 15k, 30w, 10万万), decimals (一千六点五), signs (负), fractions and mixed
+/// numbers (三分之一, 3/5, 1 3/5), infix approximations kept at the stated figure (500余万,
+/// 十多万, 二十几万), percentages (百分之九十五, 千分之三, 50%, 九成, 三成半, 八五折,
+/// 2.4个百分点), money (一百二十三元1角1分, 五元三毛, ￥300) and ranges (3至5, 两到三万,
+/// 1万-5万元). A unit or currency may follow; anything else makes it no numeral
+/// (`十三五规划` → `None`).
+pub fn parse_expression(input: &str) -> Option<Parsed> {
+    // `1 3/5` is a mixed number: its space becomes 又 before spaces are dropped.
+    let folded: String = input.trim().chars().map(fold_numeral_char).collect();
+    let folded = match folded.split_once(' ') {
+        Some((a, b))
+            if b.contains('/') && !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("{a}又{b}")
+        }
+        _ => folded,
+    };
+    let mut s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    for (from, to) in [
+        ("零几", "零"),
+        ("几", ""),
+        ("余", ""),
+        ("多", ""),
+        ("个亿", "亿"),
+        ("个万", "万"),
+    ] {
+        if s.chars().count() > from.chars().count() {
+            s = s.replace(from, to);
+        }
+    }
+    if let Some(n) = s.strip_suffix('打') {
+        // A dozen: 五十打 = 600.
+        return parse_expression(n).map(|p| Parsed {
+            value: p.value * 12.0,
+            ..p
+        });
+    }
+    for w in ["US$", "$", "￥", "¥"].iter().chain(CURRENCIES) {
+        if let Some(rest) = s.strip_prefix(w) {
+            s = rest.to_string();
+            break;
+        }
+    }
+    let s = s.trim_matches(|c: char| matches!(c, '约' | '近' | '整'));
+    if s.is_empty() {
+        return None;
+    }
+    // Ranges: 3至5, 两到三万 (the lower end takes the upper end's scale), 1万-5万元.
+    for sep in ["至", "到", "~", "--", "-"] {
+        let Some((a, b)) = s.split_once(sep) else {
+            continue;
+        };
+        if a.is_empty() || a == "负" || a.ends_with(['^', 'e', 'E']) {
+            continue;
+        }
+        let (Some(mut lo), Some(hi)) = (parse_expression(a), parse_expression(b)) else {
+            continue;
+        };
+        let a_has_scale = a.chars().any(|c| big_unit(c).is_some());
+        if !a_has_scale && lo.value < hi.value / 10.0 {
+            if let Some(u) = b.chars().find_map(big_unit) {
+                lo.value *= u;
+            }
+        }
+        return Some(Parsed {
+            value: lo.value,
+            max: Some(hi.value),
+            percent: lo.percent,
+        });
+    }
+    // Money: 元/块 with 角/毛 and 分; a currency after 元 adds nothing (8亿元人民币).
+    let mut s = s.to_string();
+    for w in CURRENCIES {
+        if let Some(rest) = s.strip_suffix(w) {
+            if rest.ends_with(['元', '圆']) {
+                s = rest.to_string();
+            }
+        }
+    }
+    for w in ["元", "圆", "块"] {
+        if let Some((int, rest)) = s.split_once(w) {
+            if !int.is_empty() && !rest.is_empty() {
+                let mut value = parse_signed(int)?;
+                let mut r = rest;
+                for (unit, factor) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
+                    if let Some((n, after)) = r.split_once(unit) {
+                        value += parse_unsigned(n)? * factor;
+                        r = after;
+                    }
+                }
+                // 壹拾壹元正: 正/整 ("exactly") closes a written amount.
+                if !r.is_empty() && !CURRENCIES.contains(&r) && !matches!(r, "钱" | "正" | "整")
+                {
+                    return None;
+                }
+                return Some(Parsed::plain((value * 100.0).round() / 100.0));
+            }
+        }
+    }
+    // Only a known unit or currency may follow the number (`5306亿台币`, `16件`).
+    let mut t = s.as_str();
+    loop {
+        let before = t;
+        // Units that carry a scale (万元, 亿元) are the scale plus 元: only 元 goes.
+        let units = crate::segment::units()
+            .iter()
+            .filter(|(u, kind)| *kind != "percent" && !u.contains(['万', '亿']))
+            .map(|(u, _)| *u);
+        for w in CURRENCIES
+            .iter()
+            .copied()
+            .chain(units)
+            .chain(["圆", "块", "正", "整"])
+        {
+            if t.len() > w.len() {
+                if let Some(rest) = t.strip_suffix(w) {
+                    t = rest;
+                    break;
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    parse_percent(t).or_else(|| parse_signed(t).map(Parsed::plain))
+}
+
+/// The percentage forms: 50%, 3‰, 2.4个百分点, 九成, 三成半, 七成六, 八五折, 半折, 百分之五,
+/// 千分之三.
+fn parse_percent(s: &str) -> Option<Parsed> {
+    if let Some(p) = s.strip_suffix('%') {
+        return parse_signed(p).map(Parsed::percent);
+    }
+    if let Some(p) = s.strip_suffix('‰') {
+        return parse_signed(p).map(|v| Parsed::percent(v / 10.0));
+    }
+    for suffix in ["个百分点", "百分点"] {
+        if let Some(p) = s.strip_suffix(suffix) {
+            return parse_signed(p).map(Parsed::percent);
+        }
+    }
+    match s {
+        "半折" | "对折" | "對折" => return Some(Parsed::percent(50.0)),
+        "半成" => return Some(Parsed::percent(5.0)),
+        _ => {}
+    }
+    if let Some((tens, rest)) = s.split_once('成') {
+        let tens = parse_signed(tens)?;
+        let extra = match rest {
+            "" => 0.0,
+            "半" => 5.0,
+            r if r.chars().count() == 1 => cn_digit(r.chars().next()?)? as f64,
+            _ => return None,
+        };
+        return Some(Parsed::percent(tens * 10.0 + extra));
+    }
+    if let Some(p) = s.strip_suffix('折') {
+        // 八五折 and 72折 are 85% and 72%; 2.5折 and 七折 are 25% and 70%.
+        let digits: Vec<char> = p.chars().collect();
+        let two_digits = digits.len() == 2
+            && digits
+                .iter()
+                .all(|c| cn_digit(*c).is_some() || c.is_ascii_digit());
+        let v = if two_digits {
+            parse_unsigned(&format!("{}点{}", digits[0], digits[1]))?
+        } else {
+            parse_signed(p)?
+        };
+        return Some(Parsed::percent(v * 10.0));
+    }
+    if let Some((den, _)) = s.split_once("分之") {
+        let per_hundred = matches!(
+            den,
+            "百" | "千" | "万" | "十万" | "百万" | "千万" | "万万" | "百万万"
+        );
+        if per_hundred {
+            return parse_signed(s).map(|v| Parsed {
+                value: v,
+                max: None,
+                percent: Some(v * 100.0),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod expression_tests {
+    use super::*;
+
+    fn v(s: &str) -> f64 {
+        parse_expression(s)
+            .unwrap_or_else(|| panic!("{s} parses"))
+            .value
+    }
+
+    fn pct(s: &str) -> Option<f64> {
+        parse_expression(s).and_then(|p| p.percent)
+    }
+
+    #[test]
+    fn gold_set_shapes() {
+        assert_eq!(
+            v("四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二"),
+            4569831148725382.0
+        );
+        assert_eq!(v("九万四"), 94000.0);
+        assert_eq!(v("二百五"), 250.0);
+        assert_eq!(v("一千六点五"), 1600.5);
+        assert_eq!(v("200亿零四千230"), 20000004230.0);
+        assert_eq!(v("1百01"), 101.0);
+        assert_eq!(v("10萬萬"), 1e9);
+        assert_eq!(v("3千万亿日元"), 3e15);
+        assert_eq!(v("负3分之负一百五十七"), 157.0 / 3.0);
+        assert_eq!(v("壹萬零二百五十"), 10250.0);
+        assert_eq!(v("123元1角1分"), 123.11);
+        assert_eq!(v("15k"), 15000.0);
+        assert_eq!(v("1 3/5"), 1.6);
+        assert_eq!(v("2.5^-1"), 0.4);
+        assert_eq!(v("500余万"), 5e6);
+        assert_eq!(v("8亿元人民币"), 8e8);
+        assert_eq!(v("港币两千九百六十元"), 2960.0);
+        assert_eq!(v("20个比特币"), 20.0);
+        assert_eq!(pct("百分之五十二点五"), Some(52.5));
+        assert_eq!(pct("八点五成"), Some(85.0));
+        assert_eq!(pct("三成半"), Some(35.0));
+        assert_eq!(pct("2.4个百分点"), Some(2.4));
+        assert_eq!(
+            parse_expression("两到三万").unwrap(),
+            Parsed {
+                value: 20000.0,
+                max: Some(30000.0),
+                percent: None
+            }
+        );
+        assert_eq!(v("1000万元"), 1e7);
+        assert_eq!(v("百三"), 130.0);
+        assert_eq!(v("两千万点五五四四"), 20000000.5544);
+        for not in ["十三五规划", "十一十二", "百十一", "点一", "10.1万零100"] {
+            assert_eq!(parse_expression(not), None, "{not}");
+        }
+    }
+}

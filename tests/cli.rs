@@ -187,3 +187,23 @@ fn kwic_marks_every_occurrence() {
         expected
     );
 }
+
+#[test]
+fn number_parses_one_expression_per_line() {
+    let out = run(
+        &["number", "-"],
+        Some("3.5万\n百分之九十五\n两到三万\n十三五规划\n".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["value"], 35000.0);
+    assert_eq!(lines[1]["percent"], 95.0);
+    assert_eq!(
+        (lines[2]["value"].as_f64(), lines[2]["max"].as_f64()),
+        (Some(20000.0), Some(30000.0))
+    );
+    assert!(lines[3].is_null(), "十三五规划 is a slogan, not a number");
+}
