@@ -371,6 +371,36 @@ mod tests {
     }
 
     #[test]
+    fn keywords_rank_the_characteristic_words() {
+        let lexicon = "行政 100 5.0\n复议 100 6.0\n工作 5000 1.0\n开展 3000 1.5\n案件 200 7.0\n办理 500 4.0\n";
+        let seg = Segmenter::new(Some(lexicon), true).unwrap();
+        let text = "开展工作，办理行政复议案件。开展工作，办理行政复议案件。行政复议案件办理工作。";
+        let tokens = seg.tokens(text, false);
+        let tfidf: Vec<String> = seg
+            .tfidf(text, &tokens, 3)
+            .into_iter()
+            .map(|k| k.word)
+            .collect();
+        assert_eq!(
+            tfidf[0], "行政复议案件",
+            "a domain term (one token, median IDF) ranks first: {tfidf:?}"
+        );
+        assert!(
+            !tfidf.contains(&"工作".to_string()),
+            "stop words never rank: {tfidf:?}"
+        );
+        let textrank = Segmenter::textrank(text, &tokens, 3);
+        assert!(
+            !textrank.is_empty() && textrank[0].weight == 1.0,
+            "TextRank normalizes the best to 1"
+        );
+        assert!(textrank.iter().all(|k| k.word != "工作" && k.count > 0));
+        let freq = Segmenter::frequencies(text, &tokens, 2);
+        assert_eq!(freq[0].word, "行政复议案件");
+        assert_eq!(freq[0].count, 3);
+    }
+
+    #[test]
     fn domain_terms_stay_whole() {
         let seg = Segmenter::new(
             Some("行政 100 5.0\n复议 100 6.0\n申请 100 4.0\n合法 100\n审查 100\n工作 100\n"),
