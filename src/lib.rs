@@ -282,8 +282,8 @@ impl Analyzer {
 
         let cited = citations::find_citations(vt);
         let cite_ranges: Vec<Range<usize>> = cited.iter().map(|c| c.span.clone()).collect();
-        let found = metrics::find_metrics(vt, &tokens, &cite_ranges);
-        let breakdowns = metrics::find_breakdowns(vt, &found);
+        let mut found = metrics::find_metrics(vt, &tokens, &cite_ranges);
+        let breakdowns = metrics::merge_tables(vt, &mut found);
         timer.lap("metrics");
 
         let inputs: Vec<framework::SectionInput> = headings

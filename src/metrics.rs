@@ -549,6 +549,43 @@ fn is_change(text: &str, f: &Found) -> bool {
     .any(|w| clause.contains(w))
 }
 
+/// A breakdown from a total and its parts. `claims_complete` is true where the text says
+/// the parts are all of it (a 合计 row or line); a `其中` list claims it only with a
+/// catch-all part (其他 …), and otherwise a shortfall is a partial list, not an error.
+pub fn breakdown(
+    text: &str,
+    found: &[Found],
+    total: usize,
+    parts: Vec<usize>,
+    claims_complete: bool,
+) -> Breakdown {
+    let sum: f64 = parts.iter().map(|&i| found[i].value).sum();
+    let approximate = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .any(|i| found[i].qualifier.is_some());
+    let catch_all = parts.iter().any(|&i| {
+        let clause = &text[found[i].clause.clone()];
+        ["其他", "其它", "其余", "剩余", "另有"]
+            .iter()
+            .any(|w| clause.contains(w))
+    });
+    let total_value = found[total].value;
+    let equal = (sum - total_value).abs() < 1e-6;
+    let partial = !equal && sum < total_value && !catch_all && !claims_complete;
+    let consistent = if approximate || partial {
+        None
+    } else {
+        Some(equal)
+    };
+    Breakdown {
+        total,
+        parts,
+        sum: round6(sum),
+        consistent,
+        partial,
+    }
+}
+
 /// Links `…X件，其中A a件、B b件…。` breakdowns. The parts are the metrics after `其中`
 /// with the unit of the first one, up to the end of the list; changes are never parts.
 /// The total is the nearest metric with that unit before `其中` in the same sentence
@@ -609,31 +646,232 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
         else {
             continue;
         };
-        let approximate = std::iter::once(total)
-            .chain(parts.iter().copied())
-            .any(|i| found[i].qualifier.is_some());
-        let catch_all = parts.iter().any(|&i| {
-            let f = &found[i];
-            let clause = &text[f.clause.clone()];
-            ["其他", "其它", "其余", "剩余", "另有"]
-                .iter()
-                .any(|w| clause.contains(w))
-        });
-        let total_value = found[total].value;
-        let equal = (sum - total_value).abs() < 1e-6;
-        let partial = !equal && sum < total_value && !catch_all;
-        let consistent = if approximate || partial {
-            None
+        out.push(breakdown(text, found, total, parts, false));
+    }
+    out
+}
+
+/// Words that open a total row or line: 合计, 总计, 共计, 小计.
+fn is_total_label(cell: &str) -> bool {
+    let cell = cell.trim_start();
+    ["合计", "总计", "共计", "小计", "总数"]
+        .iter()
+        .any(|w| cell.starts_with(w))
+}
+
+/// Splits a table row into cells with their byte ranges: by tabs, else by runs of two or
+/// more spaces.
+fn cells(line: &str, base: usize) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let tabbed = line.contains('\t');
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let sep = if i == bytes.len() {
+            1
+        } else if tabbed {
+            usize::from(bytes[i] == b'\t')
+        } else if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+            bytes[i..].iter().take_while(|&&b| b == b' ').count()
         } else {
-            Some(equal)
+            0
         };
-        out.push(Breakdown {
-            total,
-            parts,
-            sum: round6(sum),
-            consistent,
-            partial,
-        });
+        if sep == 0 {
+            i += 1;
+            continue;
+        }
+        let cell = &line[start..i];
+        let lead = cell.len() - cell.trim_start().len();
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() {
+            out.push(base + start + lead..base + start + lead + trimmed.len());
+        }
+        i += sep;
+        start = i;
+    }
+    out
+}
+
+/// The unit a column header names: `受理数（件）`, `人次`, `金额(万元)`.
+fn header_unit(header: &str) -> Option<&'static str> {
+    let inner = header
+        .rsplit_once('(')
+        .map_or(header, |(_, u)| u.trim_end_matches(')'));
+    units()
+        .iter()
+        .find(|(u, _)| {
+            inner == *u || inner.ends_with(&format!("数{u}")) || header.ends_with(&format!("({u})"))
+        })
+        .map(|(u, _)| *u)
+}
+
+/// Merges the table cells into the sentence metrics (a cell the sentence reader also
+/// found, such as `16件`, is kept once) and returns every breakdown: `其中` lists,
+/// `合计` lines and table columns, in text order.
+pub fn merge_tables(text: &str, found: &mut Vec<Found>) -> Vec<Breakdown> {
+    let (cells, links) = find_tables(text);
+    found.retain(|f| {
+        !cells
+            .iter()
+            .any(|c| c.raw.start < f.raw.end && f.raw.start < c.raw.end)
+    });
+    let cell_starts: Vec<usize> = cells.iter().map(|c| c.raw.start).collect();
+    found.extend(cells);
+    found.sort_by_key(|f| f.raw.start);
+    let index_of = |start: usize| found.iter().position(|f| f.raw.start == start);
+    let mut links: Vec<(usize, Vec<usize>)> = links
+        .into_iter()
+        .filter_map(|(t, parts)| {
+            Some((
+                index_of(cell_starts[t])?,
+                parts
+                    .iter()
+                    .map(|&p| index_of(cell_starts[p]))
+                    .collect::<Option<Vec<_>>>()?,
+            ))
+        })
+        .collect();
+    let table_totals: Vec<usize> = links.iter().map(|(t, _)| *t).collect();
+    links.extend(
+        find_total_lines(text, found)
+            .into_iter()
+            .filter(|(t, _)| !table_totals.contains(t)),
+    );
+    let mut out = find_breakdowns(text, found);
+    out.extend(
+        links
+            .into_iter()
+            .map(|(total, parts)| breakdown(text, found, total, parts, true)),
+    );
+    out.sort_by_key(|b| found[b.total].raw.start);
+    out
+}
+
+/// Tables pasted into a report (three or more rows of tab- or space-separated cells, one
+/// of them a 合计 row): each numeric cell becomes a metric (unit from its column header or
+/// the cell, subject the row label) and each column is a breakdown of its 合计 cell.
+/// Returns the cell metrics and the breakdowns as (total, parts) indices into them.
+pub fn find_tables(text: &str) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
+    let lines = crate::clean::line_ranges(text);
+    let rows: Vec<Vec<Range<usize>>> = lines
+        .iter()
+        .map(|l| {
+            let line = &text[l.clone()];
+            if line.contains('\t') || line.contains("  ") {
+                cells(line, l.start)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let width = rows[i].len();
+        let mut j = i;
+        while j < rows.len() && width >= 2 && rows[j].len() == width {
+            j += 1;
+        }
+        if j - i < 3 {
+            i += 1;
+            continue;
+        }
+        let block = &rows[i..j];
+        i = j;
+        let Some(total_row) = block
+            .iter()
+            .position(|r| is_total_label(&text[r[0].clone()]))
+        else {
+            continue;
+        };
+        for col in 1..width {
+            let from_cells = || {
+                block[1..].iter().find_map(|r| {
+                    units()
+                        .iter()
+                        .find(|(u, _)| text[r[col].clone()].ends_with(u))
+                        .map(|(u, _)| *u)
+                })
+            };
+            let Some(unit) = header_unit(&text[block[0][col].clone()]).or_else(from_cells) else {
+                continue;
+            };
+            let mut column = Vec::new();
+            for (k, row) in block.iter().enumerate().skip(1) {
+                let Some(p) = crate::numerals::parse_expression(&text[row[col].clone()]) else {
+                    continue;
+                };
+                let (value, unit) = match unit {
+                    "万元" => (p.value * 1e4, "元"),
+                    "亿元" => (p.value * 1e8, "元"),
+                    u => (p.value, u),
+                };
+                let mut cell = Found {
+                    raw: row[col].clone(),
+                    value: round6(value),
+                    value_max: p.max,
+                    unit: unit.to_string(),
+                    unit_kind: unit_kind(unit),
+                    qualifier: None,
+                    subject: Some(row[0].clone()),
+                    clause: row[0].clone(),
+                    indicator: None,
+                    target: false,
+                };
+                cell.indicator = match_indicator(text, &cell);
+                found.push(cell);
+                column.push((k, found.len() - 1));
+            }
+            let total = column
+                .iter()
+                .find(|(k, _)| *k == total_row)
+                .map(|(_, id)| *id);
+            let parts: Vec<usize> = column
+                .iter()
+                .filter(|(k, _)| *k != total_row)
+                .map(|(_, id)| *id)
+                .collect();
+            if let (Some(total), true) = (total, parts.len() >= 2) {
+                links.push((total, parts));
+            }
+        }
+    }
+    (found, links)
+}
+
+/// `合计：X件` (or 共计/总计) on its own line after lines that each state one figure with
+/// that unit: those figures are its parts.
+pub fn find_total_lines(text: &str, found: &[Found]) -> Vec<(usize, Vec<usize>)> {
+    let lines = crate::clean::line_ranges(text);
+    let in_line = |l: &Range<usize>| -> Vec<usize> {
+        (0..found.len())
+            .filter(|&i| found[i].raw.start >= l.start && found[i].raw.end <= l.end)
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (n, l) in lines.iter().enumerate() {
+        if !is_total_label(&text[l.clone()]) {
+            continue;
+        }
+        let [total] = in_line(l)[..] else { continue };
+        let mut parts = Vec::new();
+        for prev in lines[..n].iter().rev() {
+            match in_line(prev)[..] {
+                [one]
+                    if found[one].unit == found[total].unit
+                        && !is_total_label(&text[prev.clone()]) =>
+                {
+                    parts.push(one)
+                }
+                _ => break,
+            }
+        }
+        if parts.len() >= 2 {
+            parts.reverse();
+            out.push((total, parts));
+        }
     }
     out
 }
@@ -800,6 +1038,35 @@ mod tests {
         assert!(breakdowns("标准由50元提高到100元，其中中央补助由40元提高到80元。").is_empty());
         // A hotline number followed by a unit is a quantity.
         assert_eq!(metrics("五年共计12319亿元，拨打12345热线").len(), 1);
+    }
+
+    fn sums_of(text: &str) -> Vec<(f64, f64, Option<bool>)> {
+        // As in the pipeline, the text is normalized first (（件） → (件)).
+        let norm = crate::normalize::normalize(text);
+        let text = norm.text();
+        let seg = crate::segment::Segmenter::new(None, true).unwrap();
+        let mut found = find_metrics(text, &seg.tokens(text, false), &[]);
+        merge_tables(text, &mut found)
+            .iter()
+            .map(|b| (found[b.total].value, b.sum, b.consistent))
+            .collect()
+    }
+
+    #[test]
+    fn tables_and_total_lines() {
+        let table =
+            "类别\t受理数（件）\t办结数（件）\n行政许可\t12\t10\n行政处罚\t30\t30\n合计\t42\t41\n";
+        assert_eq!(
+            sums_of(table),
+            vec![(42.0, 42.0, Some(true)), (41.0, 40.0, Some(false))]
+        );
+        let spaced = "项目    金额（万元）\n办案经费    120.5\n普法经费    30\n合计    150.5\n";
+        assert_eq!(
+            sums_of(spaced),
+            vec![(1_505_000.0, 1_505_000.0, Some(true))]
+        );
+        let lines = "来信 120件\n来访 80件\n网上信访 55件\n合计 250件\n";
+        assert_eq!(sums_of(lines), vec![(250.0, 255.0, Some(false))]);
     }
 
     #[test]
