@@ -17,7 +17,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 WASM_FEATURES := --no-default-features --features wasm
 
-.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval screenshots clean \
+.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean \
         setup setup-rust setup-browser setup-node
 
 help: ## List the targets
@@ -92,6 +92,10 @@ lint: setup-rust ## rustfmt check, clippy (native and wasm32) and rustdoc with -
 eval: build-cli ## Outline figures and checks for every report of the shared corpus
 	@if [ ! -d "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 1; fi
 	python3 scripts/eval.py --cli target/release/fazhi-lens --corpus $(CORPUS)
+
+FUZZ_SECONDS ?= 600
+fuzz: ## The long fuzz run of analyze() (FUZZ_SECONDS, default 600)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --locked --test fuzz -- --ignored --nocapture
 
 clean: ## Remove build outputs
 	cargo clean

@@ -468,7 +468,17 @@ impl Analyzer {
                         fmt_num((total.value - s.sum).abs()),
                         total.unit
                     ),
-                    Some(total.start..metric_list[*b.parts.last().unwrap_or(&b.total)].end),
+                    {
+                        // A 合计 line stands after its parts, a 其中 total before them.
+                        let ids = b.parts.iter().copied().chain([b.total]);
+                        let start = ids
+                            .clone()
+                            .map(|k| metric_list[k].start)
+                            .min()
+                            .unwrap_or(total.start);
+                        let end = ids.map(|k| metric_list[k].end).max().unwrap_or(total.end);
+                        Some(start..end)
+                    },
                 ));
             }
         }

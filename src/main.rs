@@ -136,7 +136,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Expands folders into their `.txt` files (sorted); keeps files and `-` as given.
+/// Expands folders into their `.txt` and `.docx` files (sorted); keeps files and `-` as given.
 fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for input in inputs {
@@ -162,7 +162,7 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
             collect_txt(&path, out);
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("docx"))
         {
             out.push(path);
         }

@@ -183,3 +183,15 @@ fn regression_crlf_inside_metric() {
         assert_spans_slice(text, &report, unit);
     }
 }
+
+/// Regression (found by `make fuzz`): a 合计 line stands after its parts, and the
+/// sum_mismatch check once spanned from the total back to the last part (start > end).
+#[test]
+fn regression_sum_check_span_when_total_follows_parts() {
+    let text = "一、主要举措\n来信 120件\n来访 80件\n网上信访 55件\n合计 250件\n";
+    for unit in [OffsetUnit::Char, OffsetUnit::Utf16, OffsetUnit::Utf8] {
+        let report = analyzer(unit).analyze(text).unwrap();
+        assert!(report.checks.iter().any(|c| c.kind == "sum_mismatch"));
+        assert_spans_slice(text, &report, unit);
+    }
+}

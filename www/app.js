@@ -12,6 +12,10 @@ const PARTS = {
   other: "其他",
 };
 const SEVERITY = { info: "提示", warning: "注意", error: "错误" };
+/** Where the pasted text is autosaved (this browser only). */
+const STORAGE_KEY = "fazhi-lens:text";
+/** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
+const MAX_LENGTH = 8_000_000;
 
 /** A module worker with request ids; every request resolves or rejects. */
 class Engine {
@@ -38,10 +42,12 @@ class Engine {
       this.pending.delete(msg.id);
       if (msg.error) waiting.reject(Object.assign(new Error(msg.error.message), msg.error));
       else waiting.resolve(msg.ok);
+      // A trap inside WebAssembly leaves the module unusable: start a fresh worker.
+      if (msg.fatal) this.fail({ message: msg.error.message, messageZh: "分析引擎出错，已自动重新启动；您的文本没有丢失。", code: "worker_crashed" });
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail({ message: event.message || "worker error", messageZh: "分析引擎出错，已重新启动。", code: "worker_crashed" });
+      this.fail({ message: event.message || "worker error", messageZh: "分析引擎出错，已自动重新启动；您的文本没有丢失。", code: "worker_crashed" });
     };
   }
 
@@ -53,6 +59,7 @@ class Engine {
     for (const { reject } of this.pending.values()) reject(Object.assign(new Error(error.message), error));
     this.pending.clear();
     this.worker.terminate();
+    this.onEvent({ type: "restarted", error });
     this.start();
   }
 
@@ -249,7 +256,13 @@ async function analyze() {
     setStatus("idle", "请粘贴或打开一份报告。");
     return;
   }
+  if (text.length > MAX_LENGTH) {
+    setStatus("error", `文本过长（${Math.round(text.length / 10000)} 万字），超过 ${MAX_LENGTH / 10000} 万字的上限：请分成几份分别分析。文本仍保留在输入框中。`);
+    return;
+  }
   setStatus("analyzing", "分析中…");
+  const cancel = $("cancel");
+  cancel.hidden = false;
   const t0 = performance.now();
   try {
     const report = await engine.call("analyze", text);
@@ -259,16 +272,37 @@ async function analyze() {
   } catch (err) {
     if (mine !== generation) return;
     setStatus("error", /** @type {any} */ (err).messageZh ?? String(err));
+  } finally {
+    if (mine === generation) cancel.hidden = true;
+  }
+}
+
+/** Saves the text in this browser so that a reload restores it. */
+function autosave() {
+  try {
+    if (area.value) localStorage.setItem(STORAGE_KEY, area.value);
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage full or disabled: the text stays in the page, only the autosave is lost.
   }
 }
 
 let timer = 0;
 area.addEventListener("input", () => {
   clearTimeout(timer);
-  timer = setTimeout(analyze, 300);
+  timer = setTimeout(() => {
+    autosave();
+    analyze();
+  }, 300);
 });
 
 engine.onEvent = (msg) => {
+  if (msg.type === "restarted") {
+    const notice = $("notice");
+    notice.textContent = msg.error.code === "cancelled" ? "已取消分析。" : msg.error.messageZh;
+    notice.hidden = false;
+    return;
+  }
   if (msg.type === "ready" || (msg.type === "lexicon" && msg.ok)) analyze();
   if (msg.type === "lexicon") document.body.dataset.lexicon = msg.ok ? "loaded" : "failed";
 };
@@ -296,6 +330,7 @@ async function openFiles(files) {
     }
   }
   area.value = texts.join("\n\n");
+  autosave();
   analyze();
 }
 
@@ -306,7 +341,14 @@ $("kwic-form").addEventListener("submit", (event) => {
 });
 $("clear").addEventListener("click", () => {
   area.value = "";
+  autosave();
   analyze();
+});
+$("cancel").addEventListener("click", () => {
+  generation++;
+  engine.fail({ message: "cancelled", messageZh: "已取消分析。", code: "cancelled" });
+  setStatus("idle", "已取消分析。文本仍保留在输入框中。");
+  $("cancel").hidden = true;
 });
 $("file").addEventListener("change", (event) => openFiles(/** @type {HTMLInputElement} */ (event.target).files ?? []));
 area.addEventListener("dragover", (event) => event.preventDefault());
@@ -315,4 +357,11 @@ area.addEventListener("drop", (event) => {
   if (event.dataTransfer?.files.length) openFiles(event.dataTransfer.files);
 });
 
-if (!area.value.trim()) loadExample();
+let saved = null;
+try {
+  saved = localStorage.getItem(STORAGE_KEY);
+} catch {
+  saved = null;
+}
+if (saved) area.value = saved;
+else if (!area.value.trim()) loadExample();

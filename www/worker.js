@@ -75,6 +75,8 @@ onmessage = async (event) => {
     await ready;
     postMessage({ id, ok: run(method, args ?? []) });
   } catch (err) {
-    postMessage({ id, error: describe(err) });
+    // A trap inside WebAssembly (it cannot happen by design: every input error is a
+    // Result) would leave the module unusable; the page then starts a fresh worker.
+    postMessage({ id, error: describe(err), fatal: err instanceof WebAssembly.RuntimeError });
   }
 };

@@ -131,6 +131,7 @@ test("the example report is analyzed on load exactly as the CLI does", async () 
   assert.equal(await page.locator("#outline li").count(), native.outline.length);
   assert.equal(await page.locator("#metrics tbody tr").count(), native.metrics.length);
   assert.deepEqual(errors, []);
+  await page.evaluate(() => localStorage.clear());
   fs.mkdirSync(out, { recursive: true });
   await page.screenshot({ path: path.join(out, "page.png"), fullPage: false });
 });
@@ -197,4 +198,61 @@ test("clicking a keyword shows its concordance, as many lines as the CLI finds",
     return area.value.slice(area.selectionStart, area.selectionEnd);
   });
   assert.equal(selected, word);
+});
+
+test("the text is autosaved and restored on reload", async () => {
+  const { page } = await openPage();
+  await replaceText(page, "一、主要举措\n受理行政复议申请16件。");
+  await page.waitForFunction(() => localStorage.getItem("fazhi-lens:text")?.includes("16件"));
+  await page.reload();
+  await page.waitForSelector('#status[data-state="done"]');
+  assert.equal(await page.inputValue("#text"), "一、主要举措\n受理行政复议申请16件。");
+  await page.click("#clear");
+  assert.equal(await page.evaluate(() => localStorage.getItem("fazhi-lens:text")), null);
+});
+
+test("a crashed worker is restarted, the user is told, and the text is kept", async () => {
+  const { page } = await openPage();
+  const text = await page.inputValue("#text");
+  const [worker] = page.workers();
+  await worker.evaluate(() => setTimeout(() => { throw new Error("boom"); }));
+  await page.waitForSelector("#notice:not([hidden])");
+  assert.match(await page.textContent("#notice"), /重新启动/);
+  // The restarted worker re-analyzes the kept text by itself; then it takes new input.
+  await page.fill("#text", text + "\n受理行政复议申请16件。");
+  await page.waitForFunction(() => document.querySelector("#json")?.textContent?.includes('"raw": "16件"'), undefined, { timeout: 30000 });
+  assert.equal(await page.inputValue("#text"), text + "\n受理行政复议申请16件。");
+});
+
+test("a text above the limit is refused with a Chinese message and kept", async () => {
+  const { page } = await openPage();
+  await page.evaluate(() => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    area.value = "法".repeat(8_000_001);
+    area.dispatchEvent(new Event("input"));
+  });
+  await page.waitForSelector('#status[data-state="error"]');
+  assert.match(await page.textContent("#status"), /上限/);
+  assert.equal(await page.evaluate(() => document.querySelector("#text").value.length), 8_000_001);
+});
+
+test("opening a .docx and a GBK file decodes them in Rust", async () => {
+  const { page } = await openPage();
+  fs.mkdirSync(out, { recursive: true });
+  const docx = path.join(out, "report.docx");
+  const gbk = path.join(out, "report-gbk.txt");
+  execFileSync("python3", ["-c", `
+import sys, zipfile
+body = "<w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p><w:p><w:r><w:t>全年受理行政复议申请16件。</w:t></w:r></w:p>"
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="w"><w:body>' + body + "</w:body></w:document>")
+open(sys.argv[2], "wb").write("二、存在的不足和原因\\n办结率为100%。".encode("gb18030"))
+`, docx, gbk]);
+  const before = await page.textContent("#json");
+  await page.setInputFiles("#file", [docx, gbk]);
+  await page.waitForFunction((old) => document.querySelector("#json")?.textContent !== old && document.querySelector("#status")?.getAttribute("data-state") === "done", before);
+  const text = await page.inputValue("#text");
+  assert.equal(text, "一、主要举措和成效\n全年受理行政复议申请16件。\n\n\n二、存在的不足和原因\n办结率为100%。");
+  const report = await pageReport(page);
+  assert.deepEqual(report.outline.map((/** @type {any} */ s) => s.title), ["主要举措和成效", "存在的不足和原因"]);
 });

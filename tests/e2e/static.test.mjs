@@ -1,0 +1,28 @@
+// Static checks of the page's own sources: untrusted text must only ever be rendered as
+// text, so no HTML-string sink may appear, and no script may come from elsewhere.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+
+const www = path.resolve(import.meta.dirname, "../../www");
+const sources = fs.readdirSync(www).filter((f) => f.endsWith(".js") || f.endsWith(".html"));
+
+test("no HTML-string sinks in the page's scripts", () => {
+  for (const file of sources.filter((f) => f.endsWith(".js"))) {
+    const code = fs.readFileSync(path.join(www, file), "utf8");
+    for (const sink of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"]) {
+      assert.ok(!code.includes(sink), `${file} uses ${sink}`);
+    }
+  }
+});
+
+test("the page loads nothing from other origins and allows no inline script", () => {
+  const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
+  assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//, "every URL is relative");
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
+  const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.match(csp, /connect-src 'self'/);
+});
