@@ -18,6 +18,13 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
+fn not_text(message: &str, message_zh: &str) -> Error {
+    Error::NotText {
+        message: message.to_string(),
+        message_zh: message_zh.to_string(),
+    }
+}
+
 /// Decodes `bytes`, detecting the encoding.
 ///
 /// # Errors
@@ -32,8 +39,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         });
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(Error::NotText(
-            "this is a PDF file: open it, select all text (Ctrl+A), copy and paste it / 这是 PDF 文件：请在阅读器中全选复制文字后粘贴".into(),
+        return Err(not_text(
+            "this is a PDF file: open it, select all text (Ctrl+A), copy it and paste it here",
+            "这是 PDF 文件：请在 PDF 阅读器中打开，全选（Ctrl+A）复制文字后粘贴到这里。",
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -43,21 +51,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Error::NotText(
-            "this is an old Word (.doc) file: save it as plain text (.txt) first".into(),
+        return Err(not_text(
+            "this is an old Word (.doc) file: save it as .docx or plain text (.txt) first",
+            "这是旧版 Word（.doc）文件：请先另存为 .docx 或纯文本（.txt）。",
         ));
     }
     if bytes.starts_with(&[0x89, b'P', b'N', b'G'])
         || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
         || bytes.starts_with(b"GIF8")
     {
-        return Err(Error::NotText(
-            "this is an image: the text must be typed or recognized (OCR) first".into(),
+        return Err(not_text(
+            "this is an image: the text must be typed or recognized (OCR) first",
+            "这是图片：请先识别（OCR）或录入其中的文字。",
         ));
     }
     if bytes.contains(&0) {
-        return Err(Error::NotText(
-            "the file contains NUL bytes: it is a binary file, not text".into(),
+        return Err(not_text(
+            "the file contains NUL bytes: it is a binary file, not text",
+            "这是二进制文件，不是文本：请打开报告的 .txt 或 .docx 文件。",
         ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -73,10 +84,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         if bad * 20 > text.chars().count().max(1) {
-            return Err(Error::NotText(format!(
-                "the bytes are not valid text in any known encoding (best guess {})",
-                encoding.name()
-            )));
+            return Err(not_text(
+                &format!(
+                    "the bytes are not valid text in any known encoding (best guess {})",
+                    encoding.name()
+                ),
+                "无法识别文件的文字编码：请另存为 UTF-8 编码的文本后再打开。",
+            ));
         }
     }
     Ok(Decoded {
@@ -91,7 +105,7 @@ fn docx_text(bytes: &[u8]) -> Result<String, Error> {
     use std::io::Read;
 
     let not_docx = || {
-        Error::NotText("this ZIP file is not a Word .docx document: save the report as .docx or plain text (.txt)".into())
+        not_text("this ZIP file is not a Word .docx document: save the report as .docx or plain text (.txt)", "这个 ZIP 文件不是 Word（.docx）文档：请打开报告的 .docx 或 .txt 文件。")
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_docx())?;
     let mut xml = String::new();
@@ -99,7 +113,12 @@ fn docx_text(bytes: &[u8]) -> Result<String, Error> {
         .by_name("word/document.xml")
         .map_err(|_| not_docx())?
         .read_to_string(&mut xml)
-        .map_err(|e| Error::NotText(format!("the Word document cannot be read: {e}")))?;
+        .map_err(|e| {
+            not_text(
+                &format!("the Word document cannot be read: {e}"),
+                "Word 文档无法读取：文件可能已损坏。",
+            )
+        })?;
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = String::new();
     let (mut in_text, mut cell_depth, mut cell_has_text) = (false, 0usize, false);
@@ -119,9 +138,12 @@ fn docx_text(bytes: &[u8]) -> Result<String, Error> {
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
-                let text = t
-                    .decode()
-                    .map_err(|e| Error::NotText(format!("the Word document is malformed: {e}")))?;
+                let text = t.decode().map_err(|e| {
+                    not_text(
+                        &format!("the Word document is malformed: {e}"),
+                        "Word 文档格式有误：文件可能已损坏。",
+                    )
+                })?;
                 out.push_str(&text);
                 cell_has_text = true;
             }
@@ -159,9 +181,10 @@ fn docx_text(bytes: &[u8]) -> Result<String, Error> {
             },
             Ok(Event::Eof) => break,
             Err(e) => {
-                return Err(Error::NotText(format!(
-                    "the Word document is malformed: {e}"
-                )))
+                return Err(not_text(
+                    &format!("the Word document is malformed: {e}"),
+                    "Word 文档格式有误：文件可能已损坏。",
+                ))
             }
             _ => {}
         }
@@ -185,8 +208,11 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend(text.as_bytes());
         assert_eq!(decode(&bom).unwrap().text, text);
-        assert!(matches!(decode(b"%PDF-1.7 ..."), Err(Error::NotText(_))));
-        assert!(matches!(decode(b"ab\0cd"), Err(Error::NotText(_))));
+        assert!(matches!(
+            decode(b"%PDF-1.7 ..."),
+            Err(Error::NotText { .. })
+        ));
+        assert!(matches!(decode(b"ab\0cd"), Err(Error::NotText { .. })));
     }
 
     /// A minimal .docx written with the zip crate.
@@ -224,7 +250,7 @@ mod tests {
             .unwrap();
         zip.finish().unwrap();
         assert!(
-            matches!(decode(&other.into_inner()), Err(Error::NotText(m)) if m.contains("not a Word"))
+            matches!(decode(&other.into_inner()), Err(Error::NotText { message: m, .. }) if m.contains("not a Word"))
         );
     }
 }

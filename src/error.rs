@@ -20,8 +20,13 @@ pub enum Error {
         /// The largest accepted size in bytes.
         max: usize,
     },
-    /// The bytes given could not be read as text.
-    NotText(String),
+    /// The bytes given could not be read as text (a PDF, an image, a binary file).
+    NotText {
+        /// What was wrong and what to do, in English.
+        message: String,
+        /// The same in Chinese.
+        message_zh: String,
+    },
 }
 
 impl Error {
@@ -32,7 +37,7 @@ impl Error {
             Error::InvalidLexicon(_) => "invalid_lexicon",
             Error::EmptyInput => "empty_input",
             Error::InputTooLarge { .. } => "input_too_large",
-            Error::NotText(_) => "not_text",
+            Error::NotText { .. } => "not_text",
         }
     }
 
@@ -47,7 +52,7 @@ impl Error {
                 *bytes as f64 / 1_048_576.0,
                 *max as f64 / 1_048_576.0
             ),
-            Error::NotText(m) => format!("无法作为文本读取：{m}"),
+            Error::NotText { message_zh, .. } => message_zh.clone(),
         }
     }
 }
@@ -62,7 +67,7 @@ impl fmt::Display for Error {
                 f,
                 "the input is {bytes} bytes, more than the limit of {max} bytes: split it into several files"
             ),
-            Error::NotText(m) => write!(f, "the input is not readable text: {m}"),
+            Error::NotText { message, .. } => write!(f, "the input is not readable text: {message}"),
         }
     }
 }

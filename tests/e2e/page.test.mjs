@@ -256,3 +256,15 @@ open(sys.argv[2], "wb").write("二、存在的不足和原因\\n办结率为100%
   const report = await pageReport(page);
   assert.deepEqual(report.outline.map((/** @type {any} */ s) => s.title), ["主要举措和成效", "存在的不足和原因"]);
 });
+
+test("a PDF gets a Chinese explanation of how to copy its text, and the text stays", async () => {
+  const { page } = await openPage();
+  const text = await page.inputValue("#text");
+  fs.mkdirSync(out, { recursive: true });
+  const pdf = path.join(out, "report.pdf");
+  fs.writeFileSync(pdf, "%PDF-1.7\n%binary\n");
+  await page.setInputFiles("#file", pdf);
+  await page.waitForSelector('#status[data-state="error"]');
+  assert.match(await page.textContent("#status"), /PDF.*复制/);
+  assert.equal(await page.inputValue("#text"), text);
+});
