@@ -154,18 +154,8 @@ function render(report, text) {
     checks.append(li);
   }
 
-  const tbody = $("metrics").querySelector("tbody");
-  tbody.replaceChildren();
-  for (const m of report.metrics) {
-    const tr = el("tr", undefined, { "data-id": m.id });
-    const raw = el("button", m.raw, { type: "button", class: "link" });
-    raw.addEventListener("click", () => reveal(m.start, m.end));
-    const td = el("td");
-    td.append(raw);
-    const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value);
-    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.target ? "目标" : ""));
-    tbody.append(tr);
-  }
+  current = { report, text };
+  renderMetrics();
 
   const keywords = $("keywords");
   keywords.replaceChildren();
@@ -231,6 +221,104 @@ async function concordance(word) {
   } catch (err) {
     $("kwic-count").textContent = /** @type {any} */ (err).messageZh ?? String(err);
   }
+}
+
+/** The report on screen, with its text. */
+let current = { report: /** @type {any} */ (null), text: "" };
+/** Metrics table order: column and direction. */
+let sort = { key: "", dir: 1 };
+
+/**
+ * The section path of a metric: the titles from the top level down.
+ * @param {any} report
+ * @param {string | null} id
+ */
+function sectionPath(report, id) {
+  const path = [];
+  for (let s = report.outline.find((/** @type {any} */ o) => o.id === id); s; s = report.outline.find((/** @type {any} */ o) => o.id === s.parent)) {
+    path.unshift(`${s.marker}${s.title}`);
+  }
+  return path.join(" > ");
+}
+
+/** Renders the metrics table with the current filter and order. */
+function renderMetrics() {
+  const { report } = current;
+  if (!report) return;
+  const query = /** @type {HTMLInputElement} */ ($("metric-filter")).value.trim();
+  const kind = /** @type {HTMLSelectElement} */ ($("metric-kind")).value;
+  const rows = report.metrics
+    .map((/** @type {any} */ m) => ({ ...m, sectionPath: sectionPath(report, m.section) }))
+    .filter((/** @type {any} */ m) => kind === "all" || (kind === "target") === m.target)
+    .filter((/** @type {any} */ m) => !query || [m.raw, m.subject, m.indicator, m.sectionPath, m.unit].some((f) => f?.includes(query)));
+  if (sort.key) {
+    const key = sort.key === "section" ? "sectionPath" : sort.key;
+    rows.sort((/** @type {any} */ a, /** @type {any} */ b) => (a[key] ?? "") > (b[key] ?? "") ? sort.dir : (a[key] ?? "") < (b[key] ?? "") ? -sort.dir : 0);
+  }
+  const tbody = $("metrics").querySelector("tbody");
+  tbody.replaceChildren();
+  for (const m of rows) {
+    const tr = el("tr", undefined, { "data-id": m.id });
+    const raw = el("button", m.raw, { type: "button", class: "link" });
+    raw.addEventListener("click", () => reveal(m.start, m.end));
+    const td = el("td");
+    td.append(raw);
+    const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value);
+    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.sectionPath, { class: "path" }), el("td", m.target ? "目标" : ""));
+    tbody.append(tr);
+  }
+  $("metric-count").textContent = `显示 ${rows.length} / ${report.metrics.length} 项`;
+}
+
+/**
+ * CSV of the metrics (UTF-8 with BOM so that Excel reads Chinese), one row per metric.
+ * @param {any} report
+ * @param {string} file
+ */
+function metricsCsv(report, file) {
+  const quote = (/** @type {unknown} */ v) => {
+    const t = v === null || v === undefined ? "" : String(v);
+    return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+  };
+  const header = ["file", "section", "subject", "value", "valueMax", "unit", "qualifier", "indicator", "target", "raw", "start", "end"];
+  const lines = [header.join(",")];
+  for (const m of report.metrics) {
+    lines.push([file, sectionPath(report, m.section), m.subject, m.value, m.valueMax, m.unit, m.qualifier, m.indicator, m.target, m.raw, m.start, m.end].map(quote).join(","));
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+/**
+ * The outline as a Markdown list.
+ * @param {any} report
+ */
+function outlineMarkdown(report) {
+  const lines = [`# ${report.meta.title ?? "报告提纲"}`, ""];
+  for (const s of report.outline) {
+    const parts = s.parts.map((/** @type {string} */ p) => PARTS[p] ?? p).join("、");
+    lines.push(`${"  ".repeat(s.level - 1)}- ${s.marker}${s.title}${parts ? `（${parts}）` : ""}${s.task ? ` — ${s.task}` : ""}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Saves a file from the page (a blob URL: nothing leaves the browser).
+ * @param {string} name
+ * @param {string} content
+ * @param {string} type
+ */
+function download(name, content, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", undefined, { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from the report title. */
+function baseName() {
+  return (current.report?.meta.title ?? "report").replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 60);
 }
 
 const engine = new Engine();
@@ -335,6 +423,34 @@ async function openFiles(files) {
 }
 
 $("example").addEventListener("click", loadExample);
+$("metric-filter").addEventListener("input", renderMetrics);
+$("metric-kind").addEventListener("change", renderMetrics);
+for (const th of document.querySelectorAll("#metrics th[data-sort]")) {
+  th.tabIndex = 0;
+  const activate = () => {
+    const key = /** @type {HTMLElement} */ (th).dataset.sort ?? "";
+    sort = { key, dir: sort.key === key ? -sort.dir : 1 };
+    for (const other of document.querySelectorAll("#metrics th[data-sort]")) other.removeAttribute("aria-sort");
+    th.setAttribute("aria-sort", sort.dir === 1 ? "ascending" : "descending");
+    renderMetrics();
+  };
+  th.addEventListener("click", activate);
+  th.addEventListener("keydown", (event) => {
+    if (/** @type {KeyboardEvent} */ (event).key === "Enter") activate();
+  });
+}
+$("export-json").addEventListener("click", () => current.report && download(`${baseName()}.json`, JSON.stringify(current.report, null, 2), "application/json"));
+$("export-csv").addEventListener("click", () => current.report && download(`${baseName()}-指标.csv`, metricsCsv(current.report, baseName()), "text/csv;charset=utf-8"));
+$("export-md").addEventListener("click", () => current.report && download(`${baseName()}-提纲.md`, outlineMarkdown(current.report), "text/markdown;charset=utf-8"));
+$("copy-csv").addEventListener("click", async () => {
+  if (!current.report) return;
+  try {
+    await navigator.clipboard.writeText(metricsCsv(current.report, baseName()).slice(1));
+    setStatus("done", "指标表已复制到剪贴板。");
+  } catch {
+    setStatus("error", "浏览器不允许写入剪贴板：请改用“导出指标 CSV”。");
+  }
+});
 $("kwic-form").addEventListener("submit", (event) => {
   event.preventDefault();
   concordance(/** @type {HTMLInputElement} */ ($("kwic-word")).value.trim());

@@ -268,3 +268,23 @@ test("a PDF gets a Chinese explanation of how to copy its text, and the text sta
   assert.match(await page.textContent("#status"), /PDF.*复制/);
   assert.equal(await page.inputValue("#text"), text);
 });
+
+test("the CSV export has a BOM, a header and one row per metric, as the CLI's", async () => {
+  const { page } = await openPage();
+  const report = await pageReport(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  assert.ok(csv.startsWith("\uFEFF"), "Excel needs the BOM");
+  const rows = csv.slice(1).trim().split("\r\n");
+  assert.match(rows[0], /^file,section,subject,value/);
+  assert.equal(rows.length - 1, report.metrics.length);
+  const cli = execFileSync(CLI, ["analyze", "--format", "csv", path.join(root, "www/example.txt")], { encoding: "utf8" });
+  const cliRaw = cli.trim().split("\n").slice(1).map((l) => l.split(",").at(-3));
+  const pageRaw = rows.slice(1).map((l) => l.split(",").at(-3));
+  assert.deepEqual(pageRaw, cliRaw, "the same metrics, in the same order, as the CLI");
+  // Filtering and sorting the table.
+  await page.fill("#metric-filter", report.metrics[0].raw);
+  assert.ok((await page.locator("#metrics tbody tr").count()) >= 1);
+  await page.selectOption("#metric-kind", "target");
+  assert.equal(await page.locator("#metrics tbody tr").count(), report.metrics.filter((/** @type {any} */ m) => m.target && [m.raw, m.subject, m.indicator, m.unit].some((f) => f?.includes(report.metrics[0].raw))).length);
+});
