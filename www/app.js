@@ -97,6 +97,16 @@ function el(tag, text, attrs = {}) {
  * @param {number} end UTF-16 offset
  */
 function reveal(start, end) {
+  for (const node of document.querySelectorAll("#annotated .a-current")) node.classList.remove("a-current");
+  const hit = [...document.querySelectorAll("#annotated [data-id], #annotated [data-section]")].find((n) => {
+    const id = /** @type {HTMLElement} */ (n).dataset.id || /** @type {HTMLElement} */ (n).dataset.section;
+    const item = current.report && [...current.report.metrics, ...current.report.outline].find((/** @type {any} */ x) => x.id === id);
+    return item && item.start === start;
+  });
+  if (hit) {
+    hit.classList.add("a-current");
+    hit.scrollIntoView({ block: "center" });
+  }
   const area = /** @type {HTMLTextAreaElement} */ ($("text"));
   area.focus();
   area.setSelectionRange(start, end);
@@ -156,6 +166,8 @@ function render(report, text) {
 
   current = { report, text };
   renderMetrics();
+  renderAnnotated(report, text);
+  renderScorecard(report);
 
   const keywords = $("keywords");
   keywords.replaceChildren();
@@ -239,6 +251,83 @@ function sectionPath(report, id) {
     path.unshift(`${s.marker}${s.title}`);
   }
   return path.join(" > ");
+}
+
+/**
+ * Renders the text with its headings, metrics, citations and removed boilerplate marked.
+ * Every boundary of every span cuts the text into runs; a run carries the classes of the
+ * spans covering it, and the metric it belongs to explains itself on hover and focus.
+ * @param {any} report
+ * @param {string} text
+ */
+function renderAnnotated(report, text) {
+  /** @type {{start: number, end: number, cls: string, label?: string, id?: string}[]} */
+  const spans = [];
+  for (const s of report.outline) spans.push({ start: s.start, end: s.end, cls: `a-heading a-level-${s.level}`, id: s.id });
+  for (const r of report.removed) spans.push({ start: r.start, end: r.end, cls: "a-removed", label: `已排除：${r.reason}` });
+  for (const c of report.citations) spans.push({ start: c.start, end: c.end, cls: "a-citation", label: [c.kind, c.docNumber].filter(Boolean).join(" · ") });
+  for (const m of report.metrics) {
+    const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : m.value;
+    const label = [`${value} ${m.unit}`, m.qualifier ? QUALIFIERS[m.qualifier] : "", m.subject ? `对象：${m.subject}` : "", m.indicator ? `指标：${m.indicator}` : "", m.target ? "目标" : ""].filter(Boolean).join("；");
+    spans.push({ start: m.start, end: m.end, cls: "a-metric", label, id: m.id });
+  }
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((x) => [x.start, x.end])])].sort((a, b) => a - b);
+  const view = $("annotated");
+  view.replaceChildren();
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    const covering = spans.filter((x) => x.start <= a && b <= x.end);
+    const piece = text.slice(a, b);
+    if (!covering.length) {
+      view.append(document.createTextNode(piece));
+      continue;
+    }
+    const node = el(covering.some((x) => x.cls === "a-metric") ? "mark" : "span", piece, { class: covering.map((x) => x.cls).join(" ") });
+    const metric = covering.find((x) => x.cls === "a-metric");
+    const labelled = metric ?? covering.find((x) => x.label);
+    if (labelled?.label) {
+      node.title = labelled.label;
+      if (metric) {
+        node.tabIndex = 0;
+        node.setAttribute("aria-label", `${piece}：${metric.label}`);
+        node.dataset.id = metric.id ?? "";
+      }
+    }
+    const heading = covering.find((x) => x.cls.startsWith("a-heading"));
+    if (heading) node.dataset.section = heading.id ?? "";
+    view.append(node);
+  }
+}
+
+/**
+ * What evaluators score: mandated parts present, 纲要 task coverage, length, metric
+ * density and checks by severity.
+ * @param {any} report
+ */
+function renderScorecard(report) {
+  const parts = new Set(report.outline.flatMap((/** @type {any} */ s) => s.parts));
+  // As in the checks: the 第一责任人 part is mandatory from report year 2019 on.
+  const year = report.meta.year;
+  const mandated = ["measures", "shortcomings", ...(year === null || year >= 2019 ? ["responsible_person"] : []), "next_year"];
+  const tasks = new Set(report.outline.filter((/** @type {any} */ s) => s.task && s.parts.includes("measures")).map((/** @type {any} */ s) => s.task));
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  for (const c of report.checks) bySeverity[/** @type {"error"|"warning"|"info"} */ (c.severity)]++;
+  const facts = [
+    ["法定部分", `${mandated.filter((p) => parts.has(p)).length} / ${mandated.length}`, mandated.filter((p) => !parts.has(p)).map((p) => `缺：${PARTS[p]}`).join("；") || "齐全"],
+    ["纲要任务覆盖", `${tasks.size} 项`, [...tasks].join("、")],
+    ["正文字数", String(report.stats.contentChars), ""],
+    ["每千字指标", String(report.stats.metricsPer1000), `${report.stats.metrics} 项指标`],
+    ["问题部分字数", String(report.stats.shortcomingsChars), "“存在的不足”部分的篇幅"],
+    ["核查", `${bySeverity.error} 错误 · ${bySeverity.warning} 注意 · ${bySeverity.info} 提示`, ""],
+  ];
+  const card = $("scorecard");
+  card.replaceChildren();
+  for (const [k, v, note] of facts) {
+    const div = el("div");
+    div.append(el("dt", k), el("dd", v, { "data-field": k }));
+    if (note) div.append(el("dd", note, { class: "note" }));
+    card.append(div);
+  }
 }
 
 /** Renders the metrics table with the current filter and order. */
@@ -424,6 +513,9 @@ async function openFiles(files) {
 
 $("example").addEventListener("click", loadExample);
 $("metric-filter").addEventListener("input", renderMetrics);
+$("show-removed").addEventListener("change", (event) => {
+  $("annotated").classList.toggle("hide-removed", !(/** @type {HTMLInputElement} */ (event.target).checked));
+});
 $("metric-kind").addEventListener("change", renderMetrics);
 for (const th of document.querySelectorAll("#metrics th[data-sort]")) {
   th.tabIndex = 0;

@@ -288,3 +288,22 @@ test("the CSV export has a BOM, a header and one row per metric, as the CLI's", 
   await page.selectOption("#metric-kind", "target");
   assert.equal(await page.locator("#metrics tbody tr").count(), report.metrics.filter((/** @type {any} */ m) => m.target && [m.raw, m.subject, m.indicator, m.unit].some((f) => f?.includes(report.metrics[0].raw))).length);
 });
+
+test("the annotated text marks every metric and heading; clicking a heading finds it there", async () => {
+  const { page } = await openPage();
+  const seed = fs.readFileSync(path.join(root, "tests/fixtures/001_446f1514762c12b7.txt"), "utf8");
+  await replaceText(page, seed);
+  const report = await pageReport(page);
+  // The annotated view is the whole text, marked: its text equals the input.
+  assert.equal(await page.evaluate(() => document.querySelector("#annotated")?.textContent), seed);
+  const marked = await page.$$eval("#annotated mark.a-metric", (nodes) => [...new Set(nodes.map((n) => n.getAttribute("data-id")))]);
+  assert.equal(marked.length, report.metrics.length);
+  const title = await page.getAttribute(`#annotated mark[data-id="${report.metrics[0].id}"]`, "title");
+  assert.ok(title?.includes(report.metrics[0].unit) && title.includes(report.metrics[0].subject), title ?? "");
+  assert.equal(await page.locator("#annotated .a-removed").count() > 0, true, "the template-site line is shown greyed");
+  const s = report.outline[1];
+  await page.click(`#outline li[data-id="${s.id}"] button`);
+  assert.equal(await page.getAttribute("#annotated .a-current", "data-section"), s.id);
+  // A 2010 report: three parts are mandated (第一责任人 only from 2019); it has one.
+  assert.equal(await page.textContent('#scorecard [data-field="法定部分"]'), "1 / 3");
+});
