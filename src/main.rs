@@ -359,13 +359,8 @@ fn write_markdown(
     Ok(())
 }
 
-fn segment(hmm: bool, plain: bool, input: &Path) -> io::Result<bool> {
-    let options = Options {
-        hmm,
-        domain: !plain,
-        ..Options::default()
-    };
-    let analyzer = Analyzer::new(options).map_err(io::Error::other)?;
+/// Reads `input` (decoded like every input) and writes one output line per input line.
+fn per_line(input: &Path, mut line: impl FnMut(&str) -> io::Result<String>) -> io::Result<bool> {
     let text = match read_input(input) {
         Ok(t) => t,
         Err(e) => {
@@ -375,13 +370,28 @@ fn segment(hmm: bool, plain: bool, input: &Path) -> io::Result<bool> {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for line in text.lines() {
-        let tokens = analyzer.segment(line).map_err(io::Error::other)?;
-        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
-        writeln!(out, "{}", words.join("  "))?;
+    for l in text.lines() {
+        writeln!(out, "{}", line(l)?)?;
     }
     out.flush()?;
     Ok(true)
+}
+
+fn segment(hmm: bool, plain: bool, input: &Path) -> io::Result<bool> {
+    let options = Options {
+        hmm,
+        domain: !plain,
+        ..Options::default()
+    };
+    let analyzer = Analyzer::new(options).map_err(io::Error::other)?;
+    per_line(input, |line| {
+        let tokens = analyzer.segment(line).map_err(io::Error::other)?;
+        Ok(tokens
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join("  "))
+    })
 }
 
 fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
@@ -419,20 +429,9 @@ fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
 }
 
 fn number(input: &Path) -> io::Result<bool> {
-    let text = match read_input(input) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("fazhi-lens: {}: {e}", display(input));
-            return Ok(false);
-        }
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for line in text.lines() {
+    per_line(input, |line| {
         let value = fazhi_lens::numerals::parse_expression(line)
             .map(|p| serde_json::json!({ "value": p.value, "max": p.max, "percent": p.percent }));
-        writeln!(out, "{}", value.unwrap_or(serde_json::Value::Null))?;
-    }
-    out.flush()?;
-    Ok(true)
+        Ok(value.unwrap_or(serde_json::Value::Null).to_string())
+    })
 }

@@ -7,103 +7,12 @@
 
 mod common;
 
-use common::{analyzer, assert_spans_slice};
-use fazhi_lens::{normalize::normalize, Error, OffsetUnit, Report};
+use common::{analyzer, assert_spans_slice, assert_structure, REPORT_PIECES};
+use fazhi_lens::{normalize::normalize, Error, OffsetUnit};
 use proptest::prelude::*;
 
-const PIECES: &[&str] = &[
-    "一、",
-    "二、",
-    "三、",
-    "（一）",
-    "(二)",
-    "(三）",
-    "1.",
-    "2、",
-    "3",
-    "（1）",
-    "(2)",
-    "①",
-    "②",
-    "第一部分",
-    "一是",
-    "二是",
-    "首先，",
-    "依法行政",
-    "行政复议",
-    "受理",
-    "申请",
-    "办结率",
-    "共",
-    "其中",
-    "约",
-    "近",
-    "余",
-    "多",
-    "以上",
-    "不少于",
-    "左右",
-    "16",
-    "１２３",
-    "4300",
-    "1,100",
-    "3.5",
-    "十",
-    "二十三",
-    "两",
-    "百分之九十五",
-    "三分之二",
-    "九成",
-    "件",
-    "项",
-    "人次",
-    "%",
-    "％",
-    "个工作日",
-    "万元",
-    "亿元",
-    "至",
-    "-",
-    "—",
-    "～",
-    "2018年",
-    "5月底",
-    "国办发〔2018〕37号",
-    "[2018]5号",
-    "省政府令第169号",
-    "《法治政府建设实施纲要(2015-2020年)》",
-    "12345",
-    "三重一大",
-    "。",
-    "，",
-    "：",
-    "；",
-    ",",
-    ":",
-    "、",
-    "\r\n",
-    "\n",
-    "\r",
-    " ",
-    "\u{3000}",
-    "\t",
-    "\u{200B}",
-    "\u{FEFF}",
-    "😀",
-    "𠀀",
-    "👨‍👩‍👧",
-    "XX区",
-    "201*年",
-    "*次",
-    "来源：本站",
-    "发布时间：2020-01-02",
-    "打印本页",
-    "- 3 -",
-    "20181219",
-];
-
 fn report_like() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    prop::collection::vec(prop::sample::select(REPORT_PIECES), 0..80).prop_map(|v| v.concat())
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
@@ -111,7 +20,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         match analyzer(unit).analyze(text) {
             Ok(report) => {
                 assert_spans_slice(text, &report, unit);
-                structure(&report)?;
+                assert_structure(&report);
             }
             Err(Error::EmptyInput) => {
                 let blank = text
@@ -120,34 +29,6 @@ fn check(text: &str) -> Result<(), TestCaseError> {
                 prop_assert!(blank, "EmptyInput for non-blank text {:?}", text);
             }
             Err(e) => return Err(TestCaseError::fail(format!("unexpected error {e}"))),
-        }
-    }
-    Ok(())
-}
-
-fn structure(report: &Report) -> Result<(), TestCaseError> {
-    for s in &report.outline {
-        prop_assert!(s.start <= s.end && s.end <= s.section_end, "{s:?}");
-        if let Some(p) = &s.parent {
-            let parent = report
-                .outline
-                .iter()
-                .find(|o| &o.id == p)
-                .expect("parent exists");
-            prop_assert!(
-                parent.level < s.level
-                    && parent.start <= s.start
-                    && s.section_end <= parent.section_end,
-                "{s:?} in {parent:?}"
-            );
-        }
-    }
-    for sum in &report.sums {
-        for id in std::iter::once(&sum.total).chain(&sum.parts) {
-            prop_assert!(
-                report.metrics.iter().any(|m| &m.id == id),
-                "sum references {id}"
-            );
         }
     }
     Ok(())

@@ -130,3 +130,149 @@ pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
         );
     }
 }
+
+/// Pieces of report-like text for generated input (property tests and the fuzz run):
+/// markers, numbers, units, brackets, citations, boilerplate, line breaks of every kind,
+/// characters outside the BMP, zero-width and control characters, markup.
+pub const REPORT_PIECES: &[&str] = &[
+    "一、",
+    "二、",
+    "十二、",
+    "（一）",
+    "(二)",
+    "(三）",
+    "第一部分",
+    "1.",
+    "2、",
+    "3",
+    "（1）",
+    "(2)",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "首先，",
+    "依法行政",
+    "行政复议",
+    "受理",
+    "申请",
+    "办结率",
+    "共",
+    "共计",
+    "其中",
+    "其中：",
+    "合计",
+    "约",
+    "近",
+    "余",
+    "多",
+    "以上",
+    "不少于",
+    "左右",
+    "以内",
+    "16",
+    "１２３",
+    "4300",
+    "1,100",
+    "3.5",
+    "0.",
+    ".5",
+    "十",
+    "二十三",
+    "两",
+    "百分之九十五",
+    "三分之二",
+    "九成",
+    "件",
+    "项",
+    "人次",
+    "%",
+    "％",
+    "个工作日",
+    "万元",
+    "亿元",
+    "万",
+    "亿",
+    "至",
+    "-",
+    "—",
+    "～",
+    "2018年",
+    "5月底",
+    "国办发〔2018〕37号",
+    "[2018]5号",
+    "省政府令第169号",
+    "《",
+    "》",
+    "〈",
+    "〉",
+    "《法治政府建设实施纲要(2015-2020年)》",
+    "12345",
+    "三重一大",
+    "“",
+    "”",
+    "。",
+    "，",
+    "：",
+    "；",
+    ",",
+    ":",
+    "、",
+    "\r\n",
+    "\n",
+    "\r",
+    " ",
+    "  ",
+    "\u{3000}",
+    "\t",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{202E}",
+    "😀",
+    "𠀀",
+    "👨‍👩‍👧",
+    "e\u{301}",
+    "XX区",
+    "201*年",
+    "*次",
+    "来源：本站",
+    "发布时间：2020-01-02",
+    "打印本页",
+    "- 3 -",
+    "20181219",
+    "201818",
+    "<script>",
+    "&lt;",
+    "\u{0}",
+    "\u{7F}",
+    "\u{FFFD}",
+];
+
+/// Asserts the structural invariants: headings lie inside their sections, a section lies
+/// inside its parent's and has a higher level, and sums reference existing metrics.
+pub fn assert_structure(report: &Report) {
+    for s in &report.outline {
+        assert!(s.start <= s.end && s.end <= s.section_end, "{s:?}");
+        if let Some(p) = &s.parent {
+            let parent = report
+                .outline
+                .iter()
+                .find(|o| &o.id == p)
+                .expect("parent exists");
+            assert!(
+                parent.level < s.level
+                    && parent.start <= s.start
+                    && s.section_end <= parent.section_end,
+                "{s:?} in {parent:?}"
+            );
+        }
+    }
+    for sum in &report.sums {
+        for id in std::iter::once(&sum.total).chain(&sum.parts) {
+            assert!(
+                report.metrics.iter().any(|m| &m.id == id),
+                "sum references {id}"
+            );
+        }
+    }
+}
