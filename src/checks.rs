@@ -59,7 +59,8 @@ fn marker_style(marker: &str) -> String {
         let is_num = c.is_ascii_digit()
             || ('０'..='９').contains(&c)
             || "一二三四五六七八九十".contains(c)
-            || ('\u{2460}'..='\u{2473}').contains(&c);
+            || ('\u{2460}'..='\u{2487}').contains(&c)
+            || ('\u{3220}'..='\u{3229}').contains(&c);
         if is_num {
             if !in_num {
                 out.push('N');

@@ -7,9 +7,9 @@
 //! | level | markers |
 //! |---|---|
 //! | 1 | `一、` `一.` `第一部分` |
-//! | 2 | `（一）` `(一)` `(一）` |
+//! | 2 | `（一）` `(一)` `(一）` `㈠` |
 //! | 3 | `1.` `1、` `1．` `1 ` and, continuing a sequence, no separator at all (`2加强政务服务体系创新`) |
-//! | 4 | `（1）` `(1)` |
+//! | 4 | `（1）` `(1)` `1)` `⑴` |
 //! | 5 | `①` … `⑳` |
 //!
 //! A heading line may run on into body text; the title ends at the first `。`, `：`, `；`
@@ -156,6 +156,8 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         let next = rest.chars().next()?;
         let after = rest.get(next.len_utf8()..).unwrap_or("");
         return match next {
+            // `1)` with only a closing bracket: level 4, as `(1)`.
+            ')' => mk(4, value, d + 1 + sep_len(after, &['、', '.', ' ']), false),
             '.' | '、'
                 if !after.starts_with(|c: char| c.is_ascii_digit())
                     && !after.starts_with(['%', '万', '亿']) =>
@@ -167,6 +169,17 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
             }
             _ => None,
         };
+    }
+    // Word's automatic numbering: ㈠ (U+3220…) is level 2, ⑴ (U+2474…) level 4.
+    if ('\u{3220}'..='\u{3229}').contains(&first) || ('\u{2474}'..='\u{2487}').contains(&first) {
+        let (level, number) = if first >= '\u{3220}' {
+            (2, first as u32 - 0x3220 + 1)
+        } else {
+            (4, first as u32 - 0x2474 + 1)
+        };
+        let len = first.len_utf8();
+        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
+        return mk(level, u64::from(number), len, false);
     }
     if ('\u{2460}'..='\u{2473}').contains(&first) {
         let len = first.len_utf8();
@@ -433,6 +446,17 @@ mod tests {
                 (1, "存在的不足".into()),
             ]
         );
+    }
+
+    #[test]
+    fn word_automatic_numbering() {
+        let text =
+            "一、主要举措\n㈠依法履行职能\n1.深化改革\n⑴取消证明事项\n⑵推行告知承诺\n3)规范执法\n";
+        let levels: Vec<(u8, u32)> = find_headings(text)
+            .iter()
+            .map(|h| (h.level, h.number))
+            .collect();
+        assert_eq!(levels, vec![(1, 1), (2, 1), (3, 1), (4, 1), (4, 2), (4, 3)]);
     }
 
     #[test]
