@@ -169,7 +169,8 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn read_input(path: &Path) -> Result<String, String> {
+/// Reads and decodes one input; returns its text and the encoding it was read in.
+fn read_input(path: &Path) -> Result<fazhi_lens::decode::Decoded, String> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -179,7 +180,7 @@ fn read_input(path: &Path) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
     };
-    decode(&bytes).map(|d| d.text).map_err(|e| e.to_string())
+    decode(&bytes).map_err(|e| e.to_string())
 }
 
 fn display(path: &Path) -> String {
@@ -190,8 +191,11 @@ fn display(path: &Path) -> String {
     }
 }
 
-/// One input's outcome: its name, and its text and report or why it failed.
-type Outcome = (String, Result<(String, Report), String>);
+/// One input's outcome: its name, and its decoded text and report or why it failed.
+type Outcome = (
+    String,
+    Result<(fazhi_lens::decode::Decoded, Report), String>,
+);
 
 fn analyze(
     format: Format,
@@ -243,17 +247,17 @@ fn analyze(
             .par_iter()
             .map(|path| {
                 let name = display(path);
-                let r = read_input(path).and_then(|text| {
+                let r = read_input(path).and_then(|decoded| {
                     analyzer
-                        .analyze(&text)
-                        .map(|r| (text, r))
+                        .analyze(&decoded.text)
+                        .map(|r| (decoded, r))
                         .map_err(|e| e.to_string())
                 });
                 (name, r)
             })
             .collect();
         for (name, result) in results {
-            let (text, report) = match result {
+            let (decoded, report) = match result {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("fazhi-lens: {name}: {e}");
@@ -263,15 +267,18 @@ fn analyze(
             };
             match format {
                 Format::Json | Format::Jsonl => {
-                    if several {
-                        let mut value = serde_json::to_value(&report).map_err(io::Error::other)?;
-                        if let serde_json::Value::Object(map) = &mut value {
+                    // The Report, plus the input's file (with several) and detected encoding.
+                    let mut value = serde_json::to_value(&report).map_err(io::Error::other)?;
+                    if let serde_json::Value::Object(map) = &mut value {
+                        if several {
                             map.insert("file".into(), name.clone().into());
                         }
+                        map.insert("encoding".into(), decoded.encoding.into());
+                    }
+                    if several {
                         serde_json::to_writer(&mut out, &value).map_err(io::Error::other)?;
                     } else {
-                        serde_json::to_writer_pretty(&mut out, &report)
-                            .map_err(io::Error::other)?;
+                        serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::other)?;
                     }
                     writeln!(out)?;
                 }
@@ -279,7 +286,7 @@ fn analyze(
                     let w = csv.as_mut().expect("csv writer exists for csv format");
                     write_csv_rows(w, &name, &report)?;
                 }
-                Format::Md => write_markdown(&mut out, &name, &text, &report)?,
+                Format::Md => write_markdown(&mut out, &name, &report)?,
             }
         }
     }
@@ -332,12 +339,7 @@ fn write_csv_rows(w: &mut csv::Writer<Vec<u8>>, file: &str, report: &Report) -> 
     Ok(())
 }
 
-fn write_markdown(
-    out: &mut impl Write,
-    file: &str,
-    _text: &str,
-    report: &Report,
-) -> io::Result<()> {
+fn write_markdown(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
     let title = report.meta.title.as_deref().unwrap_or(file);
     writeln!(out, "# {title}\n")?;
     for s in &report.outline {
@@ -362,7 +364,7 @@ fn write_markdown(
 /// Reads `input` (decoded like every input) and writes one output line per input line.
 fn per_line(input: &Path, mut line: impl FnMut(&str) -> io::Result<String>) -> io::Result<bool> {
     let text = match read_input(input) {
-        Ok(t) => t,
+        Ok(d) => d.text,
         Err(e) => {
             eprintln!("fazhi-lens: {}: {e}", display(input));
             return Ok(false);
@@ -402,6 +404,7 @@ fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
     for path in expand(inputs) {
         let name = display(&path);
         let result = read_input(&path)
+            .map(|d| d.text)
             .and_then(|text| analyzer.kwic(&text, word, width).map_err(|e| e.to_string()));
         match result {
             Ok(lines) => {

@@ -114,11 +114,16 @@ fn gbk_and_utf16_files_are_decoded() {
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["metrics"][0]["raw"], "16件");
+    assert_eq!(
+        report["encoding"], "GBK",
+        "the detected encoding is reported"
+    );
     let mut utf16 = vec![0xFE, 0xFF];
     utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     let out = run(&["analyze", "-"], Some(&utf16));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["outline"][0]["title"], "主要举措");
+    assert_eq!(report["encoding"], "UTF-16BE");
 }
 
 #[test]

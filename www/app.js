@@ -497,10 +497,12 @@ async function loadExample() {
  */
 async function openFiles(files) {
   const texts = [];
+  const encodings = [];
   for (const file of files) {
     try {
       const decoded = await engine.call("decode", await file.arrayBuffer());
       texts.push(decoded.text);
+      encodings.push(`${file.name}（${decoded.encoding}）`);
     } catch (err) {
       setStatus("error", `${file.name}：${/** @type {any} */ (err).messageZh ?? err}`);
       return;
@@ -508,6 +510,9 @@ async function openFiles(files) {
   }
   area.value = texts.join("\n\n");
   autosave();
+  const notice = $("notice");
+  notice.textContent = `已读取：${encodings.join("、")}`;
+  notice.hidden = false;
   analyze();
 }
 
