@@ -208,9 +208,12 @@ fn title_end(line: &str, from: usize, level: u8, long: bool) -> (usize, bool) {
         if is_terminator(c) {
             return (at, true);
         }
-        if long && i > 0 {
+        // A first sub-heading right after the title (`一、主要举措（一）依法…`, line breaks
+        // lost): in a long line any marker, elsewhere only the unambiguous bracketed
+        // `（一）`, which never stands inside a title.
+        if i > 0 && (long || c == '(') {
             if let Some(m) = parse_marker(&line[at..]) {
-                if m.level > level && m.number == 1 && !m.no_separator {
+                if m.level > level && m.number == 1 && !m.no_separator && (long || m.level == 2) {
                     return (at, true);
                 }
             }
@@ -348,7 +351,7 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
                 no_separator: m.no_separator,
             });
             taken_until = title_start + title.len();
-            if long {
+            if long || line[taken_until..].starts_with('(') {
                 candidates.insert(taken_until);
             }
         }
@@ -444,6 +447,20 @@ mod tests {
                 (4, "细项".into()),
                 (5, "再细".into()),
                 (1, "存在的不足".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn sub_heading_on_the_same_short_line() {
+        let text = "一、主要举措（一）依法全面履行政府职能\n正文。\n（二）完善制度体系\n";
+        let n = crate::normalize::normalize(text);
+        assert_eq!(
+            titles(n.text()),
+            vec![
+                (1, "主要举措".into()),
+                (2, "依法全面履行政府职能".into()),
+                (2, "完善制度体系".into())
             ]
         );
     }
