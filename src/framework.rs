@@ -184,11 +184,14 @@ pub fn map_sections(
     }
     // An umbrella section (`一、2018年主要工作情况` over (一)…(八)) whose subsections map to
     // several tasks is about all of them, not about one.
-    for i in 0..sections.len() {
-        let mut child_tasks: Vec<&str> = (0..sections.len())
-            .filter(|&j| sections[j].parent == Some(i))
-            .filter_map(|j| out[j].1)
-            .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); sections.len()];
+    for (j, s) in sections.iter().enumerate() {
+        if let Some(p) = s.parent {
+            children[p].push(j);
+        }
+    }
+    for (i, kids) in children.iter().enumerate() {
+        let mut child_tasks: Vec<&str> = kids.iter().filter_map(|&j| out[j].1).collect();
         child_tasks.sort_unstable();
         child_tasks.dedup();
         if child_tasks.len() >= 2 {

@@ -301,13 +301,16 @@ impl Analyzer {
 
         // Assemble, in original byte offsets.
         let orig_end = view.orig_end(vt.len());
+        // The innermost section containing `pos`: the last heading before it, or the
+        // nearest of its ancestors whose section still runs (others end before it).
         let section_of = |pos: usize| -> Option<usize> {
-            headings
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(i, h)| h.marker.start <= pos && pos < section_ends[*i])
-                .map(|(i, _)| i)
+            let mut i = headings
+                .partition_point(|h| h.marker.start <= pos)
+                .checked_sub(1)?;
+            while pos >= section_ends[i] {
+                i = parents[i]?;
+            }
+            Some(i)
         };
         let top_parts = |i: usize| -> Vec<Part> {
             let mut j = i;
@@ -633,27 +636,32 @@ fn fmt_num(v: f64) -> String {
 }
 
 /// For each heading, where its section ends: the next heading of the same or a higher
-/// level, or the end of the text.
+/// level, or the end of the text. One pass with a stack of open sections.
 fn section_ends(headings: &[outline::Heading], text_len: usize) -> Vec<usize> {
-    (0..headings.len())
-        .map(|i| {
-            headings[i + 1..]
-                .iter()
-                .find(|h| h.level <= headings[i].level)
-                .map_or(text_len, |h| h.marker.start)
-        })
-        .collect()
+    let mut ends = vec![text_len; headings.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        while open.last().is_some_and(|&j| headings[j].level >= h.level) {
+            ends[open.pop().unwrap_or(i)] = h.marker.start;
+        }
+        open.push(i);
+    }
+    ends
 }
 
-/// For each heading, the index of the nearest earlier heading of a higher level.
+/// For each heading, the index of the nearest earlier heading of a higher level. One pass
+/// with a stack whose levels rise strictly.
 fn parents(headings: &[outline::Heading]) -> Vec<Option<usize>> {
-    (0..headings.len())
-        .map(|i| {
-            (0..i)
-                .rev()
-                .find(|&j| headings[j].level < headings[i].level)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(headings.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for h in headings {
+        while stack.last().is_some_and(|&j| headings[j].level >= h.level) {
+            stack.pop();
+        }
+        out.push(stack.last().copied());
+        stack.push(out.len() - 1);
+    }
+    out
 }
 
 struct Timer<'a> {

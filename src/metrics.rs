@@ -610,7 +610,11 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
         }
         let usable =
             |f: &Found| f.unit_kind != "percent" && f.value_max.is_none() && !is_change(text, f);
-        let after: Vec<usize> = (0..found.len())
+        // Only the metrics of this sentence (found is in text order).
+        let window = found.partition_point(|f| f.raw.start < sentence_start)
+            ..found.partition_point(|f| f.raw.start < list_end);
+        let after: Vec<usize> = window
+            .clone()
             .filter(|&i| {
                 found[i].raw.start > pos && found[i].raw.end <= list_end && usable(&found[i])
             })
@@ -627,7 +631,7 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
             continue;
         }
         let sum: f64 = parts.iter().map(|&i| found[i].value).sum();
-        let before: Vec<usize> = (0..found.len())
+        let before: Vec<usize> = window
             .rev()
             .filter(|&i| {
                 let f = &found[i];
@@ -901,10 +905,13 @@ pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
             continue;
         }
         let paragraph_start = text[..rate.raw.start].rfind('\n').map_or(0, |p| p + 1);
+        // Only this paragraph's figures (found is in text order: stop at its start).
         let earlier = || {
-            found[..i].iter().rev().filter(|f| {
-                f.raw.start >= paragraph_start && f.unit_kind == "count" && f.qualifier.is_none()
-            })
+            found[..i]
+                .iter()
+                .rev()
+                .take_while(|f| f.raw.start >= paragraph_start)
+                .filter(|f| f.unit_kind == "count" && f.qualifier.is_none())
         };
         let Some(num) = earlier().find(|f| text[f.clause.clone()].contains(verb.as_str())) else {
             continue;

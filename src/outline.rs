@@ -361,7 +361,12 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
 
 /// Finds inline enumeration items outside the heading markers.
 pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
-    let is_heading_marker = |pos: usize| headings.iter().any(|h| h.marker.start == pos);
+    // Headings come in text order: a binary search keeps this linear in the text.
+    let is_heading_marker = |pos: usize| {
+        headings
+            .binary_search_by_key(&pos, |h| h.marker.start)
+            .is_ok()
+    };
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
