@@ -310,3 +310,26 @@ test("the annotated text marks every metric and heading; clicking a heading find
   // A 2010 report: three parts are mandated (第一责任人 only from 2019); it has one.
   assert.equal(await page.textContent('#scorecard [data-field="法定部分"]'), "1 / 3");
 });
+
+test("after the page has loaded, nothing the user does makes a request", async () => {
+  const { page, requests } = await openPage();
+  const loaded = requests.length;
+  await replaceText(page, fs.readFileSync(path.join(root, "tests/fixtures/004_225241193e25156f.txt"), "utf8"));
+  const report = await pageReport(page);
+  await page.click(`#keywords button[data-word="${report.keywords[0].word}"]`);
+  await page.waitForSelector("#kwic li");
+  await page.click("#kwic li:first-child");
+  await page.click('#metrics th[data-sort="value"]');
+  await page.fill("#metric-filter", "件");
+  await page.selectOption("#metric-kind", "target");
+  await page.click(`#outline li[data-id="${report.outline[0].id}"] button`);
+  await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  await Promise.all([page.waitForEvent("download"), page.click("#export-md")]);
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, "again.txt");
+  fs.writeFileSync(file, "一、主要举措\n受理行政复议申请16件。");
+  await page.setInputFiles("#file", file);
+  await page.waitForFunction(() => document.querySelector("#json")?.textContent?.includes('"raw": "16件"'));
+  const after = requests.slice(loaded).filter((u) => !u.startsWith("blob:"));
+  assert.deepEqual(after, [], "no request after load");
+});
