@@ -1,17 +1,13 @@
 // The page: paste, open or drop a report; the worker analyzes it; the result is rendered
 // with DOM nodes and textContent only (the text is untrusted).
+import { applyLanguage, t, toggleLanguage } from "./i18n.js";
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-const QUALIFIERS = { over: "以上/余", about: "约", at_least: "不少于", under: "不到/以内" };
-const PARTS = {
-  measures: "主要举措和成效",
-  shortcomings: "存在的不足",
-  responsible_person: "第一责任人职责",
-  next_year: "下一年度安排",
-  other: "其他",
-};
-const SEVERITY = { info: "提示", warning: "注意", error: "错误" };
+/** Labels of report keys (qualifiers, parts, severities) in the current language. */
+const QUALIFIERS = new Proxy({}, { get: (_, k) => t(String(k)) });
+const PARTS = QUALIFIERS;
+const SEVERITY = QUALIFIERS;
 /** Where the pasted text is autosaved (this browser only). */
 const STORAGE_KEY = "fazhi-lens:text";
 /** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
@@ -125,17 +121,17 @@ function render(report, text) {
   const summary = $("summary");
   summary.replaceChildren();
   const facts = [
-    ["标题", report.meta.title ?? "（未识别）"],
-    ["年度", report.meta.year ?? "—"],
-    ["发文机关", report.meta.issuer ?? "—"],
-    ["标题数", report.stats.headings],
-    ["指标数", report.stats.metrics],
-    ["核查", report.checks.length],
-    ["字数", report.stats.contentChars],
+    ["标题", t("title"), report.meta.title ?? t("unknown")],
+    ["年度", t("year"), report.meta.year ?? "—"],
+    ["发文机关", t("issuer"), report.meta.issuer ?? "—"],
+    ["标题数", t("headings"), report.stats.headings],
+    ["指标数", t("metricsCount"), report.stats.metrics],
+    ["核查", t("checksCount"), report.checks.length],
+    ["字数", t("chars"), report.stats.contentChars],
   ];
-  for (const [k, v] of facts) {
+  for (const [field, label, v] of facts) {
     const div = el("div");
-    div.append(el("dt", k), el("dd", String(v), { "data-field": k }));
+    div.append(el("dt", String(label)), el("dd", String(v), { "data-field": String(field) }));
     summary.append(div);
   }
 
@@ -219,7 +215,7 @@ async function concordance(word) {
   }
   try {
     const lines = await engine.call("kwic", area.value, word, 24);
-    $("kwic-count").textContent = `“${word}”共出现 ${lines.length} 次`;
+    $("kwic-count").textContent = t("occurrences", { w: word, n: lines.length });
     for (const c of lines) {
       const li = el("li", undefined, { tabindex: "0" });
       li.append(el("span", c.left, { class: "left" }), el("mark", c.word), el("span", c.right, { class: "right" }));
@@ -313,18 +309,18 @@ function renderScorecard(report) {
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const c of report.checks) bySeverity[/** @type {"error"|"warning"|"info"} */ (c.severity)]++;
   const facts = [
-    ["法定部分", `${mandated.filter((p) => parts.has(p)).length} / ${mandated.length}`, mandated.filter((p) => !parts.has(p)).map((p) => `缺：${PARTS[p]}`).join("；") || "齐全"],
-    ["纲要任务覆盖", `${tasks.size} 项`, [...tasks].join("、")],
-    ["正文字数", String(report.stats.contentChars), ""],
-    ["每千字指标", String(report.stats.metricsPer1000), `${report.stats.metrics} 项指标`],
-    ["问题部分字数", String(report.stats.shortcomingsChars), "“存在的不足”部分的篇幅"],
-    ["核查", `${bySeverity.error} 错误 · ${bySeverity.warning} 注意 · ${bySeverity.info} 提示`, ""],
+    ["法定部分", t("parts"), `${mandated.filter((p) => parts.has(p)).length} / ${mandated.length}`, mandated.filter((p) => !parts.has(p)).map((p) => `缺：${PARTS[p]}`).join("；") || "齐全"],
+    ["纲要任务覆盖", t("tasks"), String(tasks.size), [...tasks].join("、")],
+    ["正文字数", t("contentChars"), String(report.stats.contentChars), ""],
+    ["每千字指标", t("per1000"), String(report.stats.metricsPer1000), ""],
+    ["问题部分字数", t("shortcomingsChars"), String(report.stats.shortcomingsChars), ""],
+    ["核查", t("checksCount"), `${bySeverity.error} ${t("error")} · ${bySeverity.warning} ${t("warning")} · ${bySeverity.info} ${t("info")}`, ""],
   ];
   const card = $("scorecard");
   card.replaceChildren();
-  for (const [k, v, note] of facts) {
+  for (const [field, label, v, note] of facts) {
     const div = el("div");
-    div.append(el("dt", k), el("dd", v, { "data-field": k }));
+    div.append(el("dt", label), el("dd", v, { "data-field": field }));
     if (note) div.append(el("dd", note, { class: "note" }));
     card.append(div);
   }
@@ -353,10 +349,10 @@ function renderMetrics() {
     const td = el("td");
     td.append(raw);
     const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value);
-    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.sectionPath, { class: "path" }), el("td", m.target ? "目标" : ""));
+    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.sectionPath, { class: "path" }), el("td", m.target ? t("target") : ""));
     tbody.append(tr);
   }
-  $("metric-count").textContent = `显示 ${rows.length} / ${report.metrics.length} 项`;
+  $("metric-count").textContent = t("shown", { n: rows.length, total: report.metrics.length });
 }
 
 /**
@@ -430,14 +426,14 @@ async function analyze() {
   const mine = ++generation;
   const text = area.value;
   if (!text.trim()) {
-    setStatus("idle", "请粘贴或打开一份报告。");
+    setStatus("idle", t("idle"));
     return;
   }
   if (text.length > MAX_LENGTH) {
     setStatus("error", `文本过长（${Math.round(text.length / 10000)} 万字），超过 ${MAX_LENGTH / 10000} 万字的上限：请分成几份分别分析。文本仍保留在输入框中。`);
     return;
   }
-  setStatus("analyzing", "分析中…");
+  setStatus("analyzing", t("analyzing"));
   const cancel = $("cancel");
   cancel.hidden = false;
   const t0 = performance.now();
@@ -445,7 +441,7 @@ async function analyze() {
     const report = await engine.call("analyze", text);
     if (mine !== generation) return;
     render(report, text);
-    setStatus("done", `已完成：${report.stats.headings} 个标题，${report.stats.metrics} 项指标，用时 ${Math.round(performance.now() - t0)} 毫秒。`);
+    setStatus("done", t("done", { h: report.stats.headings, m: report.stats.metrics, ms: Math.round(performance.now() - t0) }));
   } catch (err) {
     if (mine !== generation) return;
     setStatus("error", /** @type {any} */ (err).messageZh ?? String(err));
@@ -517,6 +513,11 @@ async function openFiles(files) {
 }
 
 $("example").addEventListener("click", loadExample);
+applyLanguage();
+$("lang").addEventListener("click", () => {
+  toggleLanguage();
+  if (current.report) render(current.report, current.text);
+});
 $("metric-filter").addEventListener("input", renderMetrics);
 $("show-removed").addEventListener("change", (event) => {
   $("annotated").classList.toggle("hide-removed", !(/** @type {HTMLInputElement} */ (event.target).checked));

@@ -333,3 +333,18 @@ test("after the page has loaded, nothing the user does makes a request", async (
   const after = requests.slice(loaded).filter((u) => !u.startsWith("blob:"));
   assert.deepEqual(after, [], "no request after load");
 });
+
+test("the English switch changes the labels and is remembered", async () => {
+  const { page } = await openPage();
+  assert.equal(await page.textContent("#outline-h"), "提纲");
+  await page.click("#lang");
+  assert.equal(await page.textContent("#outline-h"), "Outline");
+  assert.equal(await page.textContent("#metrics-h"), "Metrics");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.ok((await page.textContent("#summary")).includes("Headings"));
+  await page.reload();
+  await page.waitForSelector('#status[data-state="done"]');
+  assert.equal(await page.textContent("#outline-h"), "Outline");
+  await page.click("#lang");
+  assert.equal(await page.textContent("#outline-h"), "提纲");
+});
