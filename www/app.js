@@ -4,10 +4,6 @@ import { applyLanguage, t, toggleLanguage } from "./i18n.js";
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-/** Labels of report keys (qualifiers, parts, severities) in the current language. */
-const QUALIFIERS = new Proxy({}, { get: (_, k) => t(String(k)) });
-const PARTS = QUALIFIERS;
-const SEVERITY = QUALIFIERS;
 /** Where the pasted text is autosaved (this browser only). */
 const STORAGE_KEY = "fazhi-lens:text";
 /** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
@@ -142,7 +138,7 @@ function render(report, text) {
     const button = el("button", `${s.marker}${s.title}`, { type: "button", class: "link" });
     button.addEventListener("click", () => reveal(s.start, s.end));
     li.append(button);
-    for (const p of s.parts) li.append(el("span", PARTS[p] ?? p, { class: `badge part-${p}` }));
+    for (const p of s.parts) li.append(el("span", t(p), { class: `badge part-${p}` }));
     if (s.task) li.append(el("span", s.task, { class: "badge task" }));
     outline.append(li);
   }
@@ -151,7 +147,7 @@ function render(report, text) {
   checks.replaceChildren();
   for (const c of report.checks) {
     const li = el("li", undefined, { class: `severity-${c.severity}` });
-    li.append(el("span", SEVERITY[c.severity] ?? c.severity, { class: "severity" }), el("span", c.message));
+    li.append(el("span", t(c.severity), { class: "severity" }), el("span", c.message));
     if (c.start !== null) {
       li.classList.add("clickable");
       li.tabIndex = 0;
@@ -264,7 +260,7 @@ function renderAnnotated(report, text) {
   for (const c of report.citations) spans.push({ start: c.start, end: c.end, cls: "a-citation", label: [c.kind, c.docNumber].filter(Boolean).join(" · ") });
   for (const m of report.metrics) {
     const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : m.value;
-    const label = [`${value} ${m.unit}`, m.qualifier ? QUALIFIERS[m.qualifier] : "", m.subject ? `对象：${m.subject}` : "", m.indicator ? `指标：${m.indicator}` : "", m.target ? "目标" : ""].filter(Boolean).join("；");
+    const label = [`${value} ${m.unit}`, m.qualifier ? t(m.qualifier) : "", m.subject ? `对象：${m.subject}` : "", m.indicator ? `指标：${m.indicator}` : "", m.target ? "目标" : ""].filter(Boolean).join("；");
     spans.push({ start: m.start, end: m.end, cls: "a-metric", label, id: m.id });
   }
   const cuts = [...new Set([0, text.length, ...spans.flatMap((x) => [x.start, x.end])])].sort((a, b) => a - b);
@@ -309,7 +305,7 @@ function renderScorecard(report) {
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const c of report.checks) bySeverity[/** @type {"error"|"warning"|"info"} */ (c.severity)]++;
   const facts = [
-    ["法定部分", t("parts"), `${mandated.filter((p) => parts.has(p)).length} / ${mandated.length}`, mandated.filter((p) => !parts.has(p)).map((p) => `缺：${PARTS[p]}`).join("；") || "齐全"],
+    ["法定部分", t("parts"), `${mandated.filter((p) => parts.has(p)).length} / ${mandated.length}`, mandated.filter((p) => !parts.has(p)).map((p) => `缺：${t(p)}`).join("；") || "齐全"],
     ["纲要任务覆盖", t("tasks"), String(tasks.size), [...tasks].join("、")],
     ["正文字数", t("contentChars"), String(report.stats.contentChars), ""],
     ["每千字指标", t("per1000"), String(report.stats.metricsPer1000), ""],
@@ -349,7 +345,7 @@ function renderMetrics() {
     const td = el("td");
     td.append(raw);
     const value = m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value);
-    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? QUALIFIERS[m.qualifier] : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.sectionPath, { class: "path" }), el("td", m.target ? t("target") : ""));
+    tr.append(td, el("td", value), el("td", m.unit), el("td", m.qualifier ? t(m.qualifier) : ""), el("td", m.subject ?? ""), el("td", m.indicator ?? ""), el("td", m.sectionPath, { class: "path" }), el("td", m.target ? t("target") : ""));
     tbody.append(tr);
   }
   $("metric-count").textContent = t("shown", { n: rows.length, total: report.metrics.length });
@@ -380,7 +376,7 @@ function metricsCsv(report, file) {
 function outlineMarkdown(report) {
   const lines = [`# ${report.meta.title ?? "报告提纲"}`, ""];
   for (const s of report.outline) {
-    const parts = s.parts.map((/** @type {string} */ p) => PARTS[p] ?? p).join("、");
+    const parts = s.parts.map((/** @type {string} */ p) => t(p)).join("、");
     lines.push(`${"  ".repeat(s.level - 1)}- ${s.marker}${s.title}${parts ? `（${parts}）` : ""}${s.task ? ` — ${s.task}` : ""}`);
   }
   return lines.join("\n") + "\n";
