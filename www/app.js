@@ -483,32 +483,139 @@ async function loadExample() {
   analyze();
 }
 
+/** The reports of the last batch: file name, status, text and report. */
+let batch = /** @type {{name: string, status: string, text: string, report: any, error: string}[]} */ ([]);
+let batchRun = 0;
+
 /**
- * Reads dropped or opened files (decoded in Rust: UTF-8, UTF-16, GB18030).
+ * Reads dropped or opened files (decoded in Rust: UTF-8, UTF-16, GB18030, .docx). One file
+ * goes into the text box; several are analysed one by one and compared.
  * @param {FileList | File[]} files
  */
 async function openFiles(files) {
-  const texts = [];
-  const encodings = [];
-  for (const file of files) {
+  const list = [...files];
+  if (list.length === 1) {
+    const file = list[0];
     try {
       const decoded = await engine.call("decode", await file.arrayBuffer());
-      texts.push(decoded.text);
-      encodings.push(`${file.name}（${decoded.encoding}）`);
+      area.value = decoded.text;
+      autosave();
+      const notice = $("notice");
+      notice.textContent = `已读取：${file.name}（${decoded.encoding}）`;
+      notice.hidden = false;
+      analyze();
     } catch (err) {
       setStatus("error", `${file.name}：${/** @type {any} */ (err).messageZh ?? err}`);
-      return;
     }
+    return;
   }
-  area.value = texts.join("\n\n");
-  autosave();
-  const notice = $("notice");
-  notice.textContent = `已读取：${encodings.join("、")}`;
-  notice.hidden = false;
-  analyze();
+  const run = ++batchRun;
+  batch = list.map((f) => ({ name: f.name, status: "queued", text: "", report: null, error: "" }));
+  $("batch").hidden = false;
+  renderBatch();
+  for (let i = 0; i < list.length; i++) {
+    if (run !== batchRun) return;
+    const item = batch[i];
+    try {
+      item.status = "decoding";
+      renderBatch();
+      const decoded = await engine.call("decode", await list[i].arrayBuffer());
+      item.text = decoded.text;
+      item.status = "analyzing";
+      renderBatch();
+      item.report = await engine.call("analyze", decoded.text);
+      item.status = "finished";
+    } catch (err) {
+      item.status = "failed";
+      item.error = /** @type {any} */ (err).messageZh ?? String(err);
+    }
+    if (run !== batchRun) return;
+    renderBatch();
+  }
+  const first = batch.find((b) => b.report);
+  if (first) {
+    area.value = first.text;
+    autosave();
+    analyze();
+  }
+}
+
+/** Renders the batch: status list, indicator matrix, parts and tasks heatmap. */
+function renderBatch() {
+  const done = batch.filter((b) => b.status === "finished" || b.status === "failed").length;
+  $("batch-progress").textContent = t("progress", { n: done, total: batch.length });
+  $("batch-cancel").hidden = done === batch.length;
+  const tbody = $("batch-list").querySelector("tbody");
+  tbody.replaceChildren();
+  for (const b of batch) {
+    const tr = el("tr", undefined, { "data-status": b.status });
+    const name = el("button", b.name, { type: "button", class: "link" });
+    name.addEventListener("click", () => {
+      if (!b.text) return;
+      area.value = b.text;
+      autosave();
+      analyze();
+    });
+    const td = el("td");
+    td.append(name);
+    const status = b.status === "failed" ? `${t("failed")}：${b.error}` : t(b.status);
+    tr.append(td, el("td", status), el("td", b.report ? String(b.report.stats.headings) : ""), el("td", b.report ? String(b.report.metrics.length) : ""), el("td", b.report ? String(b.report.checks.length) : ""));
+    tbody.append(tr);
+  }
+  const done_ = batch.filter((b) => b.report);
+  // Indicators × reports: the stated values of each indicator, per report.
+  const matrix = $("batch-matrix");
+  matrix.replaceChildren();
+  const indicators = [...new Set(done_.flatMap((b) => b.report.metrics.map((/** @type {any} */ m) => m.indicator).filter(Boolean)))].sort();
+  const head = el("tr");
+  head.append(el("th", t("indicator"), { scope: "col" }), ...done_.map((b) => el("th", b.name, { scope: "col" })));
+  matrix.append(head);
+  for (const ind of indicators) {
+    const tr = el("tr", undefined, { "data-indicator": ind });
+    tr.append(el("th", ind, { scope: "row" }));
+    for (const b of done_) {
+      const ms = b.report.metrics.filter((/** @type {any} */ m) => m.indicator === ind);
+      tr.append(el("td", ms.map((/** @type {any} */ m) => `${m.value}${m.unit}`).join("；")));
+    }
+    matrix.append(tr);
+  }
+  // Parts and tasks × reports.
+  const heat = $("batch-heatmap");
+  heat.replaceChildren();
+  const hh = el("tr");
+  hh.append(el("th", "", { scope: "col" }), ...done_.map((b) => el("th", b.name, { scope: "col" })));
+  heat.append(hh);
+  const rows = [
+    ...["measures", "shortcomings", "responsible_person", "next_year"].map((p) => [t(p), (/** @type {any} */ r) => r.outline.some((/** @type {any} */ s) => s.parts.includes(p))]),
+    ...[...new Set(done_.flatMap((b) => b.report.outline.map((/** @type {any} */ s) => s.task).filter(Boolean)))].sort().map((task) => [task, (/** @type {any} */ r) => r.outline.some((/** @type {any} */ s) => s.task === task)]),
+  ];
+  for (const [label, has] of rows) {
+    const tr = el("tr");
+    tr.append(el("th", String(label), { scope: "row" }));
+    for (const b of done_) {
+      const yes = /** @type {Function} */ (has)(b.report);
+      tr.append(el("td", yes ? "●" : "○", { class: yes ? "hit" : "miss", "aria-label": yes ? "有" : "无" }));
+    }
+    heat.append(tr);
+  }
 }
 
 $("example").addEventListener("click", loadExample);
+$("batch-cancel").addEventListener("click", () => {
+  batchRun++;
+  engine.fail({ message: "cancelled", messageZh: "已取消分析。", code: "cancelled" });
+  for (const b of batch) if (b.status !== "finished") b.status = "failed", (b.error = "已取消");
+  renderBatch();
+});
+$("batch-csv").addEventListener("click", () => {
+  const done = batch.filter((b) => b.report);
+  if (!done.length) return;
+  const csv = done.map((b, i) => {
+    const rows = metricsCsv(b.report, b.name).slice(1).split("\r\n");
+    return (i === 0 ? rows : rows.slice(1)).join("\r\n");
+  });
+  download("fazhi-lens-批量指标.csv", "\uFEFF" + csv.join("").replace(/(\r\n)?$/, "\r\n"), "text/csv;charset=utf-8");
+});
 applyLanguage();
 $("lang").addEventListener("click", () => {
   toggleLanguage();
