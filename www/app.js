@@ -607,6 +607,14 @@ $("batch-cancel").addEventListener("click", () => {
   for (const b of batch) if (b.status !== "finished") b.status = "failed", (b.error = "已取消");
   renderBatch();
 });
+$("batch-json").addEventListener("click", () => {
+  const done = batch.filter((b) => b.report).map((b) => ({ file: b.name, ...b.report }));
+  if (done.length) download("fazhi-lens-批量.jsonl", done.map((r) => JSON.stringify(r)).join("\n") + "\n", "application/x-ndjson");
+});
+$("batch-md").addEventListener("click", () => {
+  const done = batch.filter((b) => b.report);
+  if (done.length) download("fazhi-lens-批量提纲.md", done.map((b) => `<!-- ${b.name} -->\n${outlineMarkdown(b.report)}`).join("\n"), "text/markdown;charset=utf-8");
+});
 $("batch-csv").addEventListener("click", () => {
   const done = batch.filter((b) => b.report);
   if (!done.length) return;

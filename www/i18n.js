@@ -23,7 +23,7 @@ export const STRINGS = {
     info: "提示", warning: "注意", error: "错误", over: "以上/余", about: "约", at_least: "不少于", under: "不到/以内", target: "目标",
     analyzing: "分析中…", done: "已完成：{h} 个标题，{m} 项指标，用时 {ms} 毫秒。", idle: "请粘贴或打开一份报告。",
     shown: "显示 {n} / {total} 项", occurrences: "“{w}”共出现 {n} 次",
-    batch: "多份报告比较", batchCsv: "导出全部指标 CSV", file: "文件", status: "状态", matrix: "指标对比（指标 × 报告）", heatmap: "法定部分与纲要任务覆盖",
+    batch: "多份报告比较", batchCsv: "导出全部指标 CSV", batchJson: "导出全部 JSON", batchMd: "导出全部提纲 Markdown", file: "文件", status: "状态", matrix: "指标对比（指标 × 报告）", heatmap: "法定部分与纲要任务覆盖",
     decoding: "解码中", queued: "等待", failed: "出错", finished: "完成", progress: "已分析 {n} / {total} 份", indicator: "指标",
   },
   en: {
@@ -45,7 +45,7 @@ export const STRINGS = {
     info: "info", warning: "warning", error: "error", over: "over", about: "about", at_least: "at least", under: "under", target: "target",
     analyzing: "Analysing…", done: "Done: {h} headings, {m} metrics, in {ms} ms.", idle: "Paste or open a report.",
     shown: "showing {n} of {total}", occurrences: "“{w}” occurs {n} times",
-    batch: "Comparing reports", batchCsv: "Export all metrics CSV", file: "File", status: "Status", matrix: "Indicators × reports", heatmap: "Mandated parts and 纲要 task coverage",
+    batch: "Comparing reports", batchCsv: "Export all metrics CSV", batchJson: "Export all JSON", batchMd: "Export all outlines (Markdown)", file: "File", status: "Status", matrix: "Indicators × reports", heatmap: "Mandated parts and 纲要 task coverage",
     decoding: "decoding", queued: "queued", failed: "error", finished: "done", progress: "{n} of {total} analysed", indicator: "Indicator",
   },
 };

@@ -371,4 +371,29 @@ test("several files are analysed one by one and compared", async () => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#batch-csv")]);
   const csv = fs.readFileSync(await download.path(), "utf8");
   assert.equal(csv.slice(1).trim().split("\r\n").length - 1, native.reduce((n, r) => n + r.metrics.length, 0));
+  const [jsonl] = await Promise.all([page.waitForEvent("download"), page.click("#batch-json")]);
+  const lines = fs.readFileSync(await jsonl.path(), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((r) => r.file), ["001_446f1514762c12b7.txt", "003_2c9c4544be17b5e5.txt", "004_225241193e25156f.txt"]);
+  const [md] = await Promise.all([page.waitForEvent("download"), page.click("#batch-md")]);
+  assert.equal((fs.readFileSync(await md.path(), "utf8").match(/^# /gm) ?? []).length, 3);
+  await page.locator("#batch").screenshot({ path: path.join(out, "batch.png") });
+});
+
+test("usable at 360 px, prints cleanly, and every view has a screenshot", async () => {
+  const { page } = await openPage();
+  await page.locator("#annotated").screenshot({ path: path.join(out, "annotated.png") });
+  await page.locator("#metrics").screenshot({ path: path.join(out, "metrics.png") });
+  await page.click("#lang");
+  await page.screenshot({ path: path.join(out, "english.png") });
+  await page.click("#lang");
+  await page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
+  await page.screenshot({ path: path.join(out, "mobile.png") });
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#text"), false, "the input is not printed");
+  assert.equal(await page.isVisible("#outline"), true, "the outline is printed");
+  await page.pdf?.({ path: path.join(out, "print.pdf") }).catch(() => {});
+  await page.emulateMedia({ media: "screen" });
 });
