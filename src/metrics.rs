@@ -208,20 +208,6 @@ fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
     parse_number(&format!("{s}{scale}"))
 }
 
-/// Parses the value of a written-out Chinese number with an optional 点 decimal part
-/// (`九十五`, `九十五点五`).
-fn parse_cn_decimal(s: &str) -> Option<f64> {
-    if let Some((int, frac)) = s.split_once('点') {
-        let i = parse_cn_int(int)? as f64;
-        let digits: String = frac
-            .chars()
-            .map(|c| crate::numerals::cn_digit(c).map_or('x', |d| char::from(b'0' + d as u8)))
-            .collect();
-        return format!("{i}.{digits}").parse().ok();
-    }
-    parse_number(s)
-}
-
 /// Finds the metrics of `text`. `mask` are extra ranges (citations) that hold none;
 /// `tokens` is the segmentation of `text`.
 pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<Found> {
@@ -232,7 +218,11 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
         let raw = m.range();
         let (value, value_max, unit): (f64, Option<f64>, String) = if let Some(p) = caps.name("pv")
         {
-            let Some(v) = parse_cn_decimal(p.as_str()) else {
+            // 百分之九十五点五: the numeral parser reads the 点 decimals.
+            let Some(v) = crate::numerals::parse_expression(p.as_str())
+                .filter(|x| x.max.is_none() && x.percent.is_none())
+                .map(|x| x.value)
+            else {
                 continue;
             };
             (v, None, "%".into())

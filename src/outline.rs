@@ -321,17 +321,14 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             }
             let after_marker = &line[at + m.len..];
             let title_start = at + m.len + (after_marker.len() - after_marker.trim_start().len());
-            let (mut end, mut run_on) = title_end(line, title_start, m.level, long);
+            let (mut end, run_on) = title_end(line, title_start, m.level, long);
             let limit = 40;
             let too_long = line[title_start..end].chars().count() > if run_on { limit } else { 60 };
             if too_long || long {
                 // A title run on into its body with nothing between them; in a long line
                 // (a report pasted as one line) that is the rule, not the exception.
                 match cue_split(&line[title_start..end], limit) {
-                    Some(cut) => {
-                        end = title_start + cut;
-                        run_on = true;
-                    }
+                    Some(cut) => end = title_start + cut,
                     None if too_long => continue,
                     None => {}
                 }
@@ -340,7 +337,6 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             if title.is_empty() || !title.chars().any(crate::normalize::is_han) {
                 continue;
             }
-            let _ = run_on;
             numbering.record(&m);
             let base = line_range.start;
             out.push(Heading {

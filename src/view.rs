@@ -48,14 +48,6 @@ impl View {
         self.text.chars().next_back()
     }
 
-    /// Iterates over `(view byte offset, char, original range)`.
-    pub fn chars(&self) -> impl Iterator<Item = (usize, char, Range<usize>)> + '_ {
-        self.text
-            .char_indices()
-            .zip(self.orig.iter())
-            .map(|((b, c), &(s, e))| (b, c, s as usize..e as usize))
-    }
-
     /// Appends the characters of `src[range]` (a byte range of `src`), each standing for
     /// the original range it stands for in `src`: views compose.
     pub fn extend_from(&mut self, src: &View, range: Range<usize>) {
