@@ -272,8 +272,8 @@ impl Analyzer {
         timer.lap("meta");
 
         let headings = outline::find_headings(vt);
-        let section_ends = section_ends(&headings, vt.len());
-        let parents = parents(&headings);
+        let section_ends = outline::section_ends(&headings, vt.len());
+        let parents = outline::parents(&headings);
         let enum_items = outline::find_enumerations(vt, &headings);
         timer.lap("outline");
 
@@ -528,11 +528,12 @@ impl Analyzer {
         }
 
         // Reading aids.
+        let counts = segment::WordCounts::new(vt, &tokens);
         let keywords = match self.options.keyword_method {
-            KeywordMethod::Tfidf => self.segmenter.tfidf(vt, &tokens, self.options.keywords),
+            KeywordMethod::Tfidf => self.segmenter.tfidf_of(&counts, self.options.keywords),
             KeywordMethod::Textrank => Segmenter::textrank(vt, &tokens, self.options.keywords),
         };
-        let frequencies = Segmenter::frequencies(vt, &tokens, self.options.frequencies);
+        let frequencies = Segmenter::frequencies_of(&counts, self.options.frequencies);
         timer.lap("checks");
 
         let content_chars = vt.chars().filter(|c| !c.is_whitespace()).count();
@@ -633,35 +634,6 @@ fn fmt_num(v: f64) -> String {
     } else {
         format!("{v}")
     }
-}
-
-/// For each heading, where its section ends: the next heading of the same or a higher
-/// level, or the end of the text. One pass with a stack of open sections.
-fn section_ends(headings: &[outline::Heading], text_len: usize) -> Vec<usize> {
-    let mut ends = vec![text_len; headings.len()];
-    let mut open: Vec<usize> = Vec::new();
-    for (i, h) in headings.iter().enumerate() {
-        while open.last().is_some_and(|&j| headings[j].level >= h.level) {
-            ends[open.pop().unwrap_or(i)] = h.marker.start;
-        }
-        open.push(i);
-    }
-    ends
-}
-
-/// For each heading, the index of the nearest earlier heading of a higher level. One pass
-/// with a stack whose levels rise strictly.
-fn parents(headings: &[outline::Heading]) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(headings.len());
-    let mut stack: Vec<usize> = Vec::new();
-    for h in headings {
-        while stack.last().is_some_and(|&j| headings[j].level >= h.level) {
-            stack.pop();
-        }
-        out.push(stack.last().copied());
-        stack.push(out.len() - 1);
-    }
-    out
 }
 
 struct Timer<'a> {

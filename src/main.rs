@@ -42,6 +42,9 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Add per-stage timings in milliseconds to each report (`stats.timings`).
+        #[arg(long)]
+        timings: bool,
         /// Files, folders (every .txt inside) or `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -116,8 +119,9 @@ fn main() -> ExitCode {
             format,
             offsets,
             jobs,
+            timings,
             inputs,
-        } => analyze(format, offsets.into(), jobs, &inputs),
+        } => analyze(format, offsets.into(), jobs, timings, &inputs),
         Command::Segment { hmm, plain, input } => segment(hmm, plain, &input),
         Command::Kwic {
             word,
@@ -201,13 +205,18 @@ fn analyze(
     format: Format,
     offsets: OffsetUnit,
     jobs: Option<usize>,
+    timings: bool,
     inputs: &[PathBuf],
 ) -> io::Result<bool> {
-    let analyzer = Analyzer::new(Options {
+    let mut analyzer = Analyzer::new(Options {
         offsets,
         ..Options::default()
     })
     .map_err(io::Error::other)?;
+    if timings {
+        let start = std::time::Instant::now();
+        analyzer.set_clock(Box::new(move || start.elapsed().as_secs_f64() * 1000.0));
+    }
     let files = expand(inputs);
     if let Some(n) = jobs {
         // A pool that already exists (from an earlier call) is fine to reuse.

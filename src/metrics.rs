@@ -63,12 +63,16 @@ fn metric_regex() -> &'static Regex {
     })
 }
 
-fn mask_regexes() -> &'static [Regex] {
-    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
-    RES.get_or_init(|| {
-        data_lines(include_str!("../data/not_metrics.txt"))
-            .filter_map(|l| Regex::new(l).ok())
-            .collect()
+/// The patterns of `data/not_metrics.txt` as one alternation: one pass over the text
+/// instead of one per line.
+fn mask_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alternatives: Vec<String> = data_lines(include_str!("../data/not_metrics.txt"))
+            .filter(|l| Regex::new(l).is_ok())
+            .map(|l| format!("(?:{l})"))
+            .collect();
+        Regex::new(&alternatives.join("|")).expect("valid patterns join into a valid regex")
     })
 }
 
@@ -129,9 +133,7 @@ fn unit_kind(unit: &str) -> &'static str {
 /// sorted and merged so that an overlap test is one binary search.
 fn masked_ranges(text: &str, extra: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut all: Vec<Range<usize>> = extra.to_vec();
-    for re in mask_regexes() {
-        all.extend(re.find_iter(text).map(|m| m.range()));
-    }
+    all.extend(mask_regex().find_iter(text).map(|m| m.range()));
     all.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for r in all {

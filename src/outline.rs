@@ -355,6 +355,35 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     out
 }
 
+/// For each heading, where its section ends: the next heading of the same or a higher
+/// level, or the end of the text. One pass with a stack of open sections.
+pub fn section_ends(headings: &[Heading], text_len: usize) -> Vec<usize> {
+    let mut ends = vec![text_len; headings.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        while open.last().is_some_and(|&j| headings[j].level >= h.level) {
+            ends[open.pop().unwrap_or(i)] = h.marker.start;
+        }
+        open.push(i);
+    }
+    ends
+}
+
+/// For each heading, the index of the nearest earlier heading of a higher level. One pass
+/// with a stack whose levels rise strictly.
+pub fn parents(headings: &[Heading]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(headings.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for h in headings {
+        while stack.last().is_some_and(|&j| headings[j].level >= h.level) {
+            stack.pop();
+        }
+        out.push(stack.last().copied());
+        stack.push(out.len() - 1);
+    }
+    out
+}
+
 /// Finds inline enumeration items outside the heading markers.
 pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
     // Headings come in text order: a binary search keeps this linear in the text.

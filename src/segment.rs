@@ -11,13 +11,14 @@
 //! window of 5 content words. Stop words (`data/stopwords.txt`), punctuation, numbers and
 //! single characters are left out of frequencies and keywords.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
 use crate::normalize::is_han;
@@ -48,8 +49,10 @@ pub struct Token {
 /// The jieba segmenter with the domain dictionary and the IDF table.
 pub struct Segmenter {
     jieba: Jieba,
-    idf: HashMap<Box<str>, f32>,
+    idf: FxHashMap<Box<str>, f32>,
     median_idf: f32,
+    /// The largest IDF (bounds any word's weight).
+    max_idf: f32,
     atoms: Regex,
     has_lexicon: bool,
 }
@@ -64,8 +67,8 @@ impl std::fmt::Debug for Segmenter {
 }
 
 /// The stop words of `data/stopwords.txt`.
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static STOP: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static STOP: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STOP.get_or_init(|| data_lines(include_str!("../data/stopwords.txt")).collect())
 }
 
@@ -113,7 +116,7 @@ impl Segmenter {
     /// # Errors
     /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
     pub fn new(lexicon: Option<&str>, domain: bool) -> Result<Self, Error> {
-        let mut idf = HashMap::new();
+        let mut idf = FxHashMap::default();
         let mut jieba = match lexicon {
             Some(text) => {
                 let body_start = text
@@ -138,6 +141,7 @@ impl Segmenter {
             None => Jieba::empty(),
         };
         let mut values: Vec<f32> = idf.values().copied().collect();
+        let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {
             10.0
         } else {
@@ -171,6 +175,7 @@ impl Segmenter {
             jieba,
             idf,
             median_idf,
+            max_idf,
             atoms,
             has_lexicon: lexicon.is_some(),
         })
@@ -236,36 +241,56 @@ impl Segmenter {
 
     /// Counts content words, most frequent first (ties alphabetically), at most `n`.
     pub fn frequencies(text: &str, tokens: &[Token], n: usize) -> Vec<WordCount> {
-        let counts = content_counts(text, tokens);
-        let mut v: Vec<WordCount> = counts
-            .into_iter()
+        Self::frequencies_of(&WordCounts::new(text, tokens), n)
+    }
+
+    /// [`frequencies`](Self::frequencies) from counts already made.
+    pub fn frequencies_of(counts: &WordCounts<'_>, n: usize) -> Vec<WordCount> {
+        let mut v: Vec<(&str, usize)> = counts.0.iter().map(|(w, &c)| (*w, c)).collect();
+        let order = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+        top_n(&mut v, n, order);
+        v.into_iter()
             .map(|(w, c)| WordCount {
                 word: w.to_string(),
                 count: c,
             })
-            .collect();
-        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
-        v.truncate(n);
-        v
+            .collect()
     }
 
     /// TF-IDF keywords, best first, at most `n`.
     pub fn tfidf(&self, text: &str, tokens: &[Token], n: usize) -> Vec<Keyword> {
-        let counts = content_counts(text, tokens);
-        let total: usize = counts.values().sum();
-        let mut v: Vec<Keyword> = counts
-            .into_iter()
-            .map(|(w, c)| {
-                let idf = self.idf.get(w).copied().unwrap_or(self.median_idf);
-                Keyword {
-                    word: w.to_string(),
-                    weight: round4(c as f64 / total.max(1) as f64 * f64::from(idf)),
-                    count: c,
-                }
+        self.tfidf_of(&WordCounts::new(text, tokens), n)
+    }
+
+    /// [`tfidf`](Self::tfidf) from counts already made.
+    pub fn tfidf_of(&self, counts: &WordCounts<'_>, n: usize) -> Vec<Keyword> {
+        let total = counts.0.values().sum::<usize>().max(1) as f64;
+        // Most frequent first: once even the largest IDF cannot lift a word's weight to
+        // the n-th best found so far, no rarer word can enter either, and the dictionary
+        // (a large, cache-unfriendly table) is not consulted for the long tail.
+        let mut by_count: Vec<(&str, usize)> = counts.0.iter().map(|(w, &c)| (*w, c)).collect();
+        by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+        let mut best: Vec<(&str, f64, usize)> = Vec::with_capacity(4 * n + 1);
+        let mut threshold: Option<f64> = None;
+        for (w, c) in by_count {
+            if threshold.is_some_and(|t| round4(c as f64 / total * f64::from(self.max_idf)) < t) {
+                break;
+            }
+            let idf = self.idf.get(w).copied().unwrap_or(self.median_idf);
+            best.push((w, round4(c as f64 / total * f64::from(idf)), c));
+            if n > 0 && best.len() >= 4 * n {
+                top_n(&mut best, n, keyword_order);
+                threshold = best.last().map(|b| b.1);
+            }
+        }
+        top_n(&mut best, n, keyword_order);
+        best.into_iter()
+            .map(|(w, weight, count)| Keyword {
+                word: w.to_string(),
+                weight,
+                count,
             })
-            .collect();
-        sort_keywords(&mut v, n);
-        v
+            .collect()
     }
 
     /// TextRank keywords over a co-occurrence window of 5 content words, best first.
@@ -304,39 +329,63 @@ impl Segmenter {
             score = next;
         }
         let max = score.iter().copied().fold(f64::MIN, f64::max).max(1e-9);
-        let counts = content_counts(text, tokens);
-        let mut v: Vec<Keyword> = index
+        let counts = WordCounts::new(text, tokens);
+        let mut v: Vec<(&str, f64, usize)> = index
             .iter()
-            .map(|(w, &i)| Keyword {
-                word: w.to_string(),
-                weight: round4(score[i] / max),
-                count: counts.get(w).copied().unwrap_or(0),
-            })
+            .map(|(w, &i)| (*w, round4(score[i] / max), counts.get(w)))
             .collect();
-        sort_keywords(&mut v, n);
-        v
+        top_n(&mut v, n, keyword_order);
+        v.into_iter()
+            .map(|(w, weight, count)| Keyword {
+                word: w.to_string(),
+                weight,
+                count,
+            })
+            .collect()
     }
 }
 
-fn content_counts<'a>(text: &'a str, tokens: &[Token]) -> HashMap<&'a str, usize> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = &text[t.range.clone()];
-        if Segmenter::is_content(w) {
-            *counts.entry(w).or_default() += 1;
+/// How often each content word occurs: counted once per analysis and shared by the
+/// keywords and the frequency list. Every word token is counted first (one hash each);
+/// the content-word test then runs once per distinct word, not once per occurrence.
+#[derive(Debug, Default)]
+pub struct WordCounts<'a>(FxHashMap<&'a str, usize>);
+
+impl<'a> WordCounts<'a> {
+    /// Counts the content words among `tokens` of `text`.
+    pub fn new(text: &'a str, tokens: &[Token]) -> Self {
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            *counts.entry(&text[t.range.clone()]).or_default() += 1;
         }
+        counts.retain(|w, _| Segmenter::is_content(w));
+        WordCounts(counts)
     }
-    counts
+
+    /// The count of `word` (0 when it is not a content word of the text).
+    pub fn get(&self, word: &str) -> usize {
+        self.0.get(word).copied().unwrap_or(0)
+    }
 }
 
-fn sort_keywords(v: &mut Vec<Keyword>, n: usize) {
-    v.sort_by(|a, b| {
-        b.weight
-            .total_cmp(&a.weight)
-            .then_with(|| b.count.cmp(&a.count))
-            .then_with(|| a.word.cmp(&b.word))
-    });
-    v.truncate(n);
+/// Keeps the first `n` of `v` in `order`, sorted: a selection, then a sort of only those.
+fn top_n<T>(v: &mut Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if n == 0 {
+        v.clear();
+        return;
+    }
+    if v.len() > n {
+        v.select_nth_unstable_by(n - 1, &order);
+        v.truncate(n);
+    }
+    v.sort_by(order);
+}
+
+/// Best weight first, then the more frequent, then alphabetically.
+fn keyword_order(a: &(&str, f64, usize), b: &(&str, f64, usize)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1)
+        .then_with(|| b.2.cmp(&a.2))
+        .then_with(|| a.0.cmp(b.0))
 }
 
 fn round4(x: f64) -> f64 {
@@ -405,6 +454,57 @@ mod tests {
             freq.windows(2).all(|p| p[0].count >= p[1].count),
             "most frequent first"
         );
+    }
+
+    #[test]
+    fn tfidf_with_early_stop_equals_ranking_every_word() {
+        // Counts spread from 1 to many and IDFs from 1 to 12, so that the early stop
+        // is taken and ties on weight are broken by count and word.
+        let mut lexicon = String::new();
+        let mut text = String::new();
+        let han: Vec<char> = "法治政府建设行政复议执法监督审查公开服务改革"
+            .chars()
+            .collect();
+        for i in 0..200usize {
+            let w: String = [
+                han[i % han.len()],
+                han[(i * 7 + 3) % han.len()],
+                han[(i / 3) % han.len()],
+            ]
+            .iter()
+            .collect();
+            lexicon.push_str(&format!("{w} 10 {}\n", 1 + (i * 37) % 12));
+            for _ in 0..(1 + (i * 13) % 9) {
+                text.push_str(&w);
+                text.push('，');
+            }
+        }
+        let seg = Segmenter::new(Some(&lexicon), false).unwrap();
+        let tokens = seg.tokens(&text, false);
+        let counts = WordCounts::new(&text, &tokens);
+        let total = counts.0.values().sum::<usize>() as f64;
+        let mut all: Vec<(&str, f64, usize)> = counts
+            .0
+            .iter()
+            .map(|(w, &c)| {
+                let idf = seg.idf.get(*w).copied().unwrap_or(seg.median_idf);
+                (*w, round4(c as f64 / total * f64::from(idf)), c)
+            })
+            .collect();
+        all.sort_by(keyword_order);
+        for n in [0, 1, 5, 20, 60, 1000] {
+            let got: Vec<(String, f64, usize)> = seg
+                .tfidf_of(&counts, n)
+                .into_iter()
+                .map(|k| (k.word, k.weight, k.count))
+                .collect();
+            let want: Vec<(String, f64, usize)> = all
+                .iter()
+                .take(n)
+                .map(|(w, x, c)| (w.to_string(), *x, *c))
+                .collect();
+            assert_eq!(got, want, "top {n}");
+        }
     }
 
     #[test]
