@@ -17,7 +17,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 WASM_FEATURES := --no-default-features --features wasm
 
-.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean \
+.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean lexicon bench \
         setup setup-rust setup-browser setup-node
 
 help: ## List the targets
@@ -37,17 +37,21 @@ setup-browser: ## Debian Chromium, ChromeDriver and a CJK font (tests and screen
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -e $(CJK_FONT) ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; fi
 
-setup-node: node_modules/.package-lock.json ## playwright-core from npm (no browser download)
+setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 	npm ci --no-audit --no-fund --loglevel=error
 
 # --- build ----------------------------------------------------------------------------
 
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
-www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) | setup-rust
+# wasm-opt (npm binaryen, not Debian's) only strips the function-name section: 70 KB less
+# brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (bench/README.md).
+www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
 	wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name fazhi_lens . -- $(WASM_FEATURES)
+	node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $@ -o $@
 	@rm -f www/pkg/.gitignore www/pkg/package.json
 
 www/lexicon.txt: data/lexicon.txt
@@ -92,6 +96,14 @@ lint: setup-rust ## rustfmt check, clippy (native and wasm32) and rustdoc with -
 eval: build-cli ## Outline figures and checks for every report of the shared corpus
 	@if [ ! -d "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 1; fi
 	python3 scripts/eval.py --cli target/release/fazhi-lens --corpus $(CORPUS)
+
+lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scripts/build_lexicon.py)
+	@if [ ! -d "$(CORPUS)/gov-work-reports" ]; then echo "lexicon: $(CORPUS)/gov-work-reports not found (set CORPUS=...)"; exit 1; fi
+	cargo fetch --locked
+	python3 scripts/build_lexicon.py --min-freq 0 --out target/jieba_full.txt
+	cat $(CORPUS)/gov-work-reports/*/*.txt > target/domain.txt
+	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
+	python3 scripts/build_lexicon.py --domain-tokens target/domain_tokens.txt
 
 FUZZ_SECONDS ?= 600
 fuzz: ## The long fuzz run of analyze() (FUZZ_SECONDS, default 600)

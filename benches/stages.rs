@@ -138,6 +138,16 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
                 .sum::<usize>()
         })
     });
+    // jieba alone (no domain dictionary, no atom pre-pass): what the pre-pass costs.
+    let plain = Segmenter::new(Some(BUNDLED_LEXICON), false).expect("bundled lexicon loads");
+    g.bench_function("segment-plain", |b| {
+        b.iter(|| {
+            views
+                .iter()
+                .map(|v| plain.tokens(black_box(v), false).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("citations", |b| {
         b.iter(|| {
             views

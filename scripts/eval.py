@@ -7,8 +7,9 @@
 2. Cleaning: on the provincial reports, how many lines of page chrome were removed and
    whether the first kept line is the report's own text.
 3. Segmentation: SIGHAN 2005 PKU and MSR test sets, word F1 and OOV recall of
-   `fazhi-lens segment` (with the domain dictionary) next to `--plain` (jieba-rs with its
-   general dictionary only) on the same text.
+   `fazhi-lens segment` (the shipped, pruned dictionary plus the domain dictionary) next
+   to plain jieba: `--plain` with jieba's full general dictionary (rebuilt from the
+   jieba-rs source by scripts/build_lexicon.py --min-freq 0), on the same text.
 4. Numbers: `fazhi-lens number` against the gold sets in numbers/ — Recognizers-Text zh
    Number, Percent and Currency (cases marked NotSupported for dotnet skipped), cn2an
    (strict, normal and smart modes; their error cases must give no number) and JioNLP
@@ -26,6 +27,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def run(cmd, **kw):
@@ -108,6 +110,9 @@ def segmentation(cli, corpus):
     if not os.path.isdir(base):
         print(f"\n(segmentation: {base} not found)")
         return
+    full = os.path.join(tempfile.mkdtemp(prefix="fazhi-lens-eval-"), "jieba_full.txt")
+    build = os.path.join(os.path.dirname(os.path.abspath(__file__)), "build_lexicon.py")
+    run([sys.executable, build, "--min-freq", "0", "--out", full])
     print("\n## Segmentation (SIGHAN 2005 test sets)\n")
     print(f"{'set':5} {'fazhi-lens F1':>14} {'plain jieba F1':>15} {'Δ points':>9} {'OOV recall':>11} {'plain OOV':>10}")
     worst = 0.0
@@ -116,7 +121,7 @@ def segmentation(cli, corpus):
         gold = open(os.path.join(base, f"{name}_test_gold.utf8"), encoding="utf-8").read().splitlines()
         train = set(open(os.path.join(base, f"{name}_training_words.utf8"), encoding="utf-8").read().split())
         ours = run([cli, "segment", test]).stdout.decode().splitlines()
-        plain = run([cli, "segment", "--plain", test]).stdout.decode().splitlines()
+        plain = run([cli, "segment", "--plain", "--lexicon", full, test]).stdout.decode().splitlines()
         f_ours, oov_ours = f1(gold, ours, train)
         f_plain, oov_plain = f1(gold, plain, train)
         delta = (f_ours - f_plain) * 100

@@ -45,6 +45,12 @@ enum Command {
         /// Add per-stage timings in milliseconds to each report (`stats.timings`).
         #[arg(long)]
         timings: bool,
+        /// A dictionary file (`word freq [idf]` lines) instead of the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+        /// Largest input accepted, in bytes (default 64 MiB).
+        #[arg(long, value_name = "BYTES")]
+        max_bytes: Option<usize>,
         /// Files, folders (every .txt inside) or `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -57,6 +63,9 @@ enum Command {
         /// Plain jieba: no domain dictionary, no number/document-number atoms (a baseline).
         #[arg(long)]
         plain: bool,
+        /// A dictionary file (`word freq [idf]` lines) instead of the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
         /// A file or `-` for standard input.
         input: PathBuf,
     },
@@ -120,9 +129,24 @@ fn main() -> ExitCode {
             offsets,
             jobs,
             timings,
+            lexicon,
+            max_bytes,
             inputs,
-        } => analyze(format, offsets.into(), jobs, timings, &inputs),
-        Command::Segment { hmm, plain, input } => segment(hmm, plain, &input),
+        } => {
+            let defaults = Options::default();
+            let options = Options {
+                offsets: offsets.into(),
+                max_bytes: max_bytes.unwrap_or(defaults.max_bytes),
+                ..defaults
+            };
+            analyze(format, options, jobs, timings, lexicon.as_deref(), &inputs)
+        }
+        Command::Segment {
+            hmm,
+            plain,
+            lexicon,
+            input,
+        } => segment(hmm, plain, lexicon.as_deref(), &input),
         Command::Kwic {
             word,
             width,
@@ -203,16 +227,13 @@ type Outcome = (
 
 fn analyze(
     format: Format,
-    offsets: OffsetUnit,
+    options: Options,
     jobs: Option<usize>,
     timings: bool,
+    lexicon: Option<&Path>,
     inputs: &[PathBuf],
 ) -> io::Result<bool> {
-    let mut analyzer = Analyzer::new(Options {
-        offsets,
-        ..Options::default()
-    })
-    .map_err(io::Error::other)?;
+    let mut analyzer = make_analyzer(options, lexicon)?;
     if timings {
         let start = std::time::Instant::now();
         analyzer.set_clock(Box::new(move || start.elapsed().as_secs_f64() * 1000.0));
@@ -388,13 +409,26 @@ fn per_line(input: &Path, mut line: impl FnMut(&str) -> io::Result<String>) -> i
     Ok(true)
 }
 
-fn segment(hmm: bool, plain: bool, input: &Path) -> io::Result<bool> {
+/// An analyzer with the bundled dictionary or the one in `lexicon`.
+fn make_analyzer(options: Options, lexicon: Option<&Path>) -> io::Result<Analyzer> {
+    let analyzer = match lexicon {
+        None => Analyzer::new(options),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Analyzer::with_lexicon(options, Some(&text))
+        }
+    };
+    analyzer.map_err(io::Error::other)
+}
+
+fn segment(hmm: bool, plain: bool, lexicon: Option<&Path>, input: &Path) -> io::Result<bool> {
     let options = Options {
         hmm,
         domain: !plain,
         ..Options::default()
     };
-    let analyzer = Analyzer::new(options).map_err(io::Error::other)?;
+    let analyzer = make_analyzer(options, lexicon)?;
     per_line(input, |line| {
         let tokens = analyzer.segment(line).map_err(io::Error::other)?;
         Ok(tokens
