@@ -105,6 +105,12 @@ lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scr
 	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
 	python3 scripts/build_lexicon.py --domain-tokens target/domain_tokens.txt
 
+bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium vs jieba-wasm, transfer, native stages, CLI throughput
+	node bench/browser.mjs
+	cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
+	python3 bench/cli.py --corpus $(CORPUS)
+	@python3 bench/report.py
+
 FUZZ_SECONDS ?= 600
 fuzz: ## The long fuzz run of analyze() (FUZZ_SECONDS, default 600)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --locked --test fuzz -- --ignored --nocapture

@@ -53,6 +53,11 @@ async function main() {
   const jiebaInitMs = performance.now() - t0;
 
   const report = ours.analyze(text);
+  // Per-stage milliseconds inside one warm analyze() (the wasm binding's clock).
+  const stages = {};
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, v] of Object.entries(ours.analyze(text).stats.timings ?? {})) (stages[k] ??= []).push(v);
+  }
   const result = {
     chars: text.length,
     init: { ours: oursInit, oursAnalyzerWithoutDictionary: bareLoad, oursDictionary: lexiconLoad, jieba: jiebaInitMs },
@@ -62,6 +67,7 @@ async function main() {
     jiebaCut: time(() => cut(text, false)),
     jiebaCutHmm: time(() => cut(text, true)),
     tokens: { ours: ours.segment(text).length, jieba: cut(text, false).filter((w) => w.trim()).length },
+    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)])),
     metrics: report.metrics.length,
     headings: report.outline.length,
     userAgent: navigator.userAgent,

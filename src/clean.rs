@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::normalize::is_han;
 use crate::outline::starts_with_marker;
@@ -46,7 +46,28 @@ pub struct Cleaned {
 struct Rule {
     head_only: bool,
     reason: &'static str,
-    regex: Regex,
+}
+
+/// The rules of `data/boilerplate.tsv` in file order, with their patterns as sets: one
+/// pass over a line tests every rule (`all` for head and footer lines, `body` — the rules
+/// not limited to the head — elsewhere, `body_rules` mapping its indices to rules).
+struct Rules {
+    rules: Vec<Rule>,
+    all: RegexSet,
+    body: RegexSet,
+    body_rules: Vec<usize>,
+}
+
+impl Rules {
+    /// The first rule, in file order, that removes line `t`.
+    fn matching(&self, t: &str, edge: bool) -> Option<&Rule> {
+        if edge {
+            self.all.matches(t).iter().next().map(|i| &self.rules[i])
+        } else {
+            let i = self.body.matches(t).iter().next()?;
+            Some(&self.rules[self.body_rules[i]])
+        }
+    }
 }
 
 /// Lines within this many lines of the top are "the head" where site chrome stands.
@@ -54,39 +75,52 @@ const HEAD_LINES: usize = 40;
 /// Lines within this many lines of the end are the page footer, where chrome stands too.
 const TAIL_LINES: usize = 15;
 
-fn rules() -> &'static [Rule] {
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        include_str!("../data/boilerplate.tsv")
+        let mut rules = Vec::new();
+        let mut patterns: Vec<&'static str> = Vec::new();
+        for l in include_str!("../data/boilerplate.tsv")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.splitn(3, '\t');
-                let scope = cols.next()?;
-                let reason: &'static str = cols.next()?;
-                let regex = Regex::new(cols.next()?).ok()?;
-                Some(Rule {
-                    head_only: scope == "head",
-                    reason,
-                    regex,
-                })
-            })
-            .collect()
+        {
+            let mut cols = l.splitn(3, '\t');
+            let (Some(scope), Some(reason), Some(pattern)) =
+                (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            if Regex::new(pattern).is_err() {
+                continue;
+            }
+            rules.push(Rule {
+                head_only: scope == "head",
+                reason,
+            });
+            patterns.push(pattern);
+        }
+        let body_rules: Vec<usize> = (0..rules.len()).filter(|&i| !rules[i].head_only).collect();
+        let set = |p: Vec<&str>| RegexSet::new(p).expect("patterns that compile alone form a set");
+        Rules {
+            all: set(patterns.clone()),
+            body: set(body_rules.iter().map(|&i| patterns[i]).collect()),
+            body_rules,
+            rules,
+        }
     })
 }
 
 /// The lines of `text` as byte ranges without their `\n`.
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // `split` finds the line ends with memchr.
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
-    }
-    out.push(start..text.len());
-    out
+    text.split('\n')
+        .map(|line| {
+            let r = start..start + line.len();
+            start = r.end + 1;
+            r
+        })
+        .collect()
 }
 
 fn trim_line(line: &str) -> &str {
@@ -130,9 +164,7 @@ pub fn clean(norm: &View) -> Cleaned {
         }
         let head = i < HEAD_LINES;
         let edge = head || i + TAIL_LINES >= lines.len();
-        let rule = rules()
-            .iter()
-            .find(|rule| (edge || !rule.head_only) && rule.regex.is_match(t));
+        let rule = rules().matching(t, edge);
         reason_of[i] = if let Some(rule) = rule {
             Some(rule.reason)
         } else if is_page_number(t) {

@@ -107,7 +107,8 @@ pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'stati
         .filter(|e| e.kind == "task" && e.catalogue == catalogue_year)
         .map(|e| {
             let t = e.keywords.find_iter(title).count() as f64 * 3.0;
-            let b = (e.keywords.find_iter(body).count() as f64).min(6.0) / 3.0;
+            // At most 6 body matches count: stop scanning the body there.
+            let b = e.keywords.find_iter(body).take(6).count() as f64 / 3.0;
             (e.key, t + b)
         })
         .collect();

@@ -269,7 +269,7 @@ impl Segmenter {
         // the n-th best found so far, no rarer word can enter either, and the dictionary
         // (a large, cache-unfriendly table) is not consulted for the long tail.
         let mut by_count: Vec<(&str, usize)> = counts.0.iter().map(|(w, &c)| (*w, c)).collect();
-        by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+        by_count.sort_unstable_by_key(|&(_, c)| std::cmp::Reverse(c));
         let mut best: Vec<(&str, f64, usize)> = Vec::with_capacity(4 * n + 1);
         let mut threshold: Option<f64> = None;
         for (w, c) in by_count {

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Last step of `make bench`: one table from bench/out/browser.json, the criterion results
+in target/criterion and bench/out/cli.json, with the machine and the versions. Prints
+Markdown and writes it to bench/out/results.md. Targets are those of the project's
+speed-and-size issue; each line says whether it is met.
+"""
+import glob
+import json
+import os
+import platform
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+
+
+def load(name):
+    path = os.path.join(OUT, name)
+    return json.load(open(path)) if os.path.exists(path) else None
+
+
+def version(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.0f} GB"
+    osname = platform.platform()
+    if os.path.exists("/etc/os-release"):
+        for line in open("/etc/os-release"):
+            if line.startswith("PRETTY_NAME="):
+                osname = line.split("=", 1)[1].strip().strip('"')
+    return f"{cpu}, {os.cpu_count()} cores, {mem} RAM, {osname}"
+
+
+def criterion():
+    rows = {}
+    for bench in glob.glob(os.path.join(ROOT, "target", "criterion", "*", "*", "new", "benchmark.json")):
+        b = json.load(open(bench))
+        est = json.load(open(os.path.join(os.path.dirname(bench), "estimates.json")))
+        ns = est["median"]["point_estimate"]
+        nbytes = (b.get("throughput") or {}).get("Bytes")
+        rows[(b["group_id"], b["function_id"])] = (ns / 1e6, nbytes / 1e6 / (ns / 1e9) if nbytes else None)
+    return rows
+
+
+def ok(flag):
+    return "met" if flag else "NOT met"
+
+
+def main():
+    lines = [f"# fazhi-lens benchmark", "", f"Machine: {machine()}",
+             f"Versions: {version(['rustc', '-V'])}; node {version(['node', '-v'])}"]
+    targets = []
+    br = load("browser.json")
+    if br:
+        p = br["inPage"]
+        lines[-1] += f"; Chromium {br['chromium']}; jieba-wasm {br['jiebaWasm']} (npm)"
+        ratio = p["analyze"]["median"] / p["jiebaCut"]["median"]
+        lines += ["", f"## In headless Chromium (medians of {p['analyze']['runs']} runs; cold start: {br['coldStart']['runs']} fresh contexts)", "",
+                  "| measure | ms | vs jieba-wasm cut |", "|---|---:|---:|"]
+        cut = p["jiebaCut"]["median"]
+        for label, ms in [
+            ("cold start → first report on screen (no dictionary yet)", br["coldStart"]["firstReport"]),
+            ("cold start → report with the dictionary", br["coldStart"]["fullReport"]),
+            (f"fazhi-lens analyze(), {p['chars']:,} chars, warm (everything)", p["analyze"]["median"]),
+            ("fazhi-lens analyze() without the dictionary", p["analyzeWithoutDictionary"]["median"]),
+            (f"fazhi-lens segment() → {p['tokens']['ours']:,} tokens as JS objects", p["segment"]["median"]),
+            (f"jieba-wasm cut(text, false) → {p['tokens']['jieba']:,} words", cut),
+            ("jieba-wasm cut(text, true) (HMM)", p["jiebaCutHmm"]["median"]),
+            ("load: fazhi-lens wasm init", p["init"]["ours"]),
+            ("load: fazhi-lens dictionary (new Analyzer with lexicon)", p["init"]["oursDictionary"]),
+            ("load: jieba-wasm init + first cut (its built-in dictionary)", p["init"]["jieba"]),
+        ]:
+            rel = f"{ms / cut:.2f}" if "load" not in label and "cold" not in label else ""
+            lines.append(f"| {label} | {ms:.1f} | {rel} |")
+        targets.append(f"full analysis / jieba-wasm segmentation = {ratio:.2f} (target ≤ 1.0): {ok(ratio <= 1.0)}")
+        targets.append(f"first result {br['coldStart']['firstReport']:.0f} ms after navigation (target ≤ 800 ms): "
+                       f"{ok(br['coldStart']['firstReport'] <= 800)}")
+        t = br["transfer"]
+        lines += ["", "## Transfer (every file the page loads; gzip -9, brotli q11)", "",
+                  "| file | raw | gzip | brotli |", "|---|---:|---:|---:|"]
+        kb = lambda n: f"{n / 1000:,.0f} KB"
+        for f in t["files"]:
+            lines.append(f"| {f['file']} | {kb(f['raw'])} | {kb(f['gzip'])} | {kb(f['brotli'])} |")
+        tot = t["total"]
+        lines.append(f"| **total** | **{kb(tot['raw'])}** | **{kb(tot['gzip'])}** | **{kb(tot['brotli'])}** |")
+        j = t["jiebaWasm"]
+        lines.append(f"| (jieba-wasm's .wasm, for comparison) | {kb(j['raw'])} | {kb(j['gzip'])} | {kb(j['brotli'])} |")
+        targets.append(f"transfer {tot['brotli'] / 1e6:.2f} MB brotli (target ≤ 1.5 MB): {ok(tot['brotli'] <= 1.5e6)}")
+    rows = criterion()
+    if rows:
+        lines += ["", "## Native stages (criterion medians, one thread; MB/s of input)", "",
+                  "| stage | seeds ms | seeds MB/s | corpus ms | corpus MB/s |", "|---|---:|---:|---:|---:|"]
+        order = ["normalize", "clean", "meta", "outline", "segment", "segment-plain", "citations", "metrics",
+                 "framework", "keywords", "analyze"]
+        for stage in order:
+            cells = []
+            for group in ("stages/seeds", "stages/corpus"):
+                ms, rate = rows.get((group, stage), (None, None))
+                cells += [f"{ms:.2f}" if ms is not None else "–", f"{rate:.1f}" if rate else "–"]
+            lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+        if ("dictionary", "load") in rows:
+            lines.append(f"| dictionary load (once per process) | | | {rows[('dictionary', 'load')][0]:.1f} | |")
+        full = rows.get(("stages/corpus", "analyze"))
+        if full and full[1]:
+            targets.append(f"native full analysis {full[1]:.1f} MB/s per core (target ≥ 20): {ok(full[1] >= 20)}")
+    cli = load("cli.json")
+    if cli:
+        lines += ["", f"## CLI (`fazhi-lens analyze`, whole process; corpus {cli['corpus']['files']} reports, "
+                  f"{cli['corpus']['mb']} MB)", "", "| input | MB | s | ms/MB | MB/s | peak memory |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for r in cli["scaling"]:
+            lines.append(f"| corpus as one text ×{r['repeat']}, 1 thread | {r['mb']} | {r['seconds']} | "
+                         f"{r['ms_per_mb']} | {r['mb_per_s']} | {r['peak_mb']} MB |")
+        for r in cli["parallel"]:
+            lines.append(f"| {r['files']} files, --jobs {r['jobs']} | {r['mb']} | {r['seconds']} | "
+                         f"{round(r['seconds'] * 1000 / r['mb'], 1)} | {r['mb_per_s']} | {r['peak_mb']} MB |")
+        per_mb = [r["ms_per_mb"] for r in cli["scaling"][1:]] or [0]
+        targets.append(f"time per MB from ×4 up: {min(per_mb)}–{max(per_mb)} ms/MB (flat); "
+                       f"2 threads {cli['speedup']}× faster (near-linear: {ok(cli['speedup'] >= 1.7)})")
+    lines += ["", "## Targets", ""] + [f"- {t}" for t in targets]
+    text = "\n".join(lines) + "\n"
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
