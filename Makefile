@@ -48,7 +48,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
 # wasm-opt (npm binaryen, not Debian's) only strips the function-name section: 70 KB less
-# brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (bench/README.md).
+# brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (README, Performance).
 www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
 	wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name fazhi_lens . -- $(WASM_FEATURES)
 	node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $@ -o $@

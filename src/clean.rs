@@ -217,16 +217,22 @@ pub fn clean(norm: &View) -> Cleaned {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| reason_of[i].is_none())
         .collect();
+    // A cursor over the normalized view: byte offset and char number, advanced in order.
+    let (mut at_byte, mut at_char) = (0usize, 0usize);
     for (k, &i) in kept.iter().enumerate() {
         let r = lines[i].clone();
-        view.extend_from(norm, r.clone());
+        at_char += text[at_byte..r.start].chars().count();
+        at_byte = r.start;
+        view.extend_from_char(norm, r.clone(), at_char);
         let Some(&next) = kept.get(k + 1) else { break };
         let joined = wrap.is_some_and(|w| joins(&text[r.clone()], &text[lines[next].clone()], w));
         if !joined {
             // The line break after this line stands for the original text up to the next kept line.
             let nl = r.end.min(text.len());
             if nl < text.len() {
-                view.push('\n', norm.to_original(nl..nl + 1));
+                at_char += text[at_byte..nl].chars().count();
+                at_byte = nl;
+                view.push('\n', norm.orig_of_char(at_char));
             }
         }
     }
@@ -300,6 +306,13 @@ fn joins(line: &str, next: &str, wrap: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ranges_cover_every_line_including_empty_and_last() {
+        assert_eq!(line_ranges("a\n\nbc\n"), vec![0..1, 2..2, 3..5, 6..6]);
+        assert_eq!(line_ranges(""), vec![0..0]);
+        assert_eq!(line_ranges("中文"), vec![0..6]);
+    }
     use crate::normalize::normalize;
 
     fn removed_reasons(text: &str) -> Vec<(String, &'static str)> {

@@ -507,6 +507,22 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "bundled-lexicon")]
+    #[test]
+    fn the_pruned_dictionary_keeps_government_report_words_whole() {
+        // Rare in jieba's general corpus (frequency 3), everyday in government reports:
+        // the shipped dictionary keeps them although it drops most rare entries.
+        let seg = Segmenter::new(Some(crate::BUNDLED_LEXICON), true).unwrap();
+        let w = words(&seg, "改善生态环境，深化国有企业改革，维护群众合法权益。");
+        for whole in ["生态环境", "国有企业", "合法权益"] {
+            assert!(w.contains(&whole.to_string()), "{whole} in {w:?}");
+        }
+        assert!(
+            !crate::BUNDLED_LEXICON.contains("\n万象新 "),
+            "a rare entry outside the domain is pruned"
+        );
+    }
+
     #[test]
     fn domain_terms_stay_whole() {
         let seg = Segmenter::new(

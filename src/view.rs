@@ -51,14 +51,32 @@ impl View {
     /// Appends the characters of `src[range]` (a byte range of `src`), each standing for
     /// the original range it stands for in `src`: views compose.
     pub fn extend_from(&mut self, src: &View, range: Range<usize>) {
-        if range.start >= range.end {
-            return;
+        if range.start < range.end {
+            self.extend_from_char(src, range.clone(), src.char_index(range.start));
         }
-        let first = src.char_index(range.start);
-        for (i, c) in src.text[range.clone()].chars().enumerate() {
+    }
+
+    /// [`extend_from`](Self::extend_from) when the caller knows that `range` starts at
+    /// `src`'s char number `first` (a caller walking `src` in order saves a binary search
+    /// per piece, which on huge texts misses the cache at every step).
+    pub fn extend_from_char(&mut self, src: &View, range: Range<usize>, first: usize) {
+        debug_assert!(
+            range.is_empty()
+                || src
+                    .starts
+                    .get(first)
+                    .is_some_and(|&s| s as usize == range.start)
+        );
+        for (i, c) in src.text[range].chars().enumerate() {
             let (s, e) = src.orig[first + i];
             self.push(c, s as usize..e as usize);
         }
+    }
+
+    /// The original byte range that view char number `i` stands for.
+    pub fn orig_of_char(&self, i: usize) -> Range<usize> {
+        let (s, e) = self.orig[i];
+        s as usize..e as usize
     }
 
     /// Index of the view char that starts at or contains view byte `b`.

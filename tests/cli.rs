@@ -212,3 +212,63 @@ fn number_parses_one_expression_per_line() {
     );
     assert!(lines[3].is_null(), "十三五规划 is a slogan, not a number");
 }
+
+#[test]
+fn a_lexicon_file_replaces_the_bundled_dictionary() {
+    let dir = std::env::temp_dir().join(format!("fazhi-lens-cli-lexicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lexicon = dir.join("lexicon.txt");
+    // One made-up word; without it the bundled dictionary cuts the phrase apart.
+    std::fs::write(&lexicon, "# a test dictionary\n透镜报告法 100000 9.0\n").unwrap();
+    let line = "透镜报告法\n".as_bytes();
+    let bundled = stdout(&run(&["segment", "-"], Some(line)));
+    assert_ne!(
+        bundled.trim(),
+        "透镜报告法",
+        "the bundled dictionary has no such word"
+    );
+    let own = run(
+        &["segment", "--lexicon", lexicon.to_str().unwrap(), "-"],
+        Some(line),
+    );
+    assert_eq!(stdout(&own).trim(), "透镜报告法");
+    let missing = run(
+        &["segment", "--lexicon", "no/such/lexicon.txt", "-"],
+        Some(line),
+    );
+    assert_ne!(missing.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/lexicon.txt"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn max_bytes_refuses_larger_inputs_and_timings_are_reported() {
+    let small = run(&["analyze", "--max-bytes", "100", SEED], None);
+    assert_eq!(small.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&small.stderr).contains("100"),
+        "the limit is named: {}",
+        String::from_utf8_lossy(&small.stderr)
+    );
+    let timed = run(&["analyze", "--timings", SEED], None);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&timed)).unwrap();
+    let timings = report["stats"]["timings"]
+        .as_object()
+        .expect("stats.timings");
+    for stage in [
+        "normalize",
+        "clean",
+        "outline",
+        "segment",
+        "metrics",
+        "checks",
+    ] {
+        assert!(
+            timings[stage].as_f64().is_some_and(|ms| ms >= 0.0),
+            "{stage} in {timings:?}"
+        );
+    }
+    let untimed = run(&["analyze", SEED], None);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&untimed)).unwrap();
+    assert!(report["stats"]["timings"].is_null());
+}

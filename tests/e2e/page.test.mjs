@@ -130,6 +130,9 @@ test("the example report is analyzed on load exactly as the CLI does", async () 
   const native = nativeReport(path.join(root, "www/example.txt"));
   assert.deepEqual(comparable(report), comparable(native));
   assert.ok(report.stats.timings && report.stats.timings.segment >= 0, "per-stage timings from performance.now()");
+  // The milestones `make bench` reads: a first report before the dictionary, then one with it.
+  const marks = await page.evaluate(() => ["first-report", "full-report"].map((m) => performance.getEntriesByName(`fazhi-lens:${m}`, "mark").length));
+  assert.deepEqual(marks, [1, 1]);
   assert.equal(await page.locator("#outline li").count(), native.outline.length);
   assert.equal(await page.locator("#metrics tbody tr").count(), native.metrics.length);
   assert.deepEqual(errors, []);
