@@ -107,7 +107,7 @@ lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scr
 
 bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium vs jieba-wasm, transfer, native stages, CLI throughput
 	node bench/browser.mjs
-	cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
+	CORPUS=$(abspath $(CORPUS)) cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
 	python3 bench/cli.py --corpus $(CORPUS)
 	@python3 bench/report.py
 

@@ -120,8 +120,8 @@ def main():
             targets.append(f"native full analysis {full[1]:.1f} MB/s per core (target ≥ 20): {ok(full[1] >= 20)}")
     cli = load("cli.json")
     if cli:
-        lines += ["", f"## CLI (`fazhi-lens analyze`, whole process; corpus {cli['corpus']['files']} reports, "
-                  f"{cli['corpus']['mb']} MB)", "", "| input | MB | s | ms/MB | MB/s | peak memory |",
+        lines += ["", f"## CLI (`fazhi-lens analyze`, whole process; {cli['corpus']['files']} reports, "
+                  f"{cli['corpus']['mb']} MB, from {os.path.relpath(cli['corpus'].get('dir', '?'), ROOT)})", "", "| input | MB | s | ms/MB | MB/s | peak memory |",
                   "|---|---:|---:|---:|---:|---:|"]
         for r in cli["scaling"]:
             lines.append(f"| corpus as one text ×{r['repeat']}, 1 thread | {r['mb']} | {r['seconds']} | "
