@@ -48,17 +48,10 @@ impl View {
         self.text.chars().next_back()
     }
 
-    /// Appends the characters of `src[range]` (a byte range of `src`), each standing for
-    /// the original range it stands for in `src`: views compose.
-    pub fn extend_from(&mut self, src: &View, range: Range<usize>) {
-        if range.start < range.end {
-            self.extend_from_char(src, range.clone(), src.char_index(range.start));
-        }
-    }
-
-    /// [`extend_from`](Self::extend_from) when the caller knows that `range` starts at
-    /// `src`'s char number `first` (a caller walking `src` in order saves a binary search
-    /// per piece, which on huge texts misses the cache at every step).
+    /// Appends the characters of `src[range]` (a byte range of `src` starting at its char
+    /// number `first`), each standing for the original range it stands for in `src`: views
+    /// compose. The caller walks `src` in order and knows `first`, which saves a binary
+    /// search per piece (on huge texts, a cache miss at every step of it).
     pub fn extend_from_char(&mut self, src: &View, range: Range<usize>, first: usize) {
         debug_assert!(
             range.is_empty()
