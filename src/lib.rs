@@ -199,9 +199,9 @@ impl Analyzer {
             .segmenter
             .tokens(norm.text(), self.options.hmm)
             .into_iter()
-            .filter(|t| !norm.text()[t.range.clone()].trim().is_empty())
+            .filter(|t| !norm.text()[t.range()].trim().is_empty())
             .map(|t| {
-                let r = norm.to_original(t.range);
+                let r = norm.to_original(t.range());
                 WordToken {
                     word: text[r.clone()].to_string(),
                     start: map.convert(r.start),

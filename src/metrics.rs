@@ -413,7 +413,7 @@ const CLASSIFIERS: &[&str] = &[
 ];
 
 fn is_subject_word(text: &str, t: &Token) -> bool {
-    let w = &text[t.range.clone()];
+    let w = &text[t.range()];
     t.kind == TokenKind::Word && w.chars().count() >= 2 && !verbs().contains(w)
 }
 
@@ -435,12 +435,12 @@ fn find_subject(
     unit: &str,
 ) -> Option<Range<usize>> {
     if CLASSIFIERS.contains(&unit) {
-        let from = tokens.partition_point(|t| t.range.start < raw_end);
+        let from = tokens.partition_point(|t| t.range().start < raw_end);
         // The noun phrase after the measure word: content words, a stop word only as
         // its first word (`五项工作机制`), at most four (`两位律师事务所律师|作为…`).
         let mut run: Vec<&Token> = Vec::new();
         for t in &tokens[from..] {
-            let stop = crate::segment::stop_words().contains(&text[t.range.clone()]);
+            let stop = crate::segment::stop_words().contains(&text[t.range()]);
             if !is_subject_word(text, t) || (stop && !run.is_empty()) || run.len() == 4 {
                 break;
             }
@@ -448,25 +448,25 @@ fn find_subject(
         }
         while run
             .last()
-            .is_some_and(|t| crate::segment::stop_words().contains(&text[t.range.clone()]))
+            .is_some_and(|t| crate::segment::stop_words().contains(&text[t.range()]))
         {
             run.pop();
         }
         if let (Some(first), Some(last)) = (run.first(), run.last()) {
-            if first.range.start == raw_end {
-                return Some(first.range.start..last.range.end);
+            if first.range().start == raw_end {
+                return Some(first.range().start..last.range().end);
             }
         }
     }
-    let first = tokens.partition_point(|t| t.range.end <= clause.start);
-    let last = tokens.partition_point(|t| t.range.start < clause.end);
+    let first = tokens.partition_point(|t| t.range().end <= clause.start);
+    let last = tokens.partition_point(|t| t.range().start < clause.end);
     let mut start = None;
     let mut end = None;
     for t in tokens[first..last.max(first)].iter().rev() {
-        if t.range.end > clause.end {
+        if t.range().end > clause.end {
             continue;
         }
-        let w = &text[t.range.clone()];
+        let w = &text[t.range()];
         let skip = t.kind != TokenKind::Word
             || verbs().contains(w)
             || (end.is_none() && LINKING.contains(&w));
@@ -477,9 +477,9 @@ fn find_subject(
             continue;
         }
         if end.is_none() {
-            end = Some(t.range.end);
+            end = Some(t.range().end);
         }
-        start = Some(t.range.start);
+        start = Some(t.range().start);
     }
     match (start, end) {
         (Some(s), Some(e)) if e > s => Some(s..e),

@@ -40,10 +40,28 @@ pub enum TokenKind {
 /// A token of the analysis view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range in the segmented text.
-    pub range: Range<usize>,
+    /// Byte offsets in the segmented text, as `u32` (inputs are far below 4 GB): a token
+    /// takes 12 bytes, not 24, and a text has about one token per two characters.
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// A token of `kind` over `range`.
+    pub fn new(range: Range<usize>, kind: TokenKind) -> Self {
+        Token {
+            start: range.start as u32,
+            end: range.end as u32,
+            kind,
+        }
+    }
+
+    /// Byte range in the segmented text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The jieba segmenter with the domain dictionary and the IDF table.
@@ -207,10 +225,7 @@ impl Segmenter {
             } else {
                 TokenKind::Number
             };
-            out.push(Token {
-                range: start..m.end(),
-                kind,
-            });
+            out.push(Token::new(start..m.end(), kind));
             pos = m.end();
         }
         if pos < text.len() {
@@ -227,10 +242,7 @@ impl Segmenter {
             } else {
                 TokenKind::Punct
             };
-            out.push(Token {
-                range: base + t.byte_start..base + t.byte_end,
-                kind,
-            });
+            out.push(Token::new(base + t.byte_start..base + t.byte_end, kind));
         }
     }
 
@@ -298,7 +310,7 @@ impl Segmenter {
         let words: Vec<&str> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| &text[t.range.clone()])
+            .map(|t| &text[t.range()])
             .filter(|w| Self::is_content(w))
             .collect();
         let mut index: HashMap<&str, usize> = HashMap::new();
@@ -356,7 +368,7 @@ impl<'a> WordCounts<'a> {
     pub fn new(text: &'a str, tokens: &[Token]) -> Self {
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            *counts.entry(&text[t.range.clone()]).or_default() += 1;
+            *counts.entry(&text[t.range()]).or_default() += 1;
         }
         counts.retain(|w, _| Segmenter::is_content(w));
         WordCounts(counts)
@@ -399,7 +411,7 @@ mod tests {
     fn words(seg: &Segmenter, text: &str) -> Vec<String> {
         seg.tokens(text, false)
             .iter()
-            .map(|t| text[t.range.clone()].to_string())
+            .map(|t| text[t.range()].to_string())
             .collect()
     }
 
