@@ -57,16 +57,7 @@ fn prepare(seg: &Segmenter, text: String) -> Prepared {
     let headings = outline::find_headings(vt);
     let ends = outline::section_ends(&headings, vt.len());
     let parents = outline::parents(&headings);
-    let sections = headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| framework::SectionInput {
-            level: h.level,
-            title: vt[h.title.clone()].to_string(),
-            body: h.title.end..ends[i],
-            parent: parents[i],
-        })
-        .collect();
+    let sections = framework::section_inputs(vt, &headings, &ends, &parents);
     let tokens = seg.tokens(vt, false);
     let cites = citations::find_citations(vt)
         .into_iter()

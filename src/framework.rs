@@ -136,6 +136,27 @@ pub struct SectionInput {
     pub parent: Option<usize>,
 }
 
+/// The framework's view of the outline: each heading with its title, the body up to where
+/// its section ends ([`outline::section_ends`](crate::outline::section_ends)) and its
+/// parent ([`outline::parents`](crate::outline::parents)).
+pub fn section_inputs(
+    text: &str,
+    headings: &[crate::outline::Heading],
+    ends: &[usize],
+    parents: &[Option<usize>],
+) -> Vec<SectionInput> {
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| SectionInput {
+            level: h.level,
+            title: text[h.title.clone()].to_string(),
+            body: h.title.end..ends[i],
+            parent: parents[i],
+        })
+        .collect()
+}
+
 /// Parts, task and confidence for each section (empty for levels 3–5).
 pub fn map_sections(
     text: &str,

@@ -286,16 +286,7 @@ impl Analyzer {
         let breakdowns = metrics::merge_tables(vt, &mut found);
         timer.lap("metrics");
 
-        let inputs: Vec<framework::SectionInput> = headings
-            .iter()
-            .enumerate()
-            .map(|(i, h)| framework::SectionInput {
-                level: h.level,
-                title: vt[h.title.clone()].to_string(),
-                body: h.title.end..section_ends[i],
-                parent: parents[i],
-            })
-            .collect();
+        let inputs = framework::section_inputs(vt, &headings, &section_ends, &parents);
         let mapped = framework::map_sections(vt, &inputs, year);
         timer.lap("framework");
 
