@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use fazhi_lens::segment::{Segmenter, Token};
+use fazhi_lens::segment::{Segmenter, Token, WordCounts};
 use fazhi_lens::{citations, clean, framework, meta, metrics, normalize, outline};
 use fazhi_lens::{Analyzer, Options, BUNDLED_LEXICON};
 
@@ -83,8 +83,7 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
     let analyzer = Analyzer::new(Options::default()).expect("bundled lexicon loads");
     let bytes: usize = texts.iter().map(String::len).sum();
     let docs: Vec<Prepared> = texts.into_iter().map(|t| prepare(&seg, t)).collect();
-    let vt = |d: &Prepared| d.cleaned.view.text().to_owned();
-    let views: Vec<String> = docs.iter().map(vt).collect();
+    let views: Vec<&str> = docs.iter().map(|d| d.cleaned.view.text()).collect();
 
     let mut g = c.benchmark_group(format!("stages/{name}"));
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -171,8 +170,9 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
             docs.iter()
                 .zip(&views)
                 .map(|(d, v)| {
-                    seg.tfidf(black_box(v), &d.tokens, 20).len()
-                        + Segmenter::frequencies(v, &d.tokens, 50).len()
+                    // As the analysis does: one count for both lists.
+                    let counts = WordCounts::new(black_box(v), &d.tokens);
+                    seg.tfidf_of(&counts, 20).len() + Segmenter::frequencies_of(&counts, 50).len()
                 })
                 .sum::<usize>()
         })

@@ -522,7 +522,9 @@ impl Analyzer {
         let counts = segment::WordCounts::new(vt, &tokens);
         let keywords = match self.options.keyword_method {
             KeywordMethod::Tfidf => self.segmenter.tfidf_of(&counts, self.options.keywords),
-            KeywordMethod::Textrank => Segmenter::textrank(vt, &tokens, self.options.keywords),
+            KeywordMethod::Textrank => {
+                Segmenter::textrank_of(vt, &tokens, &counts, self.options.keywords)
+            }
         };
         let frequencies = Segmenter::frequencies_of(&counts, self.options.frequencies);
         timer.lap("checks");

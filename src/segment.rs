@@ -295,18 +295,21 @@ impl Segmenter {
                 threshold = best.last().map(|b| b.1);
             }
         }
-        top_n(&mut best, n, keyword_order);
-        best.into_iter()
-            .map(|(w, weight, count)| Keyword {
-                word: w.to_string(),
-                weight,
-                count,
-            })
-            .collect()
+        best_keywords(best, n)
     }
 
     /// TextRank keywords over a co-occurrence window of 5 content words, best first.
     pub fn textrank(text: &str, tokens: &[Token], n: usize) -> Vec<Keyword> {
+        Self::textrank_of(text, tokens, &WordCounts::new(text, tokens), n)
+    }
+
+    /// [`textrank`](Self::textrank) with the counts already made (for each keyword's count).
+    pub fn textrank_of(
+        text: &str,
+        tokens: &[Token],
+        counts: &WordCounts<'_>,
+        n: usize,
+    ) -> Vec<Keyword> {
         let words: Vec<&str> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -341,19 +344,11 @@ impl Segmenter {
             score = next;
         }
         let max = score.iter().copied().fold(f64::MIN, f64::max).max(1e-9);
-        let counts = WordCounts::new(text, tokens);
-        let mut v: Vec<(&str, f64, usize)> = index
+        let v: Vec<(&str, f64, usize)> = index
             .iter()
             .map(|(w, &i)| (*w, round4(score[i] / max), counts.get(w)))
             .collect();
-        top_n(&mut v, n, keyword_order);
-        v.into_iter()
-            .map(|(w, weight, count)| Keyword {
-                word: w.to_string(),
-                weight,
-                count,
-            })
-            .collect()
+        best_keywords(v, n)
     }
 }
 
@@ -391,6 +386,18 @@ fn top_n<T>(v: &mut Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Orderi
         v.truncate(n);
     }
     v.sort_by(order);
+}
+
+/// The best `n` of `(word, weight, count)` as keywords, best first.
+fn best_keywords(mut v: Vec<(&str, f64, usize)>, n: usize) -> Vec<Keyword> {
+    top_n(&mut v, n, keyword_order);
+    v.into_iter()
+        .map(|(w, weight, count)| Keyword {
+            word: w.to_string(),
+            weight,
+            count,
+        })
+        .collect()
 }
 
 /// Best weight first, then the more frequent, then alphabetically.
