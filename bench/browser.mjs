@@ -9,16 +9,13 @@
 //
 // Writes bench/out/browser.json. Usage: node bench/browser.mjs [--cold N] [--runs N]
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
-import { spawn } from "node:child_process";
-import { chromium } from "playwright-core";
+import { serve, launchChromium } from "../tests/e2e/harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "bench/out");
 const site = path.join(outDir, "site");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -38,17 +35,6 @@ function benchText() {
   let text = "";
   for (let i = 0; text.length < TEXT_CHARS; i++) text += seeds[i % seeds.length] + "\n\n";
   return text.slice(0, text.lastIndexOf("\n", TEXT_CHARS) + 1);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {net.AddressInfo} */ (s.address());
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
 }
 
 /** @param {number[]} xs */
@@ -85,21 +71,9 @@ async function main() {
   }
   const text = benchText();
   makeSite(text);
-  const port = await freePort();
-  const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/app/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-  });
+  const server = await serve(site, "/app/");
+  const base = server.base;
+  const browser = await launchChromium();
   try {
     // Cold start: a fresh context has an empty HTTP cache and no compiled-wasm cache.
     const first = [];
@@ -156,7 +130,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 

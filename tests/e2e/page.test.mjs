@@ -8,36 +8,22 @@
 // tests/e2e/out/ (`make screenshots` copies them into docs/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { serve, launchChromium } from "./harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const out = path.join(root, "tests/e2e/out");
 const site = path.join(out, "site");
 const SUBPATH = "/fazhi-lens/";
 const CLI = path.join(root, "target/release/fazhi-lens");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-/** @type {import("node:child_process").ChildProcess} */
+/** @type {{base: string, stop: () => void}} */
 let server;
 /** @type {import("playwright-core").Browser} */
 let browser;
 let base = "";
-
-/** @returns {Promise<number>} a free loopback port */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {net.AddressInfo} */ (s.address());
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 /**
  * The native CLI's report for a file, in UTF-16 offsets like the page.
@@ -63,26 +49,14 @@ before(async () => {
   fs.rmSync(site, { recursive: true, force: true });
   fs.mkdirSync(site, { recursive: true });
   fs.symlinkSync(path.join(root, "www"), path.join(site, SUBPATH.replaceAll("/", "")));
-  const port = await freePort();
-  server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base + SUBPATH)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-  });
+  server = await serve(site, SUBPATH);
+  base = server.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.stop();
 });
 
 /**
