@@ -377,16 +377,11 @@ fn after_last(text: &str, pos: usize, chars: &[char]) -> usize {
 
 /// Start of the clause containing `pos`: after the last `，。；：、！？` or line break.
 fn clause_start(text: &str, pos: usize) -> usize {
-    text[..pos]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| {
-            matches!(
-                c,
-                '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '、' | '(' | ')'
-            )
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    after_last(
+        text,
+        pos,
+        &['，', '。', '；', '：', '！', '？', '\n', '、', '(', ')'],
+    )
 }
 
 fn is_target_clause(clause: &str) -> bool {
