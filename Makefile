@@ -76,7 +76,7 @@ serve: build-web ## Build, then serve the page on http://$(HOST):$(PORT)/
 test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Chromium, the page end to end
 
 test-native: ## Unit, integration, property and doc tests
-	cargo test --release --locked
+	cargo test --release --locked --no-fail-fast
 
 test-wasm: setup-rust setup-browser ## The JS boundary in headless Chromium (wasm-bindgen-test)
 	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm

@@ -17,10 +17,16 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // A child may exit before it reads its input (a missing lexicon file, a usage
+        // error): the write then fails with a broken pipe. That is not a test failure;
+        // the exit status and stderr are what the tests assert.
+        let written = child.stdin.take().expect("stdin is piped").write_all(input);
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing stdin: {e}");
+        }
     }
     drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    child.wait_with_output().expect("the child's output can be read")
 }
 
 fn stdout(o: &Output) -> String {
@@ -271,4 +277,18 @@ fn max_bytes_refuses_larger_inputs_and_timings_are_reported() {
     let untimed = run(&["analyze", SEED], None);
     let report: serde_json::Value = serde_json::from_str(&stdout(&untimed)).unwrap();
     assert!(report["stats"]["timings"].is_null());
+}
+
+#[test]
+fn a_child_that_exits_before_reading_its_input_is_judged_by_its_exit_status() {
+    // Regression: the harness unwrapped the write to the child's stdin, and a CLI that
+    // had already exited on a missing lexicon made it panic with BrokenPipe under load.
+    // An input larger than any pipe buffer makes that write fail every time.
+    let input = "受理行政复议申请16件。\n".repeat(100_000);
+    let out = run(
+        &["segment", "--lexicon", "no/such/lexicon.txt", "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/lexicon.txt"));
 }
