@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::segment::data_lines;
+use crate::knowledge::{self, Role};
 
 /// A citation in the analysis view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,18 +36,6 @@ fn doc_number_regex() -> &'static Regex {
     })
 }
 
-fn kinds() -> &'static [(Regex, &'static str)] {
-    static K: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
-    K.get_or_init(|| {
-        data_lines(include_str!("../data/citation_kinds.tsv"))
-            .filter_map(|l| {
-                let (re, kind) = l.split_once('\t')?;
-                Some((Regex::new(re).ok()?, kind))
-            })
-            .collect()
-    })
-}
-
 /// The kind of document a title names (法律, 条例, 规范性文件 …).
 pub fn kind_of(title: &str) -> Option<&'static str> {
     // `…实施方案(2016-2020年)`: the period in brackets does not change the kind.
@@ -55,23 +43,16 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         Some(i) if i > 0 && title.ends_with([')', '）']) => &title[..i],
         _ => title,
     };
-    kinds()
+    knowledge::citation_kinds()
         .iter()
         .find(|(re, _)| re.is_match(title))
         .map(|(_, k)| *k)
 }
 
-/// Words that stand before a document number but are not part of its issuer code
-/// (`依据国办发〔2018〕37号` → `国办发`).
-const LEAD_WORDS: &[&str] = &[
-    "依据", "根据", "按照", "执行", "落实", "贯彻", "印发", "转发", "下发", "制定", "出台", "通过",
-    "参照", "文件", "的", "和", "及", "与", "以", "了", "在", "见", "即", "号",
-];
-
 /// Where the issuer code of a document number really starts within the Han run matched
 /// before its bracket: after the last lead word.
 pub fn org_start(org: &str) -> usize {
-    LEAD_WORDS
+    knowledge::words(Role::CitationLead)
         .iter()
         .filter_map(|w| org.rfind(w).map(|i| i + w.len()))
         .max()

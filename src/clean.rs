@@ -20,8 +20,10 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::knowledge::{self, BoilerplateRule};
+use crate::markers::starts_with_marker;
 use crate::normalize::is_han;
-use crate::outline::starts_with_marker;
+use crate::text::line_ranges;
 use crate::view::View;
 
 /// One excluded stretch of the normalized view.
@@ -42,17 +44,11 @@ pub struct Cleaned {
     pub removed: Vec<RemovedRange>,
 }
 
-#[derive(Debug)]
-struct Rule {
-    head_only: bool,
-    reason: &'static str,
-}
-
 /// The rules of `data/boilerplate.tsv` in file order, with their patterns as sets: one
 /// pass over a line tests every rule (`all` for head and footer lines, `body` — the rules
 /// not limited to the head — elsewhere, `body_rules` mapping its indices to rules).
 struct Rules {
-    rules: Vec<Rule>,
+    rules: &'static [BoilerplateRule],
     all: RegexSet,
     body: RegexSet,
     body_rules: Vec<usize>,
@@ -60,7 +56,7 @@ struct Rules {
 
 impl Rules {
     /// The first rule, in file order, that removes line `t`.
-    fn matching(&self, t: &str, edge: bool) -> Option<&Rule> {
+    fn matching(&self, t: &str, edge: bool) -> Option<&BoilerplateRule> {
         if edge {
             self.all.matches(t).iter().next().map(|i| &self.rules[i])
         } else {
@@ -78,49 +74,18 @@ const TAIL_LINES: usize = 15;
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        let mut rules = Vec::new();
-        let mut patterns: Vec<&'static str> = Vec::new();
-        for l in include_str!("../data/boilerplate.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            let mut cols = l.splitn(3, '\t');
-            let (Some(scope), Some(reason), Some(pattern)) =
-                (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
-            if Regex::new(pattern).is_err() {
-                continue;
-            }
-            rules.push(Rule {
-                head_only: scope == "head",
-                reason,
-            });
-            patterns.push(pattern);
-        }
-        let body_rules: Vec<usize> = (0..rules.len()).filter(|&i| !rules[i].head_only).collect();
-        let set = |p: Vec<&str>| RegexSet::new(p).expect("patterns that compile alone form a set");
+        let all = knowledge::boilerplate_rules();
+        let body_rules: Vec<usize> = (0..all.len()).filter(|&i| !all[i].head_only).collect();
+        // Every pattern compiles (the data loader checks it), so the sets do too.
+        let set =
+            |p: Vec<&str>| RegexSet::new(p).unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
         Rules {
-            all: set(patterns.clone()),
-            body: set(body_rules.iter().map(|&i| patterns[i]).collect()),
+            all: set(all.iter().map(|r| r.pattern).collect()),
+            body: set(body_rules.iter().map(|&i| all[i].pattern).collect()),
             body_rules,
-            rules,
+            rules: all,
         }
     })
-}
-
-/// The lines of `text` as byte ranges without their `\n`.
-pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    // `split` finds the line ends with memchr.
-    let mut start = 0;
-    text.split('\n')
-        .map(|line| {
-            let r = start..start + line.len();
-            start = r.end + 1;
-            r
-        })
-        .collect()
 }
 
 fn trim_line(line: &str) -> &str {
@@ -307,12 +272,6 @@ fn joins(line: &str, next: &str, wrap: usize) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn line_ranges_cover_every_line_including_empty_and_last() {
-        assert_eq!(line_ranges("a\n\nbc\n"), vec![0..1, 2..2, 3..5, 6..6]);
-        assert_eq!(line_ranges(""), vec![0..0]);
-        assert_eq!(line_ranges("中文"), vec![0..6]);
-    }
     use crate::normalize::normalize;
 
     fn removed_reasons(text: &str) -> Vec<(String, &'static str)> {

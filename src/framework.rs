@@ -14,50 +14,13 @@
 //! year: 2004 纲要 up to 2014, 2015–2020 纲要 for 2015–2020, 2021–2025 纲要 from 2021.
 //! A section whose subsections map to two or more tasks is an umbrella and has none.
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::knowledge;
+use crate::outline::Outline;
 use crate::report::Part;
-use crate::segment::data_lines;
-
-struct Entry {
-    kind: &'static str,
-    catalogue: &'static str,
-    key: &'static str,
-    keywords: Regex,
-}
-
-fn catalogue() -> &'static [Entry] {
-    static C: OnceLock<Vec<Entry>> = OnceLock::new();
-    C.get_or_init(|| {
-        data_lines(include_str!("../data/framework.tsv"))
-            .filter_map(|l| {
-                let c: Vec<&'static str> = l.split('\t').collect();
-                let [kind, catalogue, key, _name, keywords] = c.as_slice() else {
-                    return None;
-                };
-                Some(Entry {
-                    kind,
-                    catalogue,
-                    key,
-                    keywords: Regex::new(keywords).ok()?,
-                })
-            })
-            .collect()
-    })
-}
-
-/// The task names of a catalogue year (`2004`, `2015`, `2021`) as `(key, full name)`.
-pub fn task_names(catalogue_year: &str) -> Vec<(&'static str, &'static str)> {
-    data_lines(include_str!("../data/framework.tsv"))
-        .filter_map(|l| {
-            let c: Vec<&'static str> = l.split('\t').collect();
-            (c.len() == 5 && c[0] == "task" && c[1] == catalogue_year).then(|| (c[2], c[3]))
-        })
-        .collect()
-}
 
 /// Which 纲要 applies to a report about `year`.
 pub fn catalogue_for(year: Option<i32>) -> &'static str {
@@ -70,10 +33,10 @@ pub fn catalogue_for(year: Option<i32>) -> &'static str {
 
 /// The parts a heading names, in catalogue order (empty when it names none).
 pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
-    let mut parts: Vec<Part> = catalogue()
+    let mut parts: Vec<Part> = knowledge::part_rules()
         .iter()
-        .filter(|e| e.kind == "part" && e.keywords.is_match(title))
-        .filter_map(|e| Part::from_key(e.key))
+        .filter(|r| r.keywords.is_match(title))
+        .map(|r| r.part)
         .collect();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let year_re =
@@ -102,9 +65,9 @@ pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
 
 /// The best task of `catalogue_year` for a section, with a confidence in 0–1.
 pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'static str, f64)> {
-    let mut scores: Vec<(&'static str, f64)> = catalogue()
+    let mut scores: Vec<(&'static str, f64)> = knowledge::tasks()
         .iter()
-        .filter(|e| e.kind == "task" && e.catalogue == catalogue_year)
+        .filter(|e| e.catalogue == catalogue_year)
         .map(|e| {
             let t = e.keywords.find_iter(title).count() as f64 * 3.0;
             // At most 6 body matches count: stop scanning the body there.
@@ -123,73 +86,76 @@ pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'stati
     Some((best, (confidence * 100.0).round() / 100.0))
 }
 
-/// A section as the framework stage sees it.
-#[derive(Debug, Clone)]
-pub struct SectionInput {
-    /// Heading level.
-    pub level: u8,
-    /// Title text.
-    pub title: String,
-    /// Byte range of the section body in the analysis view.
-    pub body: Range<usize>,
-    /// Index of the parent among the inputs.
-    pub parent: Option<usize>,
+/// What a section is in the framework: the mandated parts it reports, the task area of
+/// the 纲要 it belongs to, and how sure the mapping is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionMapping {
+    /// Mandated parts (empty for levels 3–5).
+    pub parts: Vec<Part>,
+    /// The task key of the applicable 纲要.
+    pub task: Option<&'static str>,
+    /// Confidence of the mapping, 0–1.
+    pub confidence: f64,
 }
 
-/// The framework's view of the outline: each heading with its title, the body up to where
-/// its section ends ([`outline::section_ends`](crate::outline::section_ends)) and its
-/// parent ([`outline::parents`](crate::outline::parents)).
-pub fn section_inputs(
-    text: &str,
-    headings: &[crate::outline::Heading],
-    ends: &[usize],
-    parents: &[Option<usize>],
-) -> Vec<SectionInput> {
-    headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| SectionInput {
-            level: h.level,
-            title: text[h.title.clone()].to_string(),
-            body: h.title.end..ends[i],
-            parent: parents[i],
-        })
-        .collect()
+/// The framework's reading of a whole outline, one mapping per heading.
+#[derive(Debug, Clone, Default)]
+pub struct Framework {
+    /// One mapping per heading of the outline, in its order.
+    pub sections: Vec<SectionMapping>,
 }
 
-/// Parts, task and confidence for each section (empty for levels 3–5).
-pub fn map_sections(
-    text: &str,
-    sections: &[SectionInput],
-    year: Option<i32>,
-) -> Vec<(Vec<Part>, Option<&'static str>, f64)> {
+impl Framework {
+    /// The parts of the section a heading belongs to: its own when it is a level-1 or
+    /// level-2 heading that names any, else its nearest such ancestor's (a `1.` under
+    /// `三、下一步工作安排` is next-year work).
+    pub fn enclosing_parts(&self, outline: &Outline, i: usize) -> &[Part] {
+        let mut j = i;
+        while let Some(p) = outline.parents[j] {
+            if outline.headings[j].level <= 2 && !self.sections[j].parts.is_empty() {
+                break;
+            }
+            j = p;
+        }
+        &self.sections[j].parts
+    }
+}
+
+/// Maps each heading of `outline` (headings in the analysis view `text`) to parts, task
+/// and confidence (levels 3–5 get none).
+pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>) -> Framework {
     let cat = catalogue_for(year);
-    let mut out: Vec<(Vec<Part>, Option<&'static str>, f64)> = Vec::with_capacity(sections.len());
+    let mut out: Vec<SectionMapping> = Vec::with_capacity(outline.headings.len());
     let mut seen_later_part = false;
-    for s in sections {
-        if s.level > 2 {
-            out.push((Vec::new(), None, 0.0));
+    for (i, h) in outline.headings.iter().enumerate() {
+        if h.level > 2 {
+            out.push(SectionMapping {
+                parts: Vec::new(),
+                task: None,
+                confidence: 0.0,
+            });
             continue;
         }
-        let own = parts_of_title(&s.title, year);
+        let title = &text[h.title.clone()];
+        let own = parts_of_title(title, year);
         let parts = if !own.is_empty() {
             own
-        } else if let Some(p) = s.parent.filter(|_| s.level == 2) {
-            out[p].0.clone()
-        } else if s.level == 1 && !seen_later_part {
+        } else if let Some(p) = outline.parents[i].filter(|_| h.level == 2) {
+            out[p].parts.clone()
+        } else if h.level == 1 && !seen_later_part {
             vec![Part::Measures]
         } else {
             vec![Part::Other]
         };
-        if s.level == 1
+        if h.level == 1
             && parts
                 .iter()
                 .any(|p| matches!(p, Part::Shortcomings | Part::NextYear))
         {
             seen_later_part = true;
         }
-        let body = &text[s.body.clone()];
-        let (task, confidence) = match task_of(&s.title, body, cat) {
+        let body = &text[h.title.end..outline.ends[i]];
+        let (task, confidence) = match task_of(title, body, cat) {
             Some((t, c)) if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) => {
                 (Some(t), c)
             }
@@ -202,25 +168,29 @@ pub fn map_sections(
                 },
             ),
         };
-        out.push((parts, task, confidence));
+        out.push(SectionMapping {
+            parts,
+            task,
+            confidence,
+        });
     }
     // An umbrella section (`一、2018年主要工作情况` over (一)…(八)) whose subsections map to
     // several tasks is about all of them, not about one.
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); sections.len()];
-    for (j, s) in sections.iter().enumerate() {
-        if let Some(p) = s.parent {
-            children[p].push(j);
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
+    for (j, p) in outline.parents.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(j);
         }
     }
     for (i, kids) in children.iter().enumerate() {
-        let mut child_tasks: Vec<&str> = kids.iter().filter_map(|&j| out[j].1).collect();
+        let mut child_tasks: Vec<&str> = kids.iter().filter_map(|&j| out[j].task).collect();
         child_tasks.sort_unstable();
         child_tasks.dedup();
         if child_tasks.len() >= 2 {
-            out[i].1 = None;
+            out[i].task = None;
         }
     }
-    out
+    Framework { sections: out }
 }
 
 #[cfg(test)]

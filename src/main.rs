@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use fazhi_lens::decode::decode;
+use fazhi_lens::export::{self, ReportEntry};
 use fazhi_lens::{Analyzer, OffsetUnit, Options, Report};
 use rayon::prelude::*;
 
@@ -249,27 +250,8 @@ fn analyze(
     let mut out = BufWriter::new(stdout.lock());
     let several = files.len() > 1 || format == Format::Jsonl;
     let mut ok = true;
-    let mut csv = (format == Format::Csv).then(|| {
-        let _ = out.write_all("\u{FEFF}".as_bytes());
-        csv::Writer::from_writer(Vec::new())
-    });
-    if let Some(w) = csv.as_mut() {
-        w.write_record([
-            "file",
-            "id",
-            "section",
-            "subject",
-            "value",
-            "valueMax",
-            "unit",
-            "qualifier",
-            "indicator",
-            "target",
-            "raw",
-            "start",
-            "end",
-        ])?;
-    }
+    // CSV: the header once, then each chunk's rows (export::metrics_csv writes both).
+    let mut csv_header_written = false;
     // Analyse in parallel, in chunks so that memory stays bounded on large corpora, and
     // write in input order.
     for chunk in files.chunks(64) {
@@ -313,82 +295,36 @@ fn analyze(
                     writeln!(out)?;
                 }
                 Format::Csv => {
-                    let w = csv.as_mut().expect("csv writer exists for csv format");
-                    write_csv_rows(w, &name, &report)?;
+                    let entry = ReportEntry { file: name, report };
+                    let table = export::metrics_csv(std::slice::from_ref(&entry))
+                        .map_err(io::Error::other)?;
+                    // The BOM and header once, for the first report; rows for every one.
+                    let rows = if csv_header_written {
+                        table.split_once('\n').map_or("", |(_, rows)| rows)
+                    } else {
+                        csv_header_written = true;
+                        &table
+                    };
+                    out.write_all(rows.as_bytes())?;
                 }
-                Format::Md => write_markdown(&mut out, &name, &report)?,
+                Format::Md => {
+                    let entry = ReportEntry { file: name, report };
+                    out.write_all(
+                        export::outline_markdown(std::slice::from_ref(&entry)).as_bytes(),
+                    )?;
+                }
             }
         }
     }
-    if let Some(w) = csv {
+    if format == Format::Csv && !csv_header_written {
         out.write_all(
-            &w.into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?,
+            export::metrics_csv(&[])
+                .map_err(io::Error::other)?
+                .as_bytes(),
         )?;
     }
     out.flush()?;
     Ok(ok)
-}
-
-/// The section path of a metric: the titles from the top level down.
-fn section_path(report: &Report, section: Option<&str>) -> String {
-    let mut path = Vec::new();
-    let mut id = section.map(str::to_string);
-    while let Some(s) = id.and_then(|i| report.outline.iter().find(|o| o.id == i)) {
-        path.push(format!("{}{}", s.marker, s.title));
-        id = s.parent.clone();
-    }
-    path.reverse();
-    path.join(" > ")
-}
-
-fn write_csv_rows(w: &mut csv::Writer<Vec<u8>>, file: &str, report: &Report) -> io::Result<()> {
-    for m in &report.metrics {
-        let qualifier = m.qualifier.map(|q| {
-            serde_json::to_value(q)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        });
-        w.write_record([
-            file,
-            &m.id,
-            &section_path(report, m.section.as_deref()),
-            m.subject.as_deref().unwrap_or(""),
-            &m.value.to_string(),
-            &m.value_max.map(|v| v.to_string()).unwrap_or_default(),
-            &m.unit,
-            &qualifier.unwrap_or_default(),
-            m.indicator.as_deref().unwrap_or(""),
-            if m.target { "true" } else { "false" },
-            &m.raw,
-            &m.start.to_string(),
-            &m.end.to_string(),
-        ])?;
-    }
-    Ok(())
-}
-
-fn write_markdown(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
-    let title = report.meta.title.as_deref().unwrap_or(file);
-    writeln!(out, "# {title}\n")?;
-    for s in &report.outline {
-        let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-        let parts: Vec<&str> = s.parts.iter().map(|p| p.key()).collect();
-        let tags = if parts.is_empty() {
-            String::new()
-        } else {
-            format!(" `{}`", parts.join("` `"))
-        };
-        let task = s
-            .task
-            .as_ref()
-            .map(|t| format!(" — {t}"))
-            .unwrap_or_default();
-        writeln!(out, "{indent}- {}{}{tags}{task}", s.marker, s.title)?;
-    }
-    writeln!(out)?;
-    Ok(())
 }
 
 /// Reads `input` (decoded like every input) and writes one output line per input line.

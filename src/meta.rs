@@ -21,16 +21,36 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::clean::{line_ranges, Cleaned};
+use crate::clean::Cleaned;
+use crate::knowledge::{self, Role};
+use crate::markers::parse_marker;
 use crate::numerals::parse_cn_int;
-use crate::outline::parse_marker;
+use crate::text::line_ranges;
 use crate::view::View;
+
+/// A piece of text and the original byte range it was read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Located {
+    /// The text (as written, or normalized where the field says so).
+    pub text: String,
+    /// Original byte range.
+    pub range: Range<usize>,
+}
+
+impl Located {
+    fn new(text: impl Into<String>, range: Range<usize>) -> Self {
+        Located {
+            text: text.into(),
+            range,
+        }
+    }
+}
 
 /// Metadata with original byte ranges.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetaFound {
     /// Title text and its original range.
-    pub title: Option<(String, Range<usize>)>,
+    pub title: Option<Located>,
     /// Issuer.
     pub issuer: Option<String>,
     /// Addressee.
@@ -38,18 +58,25 @@ pub struct MetaFound {
     /// Report year.
     pub year: Option<i32>,
     /// Publication date and its original range.
-    pub published: Option<(String, Range<usize>)>,
+    pub published: Option<Located>,
     /// A date-like closing line that could not be read (`201818`), original range.
-    pub unreadable_date: Option<Range<usize>>,
+    pub unreadable_date: Option<Located>,
     /// Placeholders: text and original range.
-    pub placeholders: Vec<(String, Range<usize>)>,
+    pub placeholders: Vec<Located>,
 }
 
 fn re(pattern: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("meta pattern is valid"))
 }
 
-const ORG_SUFFIX: &str = r"(人民政府|政府|委员会|管委会|管理委员会|办事处|司法局|局|厅|委|办公室|法制办|街道|镇|乡|区|县|市|州|院|部|中心|园区)";
+/// A regex group of the words of `role` (`data/words.tsv`), escaped.
+fn alternation(role: Role) -> String {
+    let words: Vec<String> = knowledge::words(role)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    format!("(?:{})", words.join("|"))
+}
 
 /// Reads the metadata.
 pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
@@ -67,7 +94,10 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
 
     // Title.
     static REPORTISH: OnceLock<Regex> = OnceLock::new();
-    let reportish = re(r"(报告|情况|总结|工作要点|汇报)$", &REPORTISH);
+    let reportish = REPORTISH.get_or_init(|| {
+        Regex::new(&format!("{}$", alternation(Role::TitleEnding)))
+            .unwrap_or_else(|e| panic!("title endings: {e}"))
+    });
     let short = |r: &Range<usize>| {
         let t = text[r.clone()].trim();
         t.chars().count() <= 60 && !t.ends_with(['。', '：', '，', '；']) && !t.contains('。')
@@ -87,7 +117,7 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
         let range = r.start + lead..r.start + lead + t.len();
         let range = cleaned.view.to_original(range);
-        meta.title = Some((original[range.clone()].to_string(), range));
+        meta.title = Some(Located::new(&original[range.clone()], range));
     }
 
     // Year.
@@ -134,7 +164,7 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         let m = c.get(0).expect("group 0");
         if let Some(date) = ymd(&c[1], &c[2], &c[3]) {
             let digits = c.get(1).expect("year").start()..m.end();
-            meta.published = Some((date, norm.to_original(digits)));
+            meta.published = Some(Located::new(date, norm.to_original(digits)));
         }
     }
     static CLOSING: OnceLock<Regex> = OnceLock::new();
@@ -168,8 +198,8 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         };
         // The document's own date outranks the web page's posting date.
         match date {
-            Some(d) => meta.published = Some((d, range)),
-            None => meta.unreadable_date = Some(range),
+            Some(d) => meta.published = Some(Located::new(d, range)),
+            None => meta.unreadable_date = Some(Located::new(&original[range.clone()], range)),
         }
         break;
     }
@@ -177,8 +207,11 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     // Issuer: a signature line near the end, else the title prefix.
     static SIGN: OnceLock<Regex> = OnceLock::new();
     let sign = SIGN.get_or_init(|| {
-        Regex::new(&format!(r"^[\p{{Han}}()]{{2,30}}{ORG_SUFFIX}$"))
-            .expect("signature pattern is valid")
+        Regex::new(&format!(
+            r"^[\p{{Han}}()]{{2,30}}{}$",
+            alternation(Role::OrgSuffix)
+        ))
+        .unwrap_or_else(|e| panic!("signature pattern: {e}"))
     });
     meta.issuer = lines
         .iter()
@@ -210,7 +243,8 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     );
     for m in ph.find_iter(text) {
         let r = cleaned.view.to_original(m.range());
-        meta.placeholders.push((original[r.clone()].to_string(), r));
+        meta.placeholders
+            .push(Located::new(&original[r.clone()], r));
     }
     meta
 }
@@ -238,15 +272,15 @@ mod tests {
         let text = "连云港高新区2017年度推进依法行政建设法治政府工作情况报告\n  • 来源:连云港高新区管委会\n  • 发布时间:2018-01-22\n连云港市政府:\n2017年,连云港高新区积极落实……各项工作取得了新的进展，为推进法治政府建设做出了积极的努力，成效明显。\n一、依法全面履行政府职能\n内容。\n";
         let m = meta(text);
         assert_eq!(
-            m.title.as_ref().map(|t| t.0.as_str()),
+            m.title.as_ref().map(|t| t.text.as_str()),
             Some("连云港高新区2017年度推进依法行政建设法治政府工作情况报告")
         );
         assert_eq!(m.year, Some(2017));
         assert_eq!(
-            m.published.as_ref().map(|p| p.0.as_str()),
+            m.published.as_ref().map(|p| p.text.as_str()),
             Some("2018-01-22")
         );
-        assert_eq!(&text[m.published.unwrap().1], "2018-01-22");
+        assert_eq!(&text[m.published.unwrap().range], "2018-01-22");
         assert_eq!(m.addressee.as_deref(), Some("连云港市政府"));
         assert_eq!(m.issuer.as_deref(), Some("连云港高新区"));
     }
@@ -254,7 +288,7 @@ mod tests {
     #[test]
     fn garbled_and_mangled_closing_dates() {
         let m = meta("某街道2018年度法治政府建设情况报告\n正文。\n南城街道办事处\n20181219\n");
-        assert_eq!(m.published.map(|p| p.0), Some("2018-12-19".to_string()));
+        assert_eq!(m.published.map(|p| p.text), Some("2018-12-19".to_string()));
         assert_eq!(m.issuer.as_deref(), Some("南城街道办事处"));
         let m = meta("某街道2018年度法治政府建设情况报告\n正文。\n201818\n");
         assert!(m.published.is_none());
@@ -264,7 +298,7 @@ mod tests {
     #[test]
     fn placeholders() {
         let m = meta("201*年是XX区发展的一年，开展培训*次。");
-        let found: Vec<&str> = m.placeholders.iter().map(|p| p.0.as_str()).collect();
+        let found: Vec<&str> = m.placeholders.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(found, vec!["201*", "XX", "*次"]);
     }
 }

@@ -20,10 +20,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::knowledge::{self, Role};
 use crate::normalize::is_han;
 use crate::numerals::{parse_cn_int, parse_number};
 use crate::report::Qualifier;
-use crate::segment::{data_lines, unit_alternation, units, Token, TokenKind};
+use crate::segment::{Token, TokenKind};
 
 /// A metric found in the analysis view (byte ranges of the view).
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +56,7 @@ const NUM: &str = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇两一二三四五六七�
 fn metric_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let units = unit_alternation();
+        let units = knowledge::unit_alternation();
         Regex::new(&format!(
             r"(?P<pctcn>百分之(?P<pv>[零〇一二两三四五六七八九十百点\d.]+))|(?P<frac>(?P<fd>[一二三四五六七八九十百\d]+)分之(?P<fn>[一二三四五六七八九十\d]+))|(?P<cheng>(?P<cv>[一二三四五六七八九]|十)成(?P<half>半)?)|(?P<num>{NUM})(?P<scale>万亿|万|亿|千)?(?P<infix>[余多])?(?P<unit1>%)?(?:\s*(?P<rsep>-|至|到)\s*(?P<num2>{NUM})(?P<scale2>万亿|万|亿)?(?P<infix2>[余多])?)?[ ]?(?P<unit>{units})"
         ))
@@ -68,65 +69,16 @@ fn metric_regex() -> &'static Regex {
 fn mask_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let alternatives: Vec<String> = data_lines(include_str!("../data/not_metrics.txt"))
-            .filter(|l| Regex::new(l).is_ok())
+        let alternatives: Vec<String> = knowledge::not_metric_patterns()
+            .iter()
             .map(|l| format!("(?:{l})"))
             .collect();
         Regex::new(&alternatives.join("|")).expect("valid patterns join into a valid regex")
     })
 }
 
-fn verbs() -> &'static std::collections::HashSet<&'static str> {
-    static V: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    V.get_or_init(|| data_lines(include_str!("../data/verbs.txt")).collect())
-}
-
-struct Indicator {
-    id: &'static str,
-    unit_kind: &'static str,
-    subject: Regex,
-    context: Option<Regex>,
-}
-
-fn indicators() -> &'static [Indicator] {
-    static I: OnceLock<Vec<Indicator>> = OnceLock::new();
-    I.get_or_init(|| {
-        data_lines(include_str!("../data/indicators.tsv"))
-            .filter_map(|l| {
-                let c: Vec<&'static str> = l.split('\t').collect();
-                let [id, _name, unit_kind, subject, context] = c.as_slice() else {
-                    return None;
-                };
-                Some(Indicator {
-                    id,
-                    unit_kind,
-                    subject: Regex::new(subject).ok()?,
-                    context: if *context == "-" {
-                        None
-                    } else {
-                        Some(Regex::new(context).ok()?)
-                    },
-                })
-            })
-            .collect()
-    })
-}
-
-/// Names of the indicators, for the page and the docs: `(id, name)`.
-pub fn indicator_names() -> Vec<(&'static str, &'static str)> {
-    data_lines(include_str!("../data/indicators.tsv"))
-        .filter_map(|l| {
-            let mut c = l.split('\t');
-            Some((c.next()?, c.next()?))
-        })
-        .collect()
-}
-
 fn unit_kind(unit: &str) -> &'static str {
-    units()
-        .iter()
-        .find(|(u, _)| *u == unit)
-        .map_or("count", |(_, k)| k)
+    knowledge::unit_kind(unit)
 }
 
 /// Byte ranges that can never hold a metric (the masks, 《》 titles, document numbers),
@@ -150,47 +102,20 @@ fn overlaps(masks: &[Range<usize>], r: &Range<usize>) -> bool {
     masks.get(i).is_some_and(|m| m.start < r.end)
 }
 
+/// A hedge right before the number (`不少于5次`): its qualifier and its length in bytes.
 fn qualifier_before(before: &str) -> (Option<Qualifier>, usize) {
-    const BEFORE: &[(&str, Qualifier)] = &[
-        ("不少于", Qualifier::AtLeast),
-        ("不低于", Qualifier::AtLeast),
-        ("至少", Qualifier::AtLeast),
-        ("不超过", Qualifier::Under),
-        ("不到", Qualifier::Under),
-        ("不足", Qualifier::Under),
-        ("低于", Qualifier::Under),
-        ("超过", Qualifier::Over),
-        ("多于", Qualifier::Over),
-        ("高于", Qualifier::Over),
-        ("逾", Qualifier::Over),
-        ("大约", Qualifier::About),
-        ("将近", Qualifier::About),
-        ("接近", Qualifier::About),
-        ("约", Qualifier::About),
-        ("近", Qualifier::About),
-        ("超", Qualifier::Over),
-    ];
-    for (w, q) in BEFORE {
-        if before.ends_with(w) {
-            return (Some(*q), w.len());
-        }
-    }
-    (None, 0)
+    knowledge::hedges_before()
+        .iter()
+        .find(|h| before.ends_with(h.word))
+        .map_or((None, 0), |h| (Some(h.qualifier), h.word.len()))
 }
 
+/// A hedge right after the number and its unit (`100人以上`, `3个工作日内`).
 fn qualifier_after(after: &str, unit_kind: &str) -> Option<Qualifier> {
-    if after.starts_with("以上") || after.starts_with("多") || after.starts_with("余") {
-        Some(Qualifier::Over)
-    } else if after.starts_with("左右") || after.starts_with("上下") {
-        Some(Qualifier::About)
-    } else if after.starts_with("以内")
-        || after.starts_with("以下")
-        || (unit_kind == "time" && after.starts_with('内'))
-    {
-        Some(Qualifier::Under)
-    } else {
-        None
-    }
+    knowledge::hedges_after()
+        .iter()
+        .find(|h| after.starts_with(h.word) && (!h.time_only || unit_kind == "time"))
+        .map(|h| h.qualifier)
 }
 
 fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
@@ -208,6 +133,33 @@ fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
         return crate::numerals::parse_arabic_scaled(&cleaned, shift);
     }
     parse_number(&format!("{s}{scale}"))
+}
+
+/// Everything the metrics stage finds in a text.
+#[derive(Debug, Clone, Default)]
+pub struct Metrics {
+    /// The quantities, in text order (sentences and table cells).
+    pub found: Vec<Found>,
+    /// Totals linked to their parts.
+    pub breakdowns: Vec<Breakdown>,
+    /// Stated rates their counts contradict.
+    pub rate_mismatches: Vec<RateMismatch>,
+}
+
+impl Metrics {
+    /// The metrics, breakdowns and rate checks of the analysis view `text`, segmented as
+    /// `tokens`; nothing inside `citations` is a quantity.
+    pub fn find(text: &str, tokens: &[Token], citations: &[crate::citations::Cited]) -> Metrics {
+        let masks: Vec<Range<usize>> = citations.iter().map(|c| c.span.clone()).collect();
+        let mut found = find_metrics(text, tokens, &masks);
+        let breakdowns = merge_tables(text, &mut found);
+        let rate_mismatches = rate_checks(text, &found);
+        Metrics {
+            found,
+            breakdowns,
+            rate_mismatches,
+        }
+    }
 }
 
 /// Finds the metrics of `text`. `mask` are extra ranges (citations) that hold none;
@@ -265,7 +217,12 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             }
             let before = text[..m.start()].chars().next_back();
             if before.is_some_and(|c| {
-                c == '第' || (is_cn && is_han(c) && "统唯之万专同逐单划某初".contains(c))
+                c == '第'
+                    || (is_cn
+                        && is_han(c)
+                        && knowledge::words(Role::CnWordPrefix)
+                            .iter()
+                            .any(|w| w.starts_with(c)))
             }) {
                 continue;
             }
@@ -385,39 +342,14 @@ fn clause_start(text: &str, pos: usize) -> usize {
 }
 
 fn is_target_clause(clause: &str) -> bool {
-    [
-        "确保",
-        "力争",
-        "争取",
-        "目标",
-        "计划",
-        "拟",
-        "预计",
-        "将达到",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
-        && !clause.contains("已")
+    knowledge::contains_any(clause, Role::Target)
+        && !knowledge::contains_any(clause, Role::TargetUndo)
 }
-
-/// Measure words that usually stand between a number and the noun it counts
-/// (`29个县级部门`, `两位律师事务所律师`).
-const CLASSIFIERS: &[&str] = &[
-    "个", "家", "名", "位", "项", "所", "支", "处", "部", "种", "类", "批", "条", "户", "套", "台",
-    "本", "张", "篇",
-];
 
 fn is_subject_word(text: &str, t: &Token) -> bool {
     let w = &text[t.range()];
-    t.kind == TokenKind::Word && w.chars().count() >= 2 && !verbs().contains(w)
+    t.kind == TokenKind::Word && w.chars().count() >= 2 && !knowledge::verbs().contains(w)
 }
-
-/// One-character words that stand between a subject and its number (`提高到66.2%`,
-/// `率为100%`) and are skipped when reading the subject leftwards.
-const LINKING: &[&str] = &[
-    "到", "至", "为", "达", "了", "是", "有", "共", "约", "计", "按", "于", "在", "和", "与", "及",
-    "等", "的", "超", "近", "逾",
-];
 
 /// The noun phrase counted by a number: rightwards after a measure word when a noun
 /// follows (`29个县级部门`), else leftwards from the number to a reporting verb
@@ -429,13 +361,13 @@ fn find_subject(
     raw_end: usize,
     unit: &str,
 ) -> Option<Range<usize>> {
-    if CLASSIFIERS.contains(&unit) {
+    if knowledge::words(Role::Classifier).contains(&unit) {
         let from = tokens.partition_point(|t| t.range().start < raw_end);
         // The noun phrase after the measure word: content words, a stop word only as
         // its first word (`五项工作机制`), at most four (`两位律师事务所律师|作为…`).
         let mut run: Vec<&Token> = Vec::new();
         for t in &tokens[from..] {
-            let stop = crate::segment::stop_words().contains(&text[t.range()]);
+            let stop = knowledge::stop_words().contains(&text[t.range()]);
             if !is_subject_word(text, t) || (stop && !run.is_empty()) || run.len() == 4 {
                 break;
             }
@@ -443,7 +375,7 @@ fn find_subject(
         }
         while run
             .last()
-            .is_some_and(|t| crate::segment::stop_words().contains(&text[t.range()]))
+            .is_some_and(|t| knowledge::stop_words().contains(&text[t.range()]))
         {
             run.pop();
         }
@@ -463,8 +395,8 @@ fn find_subject(
         }
         let w = &text[t.range()];
         let skip = t.kind != TokenKind::Word
-            || verbs().contains(w)
-            || (end.is_none() && LINKING.contains(&w));
+            || knowledge::verbs().contains(w)
+            || (end.is_none() && knowledge::words(Role::Linking).contains(&w));
         if skip {
             if end.is_some() {
                 break;
@@ -486,7 +418,7 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
     let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
     let clause = &text[f.clause.clone()];
     let subj_or_clause = if subject.is_empty() { clause } else { subject };
-    indicators()
+    knowledge::indicators()
         .iter()
         .find(|ind| {
             (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind)
@@ -517,23 +449,7 @@ pub struct Breakdown {
 
 /// A clause stating a change, not a level: `比上年增加1500亿元`, `由46亿元增加到92亿元`.
 fn is_change(text: &str, f: &Found) -> bool {
-    let clause = &text[f.clause.clone()];
-    [
-        "比上年",
-        "比去年",
-        "较上年",
-        "同比",
-        "增加",
-        "减少",
-        "增长",
-        "下降",
-        "提高",
-        "降低",
-        "由",
-        "从",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
+    knowledge::contains_any(&text[f.clause.clone()], Role::Change)
 }
 
 /// A breakdown from a total and its parts. `claims_complete` is true where the text says
@@ -552,9 +468,7 @@ pub fn breakdown(
         .any(|i| found[i].qualifier.is_some());
     let catch_all = parts.iter().any(|&i| {
         let clause = &text[found[i].clause.clone()];
-        ["其他", "其它", "其余", "剩余", "另有"]
-            .iter()
-            .any(|w| clause.contains(w))
+        knowledge::contains_any(clause, Role::CatchAll)
     });
     let total_value = found[total].value;
     let equal = (sum - total_value).abs() < 1e-6;
@@ -645,7 +559,7 @@ pub fn find_breakdowns(text: &str, found: &[Found]) -> Vec<Breakdown> {
 /// Words that open a total row or line: 合计, 总计, 共计, 小计.
 fn is_total_label(cell: &str) -> bool {
     let cell = cell.trim_start();
-    ["合计", "总计", "共计", "小计", "总数"]
+    knowledge::words(Role::TotalLabel)
         .iter()
         .any(|w| cell.starts_with(w))
 }
@@ -689,12 +603,9 @@ fn header_unit(header: &str) -> Option<&'static str> {
     let inner = header
         .rsplit_once('(')
         .map_or(header, |(_, u)| u.trim_end_matches(')'));
-    units()
-        .iter()
-        .find(|(u, _)| {
-            inner == *u || inner.ends_with(&format!("数{u}")) || header.ends_with(&format!("({u})"))
-        })
-        .map(|(u, _)| *u)
+    knowledge::units().iter().map(|u| u.text).find(|u| {
+        inner == *u || inner.ends_with(&format!("数{u}")) || header.ends_with(&format!("({u})"))
+    })
 }
 
 /// Merges the table cells into the sentence metrics (a cell the sentence reader also
@@ -744,7 +655,7 @@ pub fn merge_tables(text: &str, found: &mut Vec<Found>) -> Vec<Breakdown> {
 /// the cell, subject the row label) and each column is a breakdown of its 合计 cell.
 /// Returns the cell metrics and the breakdowns as (total, parts) indices into them.
 pub fn find_tables(text: &str) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
-    let lines = crate::clean::line_ranges(text);
+    let lines = crate::text::line_ranges(text);
     let rows: Vec<Vec<Range<usize>>> = lines
         .iter()
         .map(|l| {
@@ -780,10 +691,10 @@ pub fn find_tables(text: &str) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
         for col in 1..width {
             let from_cells = || {
                 block[1..].iter().find_map(|r| {
-                    units()
+                    knowledge::units()
                         .iter()
-                        .find(|(u, _)| text[r[col].clone()].ends_with(u))
-                        .map(|(u, _)| *u)
+                        .map(|u| u.text)
+                        .find(|u| text[r[col].clone()].ends_with(u))
                 })
             };
             let Some(unit) = header_unit(&text[block[0][col].clone()]).or_else(from_cells) else {
@@ -835,7 +746,7 @@ pub fn find_tables(text: &str) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
 /// `合计：X件` (or 共计/总计) on its own line after lines that each state one figure with
 /// that unit: those figures are its parts.
 pub fn find_total_lines(text: &str, found: &[Found]) -> Vec<(usize, Vec<usize>)> {
-    let lines = crate::clean::line_ranges(text);
+    let lines = crate::text::line_ranges(text);
     let in_line = |l: &Range<usize>| -> Vec<usize> {
         (0..found.len())
             .filter(|&i| found[i].raw.start >= l.start && found[i].raw.end <= l.end)
@@ -867,10 +778,28 @@ pub fn find_total_lines(text: &str, found: &[Found]) -> Vec<(usize, Vec<usize>)>
     out
 }
 
+/// A stated rate that its counts contradict, with the arithmetic (texts as in the
+/// analysis view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateMismatch {
+    /// Index of the rate among the metrics.
+    pub rate: usize,
+    /// What the rate measures (`办结率`).
+    pub subject: String,
+    /// The rate as written (`100%`).
+    pub stated: String,
+    /// The count it is computed from (`180件`).
+    pub numerator: String,
+    /// The total it is a share of (`200件`).
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent.
+    pub computed: f64,
+}
+
 /// Recomputes stated rates from their counts: where `办结率为100%` follows `办结187件`
-/// and, before it, `受理187件`, the rate must be 187/187. Returns a message and the range
-/// of the rate for each rate off by more than half a point.
-pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
+/// and, before it, `受理187件`, the rate must be 187/187. Returns every rate off by more
+/// than half a point.
+pub fn rate_checks(text: &str, found: &[Found]) -> Vec<RateMismatch> {
     let mut out = Vec::new();
     for (i, rate) in found.iter().enumerate() {
         let Some(subject) = rate.subject.as_ref().map(|s| &text[s.clone()]) else {
@@ -909,16 +838,11 @@ pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
             .filter(|f| f.raw.start < num.raw.start && f.unit == num.unit)
             .filter(|f| !text[sentence_start_of(text, f.raw.start)..f.raw.start].contains("其中"))
             .collect();
-        let has =
-            |f: &Found, words: &[&str]| words.iter().any(|w| text[f.clause.clone()].contains(w));
+        let has = |f: &Found, role: Role| knowledge::contains_any(&text[f.clause.clone()], role);
         let Some(den) = candidates
             .iter()
-            .find(|f| has(f, &["共", "合计", "累计"]))
-            .or_else(|| {
-                candidates
-                    .iter()
-                    .find(|f| has(f, &["受理", "收到", "接到", "接收"]))
-            })
+            .find(|f| has(f, Role::TotalWord))
+            .or_else(|| candidates.iter().find(|f| has(f, Role::IntakeWord)))
         else {
             continue;
         };
@@ -927,17 +851,14 @@ pub fn rate_checks(text: &str, found: &[Found]) -> Vec<(String, Range<usize>)> {
         }
         let computed = num.value / den.value * 100.0;
         if (computed - rate.value).abs() > 0.5 {
-            out.push((
-                format!(
-                    "{}{}与所述数字不符：{} ÷ {} = {:.1}%。",
-                    subject,
-                    &text[rate.raw.clone()],
-                    &text[num.raw.clone()],
-                    &text[den.raw.clone()],
-                    computed
-                ),
-                rate.raw.clone(),
-            ));
+            out.push(RateMismatch {
+                rate: i,
+                subject: subject.to_string(),
+                stated: text[rate.raw.clone()].to_string(),
+                numerator: text[num.raw.clone()].to_string(),
+                denominator: text[den.raw.clone()].to_string(),
+                computed,
+            });
         }
     }
     out
@@ -1005,7 +926,7 @@ mod tests {
         let found = find_metrics(text, &seg.tokens(text, false), &[]);
         let checks = rate_checks(text, &found);
         assert_eq!(checks.len(), 1, "{found:?}");
-        assert!(checks[0].0.contains("90.0%"));
+        assert!((checks[0].computed - 90.0).abs() < 1e-9);
         let text = "共受理申请200件，办结200件，办结率为100%。";
         assert!(rate_checks(text, &find_metrics(text, &seg.tokens(text, false), &[])).is_empty());
     }

@@ -414,30 +414,10 @@ fn parse_signed(s: &str) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
-/// Currency words that may stand before or after a number.
-const CURRENCIES: &[&str] = &[
-    "瑞士法郎",
-    "新台币",
-    "人民币",
-    "比特币",
-    "美圆",
-    "美元",
-    "港元",
-    "港币",
-    "日元",
-    "日币",
-    "欧元",
-    "台币",
-    "美分",
-    "法郎",
-    "卢布",
-    "泰铢",
-    "韩元",
-    "澳元",
-    "奈拉",
-    "块钱",
-    "钱",
-];
+/// Currency words that may stand before or after a number (`data/words.tsv`).
+fn currencies() -> &'static [&'static str] {
+    crate::knowledge::words(crate::knowledge::Role::Currency)
+}
 
 /// Parses a numeral expression as written in reports and the number gold sets: Arabic and
 /// Chinese numerals (also traditional and financial forms: 壹佰, 萬, 廿), scales (3.5万,
@@ -478,7 +458,7 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
             ..p
         });
     }
-    for w in ["US$", "$", "￥", "¥"].iter().chain(CURRENCIES) {
+    for w in ["US$", "$", "￥", "¥"].iter().chain(currencies()) {
         if let Some(rest) = s.strip_prefix(w) {
             s = rest.to_string();
             break;
@@ -513,7 +493,7 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
     }
     // Money: 元/块 with 角/毛 and 分; a currency after 元 adds nothing (8亿元人民币).
     let mut s = s.to_string();
-    for w in CURRENCIES {
+    for w in currencies() {
         if let Some(rest) = s.strip_suffix(w) {
             if rest.ends_with(['元', '圆']) {
                 s = rest.to_string();
@@ -532,7 +512,7 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
                     }
                 }
                 // 壹拾壹元正: 正/整 ("exactly") closes a written amount.
-                if !r.is_empty() && !CURRENCIES.contains(&r) && !matches!(r, "钱" | "正" | "整")
+                if !r.is_empty() && !currencies().contains(&r) && !matches!(r, "钱" | "正" | "整")
                 {
                     return None;
                 }
@@ -545,11 +525,11 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
     loop {
         let before = t;
         // Units that carry a scale (万元, 亿元) are the scale plus 元: only 元 goes.
-        let units = crate::segment::units()
+        let units = crate::knowledge::units()
             .iter()
-            .filter(|(u, kind)| *kind != "percent" && !u.contains(['万', '亿']))
-            .map(|(u, _)| *u);
-        for w in CURRENCIES
+            .filter(|u| u.kind != "percent" && !u.text.contains(['万', '亿']))
+            .map(|u| u.text);
+        for w in currencies()
             .iter()
             .copied()
             .chain(units)

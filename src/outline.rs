@@ -32,8 +32,8 @@
 
 use std::ops::Range;
 
-use crate::clean::line_ranges;
-use crate::numerals::parse_cn_int;
+use crate::markers::{parse_marker, take_while_in, Marker, CN_NUM};
+use crate::text::line_ranges;
 
 /// Lines longer than this many characters are searched for headings after sentence ends.
 pub const LONG_LINE: usize = 400;
@@ -60,139 +60,6 @@ pub struct EnumItem {
     pub marker: Range<usize>,
     /// Marker plus lead clause.
     pub span: Range<usize>,
-}
-
-/// A parsed heading marker at the start of a string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Marker {
-    /// 1–5.
-    pub level: u8,
-    /// The number it counts.
-    pub number: u32,
-    /// Bytes taken by the marker and its separator.
-    pub len: usize,
-    /// A level-3 number directly followed by text.
-    pub no_separator: bool,
-}
-
-const CN_NUM: &str = "一二三四五六七八九十";
-
-/// Characters that, right after a bare number, make it a quantity or a date rather than a
-/// heading number (`2年`, `3个`, `5日`, `10万`).
-const NOT_AFTER_BARE_NUMBER: &str = "年月日号时分秒个件项人次万亿千百元角多余条名家份场批天周岁米吨户所期届倍部篇卷处支套台宗起位种类级星层栋辆只头亩公斤克升度成%";
-
-fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
-    s.char_indices()
-        .take_while(|&(i, c)| set.contains(c) && s[..i].chars().count() < max_chars)
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0)
-}
-
-fn sep_len(rest: &str, seps: &[char]) -> usize {
-    rest.chars()
-        .next()
-        .filter(|c| seps.contains(c))
-        .map_or(0, char::len_utf8)
-}
-
-/// Parses a heading marker at the start of `s` (already normalized: half-width brackets
-/// and digits).
-pub fn parse_marker(s: &str) -> Option<Marker> {
-    let first = s.chars().next()?;
-    let mk = |level, number: u64, len, no_separator| {
-        Some(Marker {
-            level,
-            number: u32::try_from(number).ok()?,
-            len,
-            no_separator,
-        })
-    };
-    if let Some(rest) = s.strip_prefix('第') {
-        let n = take_while_in(rest, CN_NUM, 3);
-        let after = &rest[n..];
-        if n > 0 && after.starts_with("部分") {
-            let len = '第'.len_utf8() + n + "部分".len();
-            let len = len + sep_len(&s[len..], &['、', '：', '.', ' ']);
-            return mk(1, parse_cn_int(&rest[..n])?, len, false);
-        }
-        return None;
-    }
-    if CN_NUM.contains(first) {
-        let n = take_while_in(s, CN_NUM, 3);
-        let rest = &s[n..];
-        let sep = rest.chars().next()?;
-        let after_sep = rest.get(sep.len_utf8()..).unwrap_or("");
-        if sep == '、' || (sep == '.' && !after_sep.starts_with(|c: char| c.is_ascii_digit())) {
-            return mk(1, parse_cn_int(&s[..n])?, n + sep.len_utf8(), false);
-        }
-        return None;
-    }
-    if let Some(rest) = s.strip_prefix('(') {
-        let cn = take_while_in(rest, CN_NUM, 3);
-        let (level, n, value) = if cn > 0 {
-            (2, cn, parse_cn_int(&rest[..cn])?)
-        } else {
-            let d = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if d == 0 || d > 2 {
-                return None;
-            }
-            (4, d, rest[..d].parse().ok()?)
-        };
-        if !rest[n..].starts_with(')') {
-            return None;
-        }
-        let len = 1 + n + 1;
-        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
-        return mk(level, value, len, false);
-    }
-    if first.is_ascii_digit() {
-        let d = s.bytes().take_while(u8::is_ascii_digit).count();
-        if d > 2 {
-            return None;
-        }
-        let value: u64 = s[..d].parse().ok()?;
-        let rest = &s[d..];
-        let next = rest.chars().next()?;
-        let after = rest.get(next.len_utf8()..).unwrap_or("");
-        return match next {
-            // `1)` with only a closing bracket: level 4, as `(1)`.
-            ')' => mk(4, value, d + 1 + sep_len(after, &['、', '.', ' ']), false),
-            '.' | '、'
-                if !after.starts_with(|c: char| c.is_ascii_digit())
-                    && !after.starts_with(['%', '万', '亿']) =>
-            {
-                mk(3, value, d + next.len_utf8(), false)
-            }
-            c if crate::normalize::is_han(c) && !NOT_AFTER_BARE_NUMBER.contains(c) && value > 0 => {
-                mk(3, value, d, true)
-            }
-            _ => None,
-        };
-    }
-    // Word's automatic numbering: ㈠ (U+3220…) is level 2, ⑴ (U+2474…) level 4.
-    if ('\u{3220}'..='\u{3229}').contains(&first) || ('\u{2474}'..='\u{2487}').contains(&first) {
-        let (level, number) = if first >= '\u{3220}' {
-            (2, first as u32 - 0x3220 + 1)
-        } else {
-            (4, first as u32 - 0x2474 + 1)
-        };
-        let len = first.len_utf8();
-        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
-        return mk(level, u64::from(number), len, false);
-    }
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
-        let len = first.len_utf8();
-        let len = len + sep_len(&s[len..], &['、', '.', ' ']);
-        return mk(5, u64::from(first as u32 - 0x2460 + 1), len, false);
-    }
-    None
-}
-
-/// Whether a (trimmed) line starts with a heading marker; the clean stage never joins such
-/// a line to the one before.
-pub fn starts_with_marker(line: &str) -> bool {
-    parse_marker(line.trim_start()).is_some_and(|m| !m.no_separator)
 }
 
 fn is_terminator(c: char) -> bool {
@@ -222,32 +89,12 @@ fn title_end(line: &str, from: usize, level: u8, long: bool) -> (usize, bool) {
     (line.trim_end().len().max(from), false)
 }
 
-/// The title-final and body-opening words of `data/heading_cues.txt`.
-fn cues() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static CUES: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
-        std::sync::OnceLock::new();
-    CUES.get_or_init(|| {
-        let mut end = Vec::new();
-        let mut body: Vec<&'static str> =
-            crate::segment::data_lines(include_str!("../data/verbs.txt"))
-                .filter(|w| w.chars().count() >= 2)
-                .collect();
-        for line in crate::segment::data_lines(include_str!("../data/heading_cues.txt")) {
-            match line.split_once('\t') {
-                Some(("end", w)) => end.push(w),
-                Some(("body", w)) => body.push(w),
-                _ => {}
-            }
-        }
-        (end, body)
-    })
-}
-
 /// A title that runs into its body with no punctuation: the first place within
 /// `max_chars` where a title-final word meets a body-opening word or a number
 /// (`健全依法行政制度体系|严格落实…`, `存在的不足和原因|一是…`).
 fn cue_split(title: &str, max_chars: usize) -> Option<usize> {
-    let (end_words, body_words) = cues();
+    let cues = crate::knowledge::heading_cues();
+    let (end_words, body_words) = (&cues.end, &cues.body);
     for (n, (i, _)) in title.char_indices().enumerate().skip(4) {
         if n > max_chars {
             break;
@@ -353,6 +200,55 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// The outline of a text: its headings in text order, where each one's section ends,
+/// each one's parent, and the inline enumerations (byte ranges of the analysis view).
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// The headings, in text order.
+    pub headings: Vec<Heading>,
+    /// For each heading, where its section ends ([`section_ends`]).
+    pub ends: Vec<usize>,
+    /// For each heading, the index of its parent ([`parents`]).
+    pub parents: Vec<Option<usize>>,
+    /// Inline enumeration items.
+    pub enumerations: Vec<EnumItem>,
+}
+
+impl Outline {
+    /// Finds the outline of the analysis view `text`.
+    pub fn find(text: &str) -> Outline {
+        let headings = find_headings(text);
+        let ends = section_ends(&headings, text.len());
+        let parents = parents(&headings);
+        let enumerations = find_enumerations(text, &headings);
+        Outline {
+            headings,
+            ends,
+            parents,
+            enumerations,
+        }
+    }
+
+    /// The id of heading `i` in the report (`s1`, `s2`, …).
+    pub fn id(i: usize) -> String {
+        format!("s{}", i + 1)
+    }
+
+    /// The innermost section containing view byte `pos`: the last heading before it, or
+    /// the nearest of its ancestors whose section still runs (others end before it).
+    /// A binary search and a walk up the ancestors.
+    pub fn section_of(&self, pos: usize) -> Option<usize> {
+        let mut i = self
+            .headings
+            .partition_point(|h| h.marker.start <= pos)
+            .checked_sub(1)?;
+        while pos >= self.ends[i] {
+            i = self.parents[i]?;
+        }
+        Some(i)
+    }
 }
 
 /// For each heading, where its section ends: the next heading of the same or a higher

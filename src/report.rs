@@ -7,6 +7,7 @@
 //! property test fails otherwise).
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -143,6 +144,17 @@ impl Part {
         })
     }
 
+    /// The English name of the part.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Part::Measures => "Main measures and results",
+            Part::Shortcomings => "Shortcomings and their causes",
+            Part::ResponsiblePerson => "Leaders' duties as first persons responsible",
+            Part::NextYear => "Plans for the next year",
+            Part::Other => "Other",
+        }
+    }
+
     /// The Chinese name of the part.
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -214,6 +226,18 @@ pub enum Qualifier {
     AtLeast,
     /// 不到, 不足, 以内: less than the figure.
     Under,
+}
+
+impl Qualifier {
+    /// The stable key used in JSON and CSV (`over`, `about`, `at_least`, `under`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Under => "under",
+        }
+    }
 }
 
 /// A quantity stated in the text.
@@ -322,12 +346,91 @@ pub enum Severity {
     Error,
 }
 
+/// What kind of finding a check is. Serializes to the stable key of the JSON `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// A heading two or more levels below its parent (`1.` directly under `一、`).
+    SkippedLevel,
+    /// A level-3 number run into its title (`2加强…`).
+    MissingSeparator,
+    /// A heading title too long to be one.
+    LongHeading,
+    /// A heading number repeated or lower than the one before.
+    DuplicateNumber,
+    /// A heading number that skips one.
+    NumberingGap,
+    /// Two marker styles at one level (`（一）` and `(二)`).
+    MixedMarkerStyle,
+    /// No heading at all.
+    NoOutline,
+    /// A mandated part of the annual report with no heading.
+    MissingPart,
+    /// Parts that do not add up to their stated total.
+    SumMismatch,
+    /// A stated rate its counts contradict.
+    RateMismatch,
+    /// A template placeholder left in the text.
+    Placeholder,
+    /// A closing date that cannot be read as a date.
+    UnreadableDate,
+}
+
+impl CheckKind {
+    /// Every kind, in the order of this list.
+    pub const ALL: [CheckKind; 12] = [
+        CheckKind::SkippedLevel,
+        CheckKind::MissingSeparator,
+        CheckKind::LongHeading,
+        CheckKind::DuplicateNumber,
+        CheckKind::NumberingGap,
+        CheckKind::MixedMarkerStyle,
+        CheckKind::NoOutline,
+        CheckKind::MissingPart,
+        CheckKind::SumMismatch,
+        CheckKind::RateMismatch,
+        CheckKind::Placeholder,
+        CheckKind::UnreadableDate,
+    ];
+
+    /// The stable key (`missing_part`, `sum_mismatch` …), as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::SkippedLevel => "skipped_level",
+            CheckKind::MissingSeparator => "missing_separator",
+            CheckKind::LongHeading => "long_heading",
+            CheckKind::DuplicateNumber => "duplicate_number",
+            CheckKind::NumberingGap => "numbering_gap",
+            CheckKind::MixedMarkerStyle => "mixed_marker_style",
+            CheckKind::NoOutline => "no_outline",
+            CheckKind::MissingPart => "missing_part",
+            CheckKind::SumMismatch => "sum_mismatch",
+            CheckKind::RateMismatch => "rate_mismatch",
+            CheckKind::Placeholder => "placeholder",
+            CheckKind::UnreadableDate => "unreadable_date",
+        }
+    }
+}
+
+impl fmt::Display for CheckKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for CheckKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Check {
-    /// Stable key (`missing_part`, `sum_mismatch`, `skipped_level` …).
-    pub kind: String,
+    /// What kind of finding it is (`missing_part`, `sum_mismatch`, `skipped_level` …).
+    pub kind: CheckKind,
     /// How serious it is.
     pub severity: Severity,
     /// What was found, in Chinese.

@@ -14,13 +14,13 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
+use crate::knowledge;
 use crate::normalize::is_han;
 use crate::report::{Keyword, WordCount};
 
@@ -84,45 +84,6 @@ impl std::fmt::Debug for Segmenter {
     }
 }
 
-/// The stop words of `data/stopwords.txt`.
-pub fn stop_words() -> &'static FxHashSet<&'static str> {
-    static STOP: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    STOP.get_or_init(|| data_lines(include_str!("../data/stopwords.txt")).collect())
-}
-
-/// The non-comment, non-empty lines of a data file.
-pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// The units of `data/units.txt` as `(unit, kind)`, longest first.
-pub fn units() -> &'static [(&'static str, &'static str)] {
-    static UNITS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    UNITS.get_or_init(|| {
-        let mut v: Vec<(&str, &str)> = data_lines(include_str!("../data/units.txt"))
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
-        v.sort_by_key(|(u, _)| std::cmp::Reverse(u.chars().count()));
-        v
-    })
-}
-
-/// Alternation of all units, longest first, for regexes.
-pub fn unit_alternation() -> String {
-    units()
-        .iter()
-        .map(|(u, _)| regex::escape(u))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// The domain terms of `data/domain_dict.txt`.
-pub fn domain_terms() -> impl Iterator<Item = &'static str> {
-    data_lines(include_str!("../data/domain_dict.txt")).filter_map(|l| l.split_whitespace().next())
-}
-
 impl Segmenter {
     /// Builds the segmenter from a lexicon (`word freq [idf]` lines, `#` comments at the
     /// top) or, without one, from the domain dictionary alone (outline and metrics do not
@@ -167,7 +128,7 @@ impl Segmenter {
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
         let mut phrases = Vec::new();
-        for term in domain_terms().filter(|_| domain) {
+        for &term in knowledge::domain_terms().iter().filter(|_| domain) {
             if term
                 .chars()
                 .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+')
@@ -185,7 +146,7 @@ impl Segmenter {
             Regex::new(&format!(
             r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
             if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
-            unit_alternation()
+            knowledge::unit_alternation()
         ))
         }
         .map_err(|e| Error::InvalidLexicon(e.to_string()))?;
@@ -248,7 +209,9 @@ impl Segmenter {
 
     /// Content words: words of two or more characters with a Chinese character, not stop words.
     fn is_content(word: &str) -> bool {
-        word.chars().count() >= 2 && word.chars().any(is_han) && !stop_words().contains(word)
+        word.chars().count() >= 2
+            && word.chars().any(is_han)
+            && !knowledge::stop_words().contains(word)
     }
 
     /// Counts content words, most frequent first (ties alphabetically), at most `n`.

@@ -142,3 +142,53 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
         encoding: d.encoding.to_string(),
     })
 }
+
+/// Reads a JS value into a Rust type, or says what was wrong with it.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error(&Error::InvalidOptions(format!("{what}: {e}"))))
+}
+
+/// The metrics of several analysed reports as one CSV table, exactly as the CLI writes it
+/// (`fazhi-lens analyze --format csv`): UTF-8 starting with a BOM for Excel, one row per
+/// metric, the offset unit named in the header.
+#[wasm_bindgen(js_name = metricsCsv)]
+pub fn metrics_csv(
+    #[wasm_bindgen(unchecked_param_type = "ReportEntry[]")] entries: JsValue,
+) -> Result<String, JsValue> {
+    let entries: Vec<crate::export::ReportEntry> = from_js(entries, "entries")?;
+    crate::export::metrics_csv(&entries).map_err(|e| js_error(&e))
+}
+
+/// The outlines of several analysed reports as Markdown, exactly as the CLI writes them
+/// (`fazhi-lens analyze --format md`).
+#[wasm_bindgen(js_name = outlineMarkdown)]
+pub fn outline_markdown(
+    #[wasm_bindgen(unchecked_param_type = "ReportEntry[]")] entries: JsValue,
+) -> Result<String, JsValue> {
+    let entries: Vec<crate::export::ReportEntry> = from_js(entries, "entries")?;
+    Ok(crate::export::outline_markdown(&entries))
+}
+
+/// For every section id of a report, its path from the top level (`一、… > （二）…`).
+#[wasm_bindgen(js_name = sectionPaths, unchecked_return_type = "Record<string, string>")]
+pub fn section_paths(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report: crate::Report = from_js(report, "report")?;
+    to_js(&crate::export::section_paths(&report))
+}
+
+/// The mandated parts an annual report about `year` must have (the 第一责任人 part from
+/// 2019, and when the year is unknown).
+#[wasm_bindgen(js_name = mandatedParts, unchecked_return_type = "Part[]")]
+pub fn mandated_parts(year: Option<i32>) -> Result<JsValue, JsValue> {
+    to_js(&crate::export::mandated_parts(year))
+}
+
+/// The names, in Chinese and English, of the indicators, 纲要 tasks and parts that reports
+/// refer to by key.
+#[wasm_bindgen(unchecked_return_type = "Catalogue")]
+pub fn catalogue() -> Result<JsValue, JsValue> {
+    to_js(&crate::export::catalogue())
+}

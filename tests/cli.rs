@@ -22,11 +22,17 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         // the exit status and stderr are what the tests assert.
         let written = child.stdin.take().expect("stdin is piped").write_all(input);
         if let Err(e) = written {
-            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing stdin: {e}");
+            assert_eq!(
+                e.kind(),
+                std::io::ErrorKind::BrokenPipe,
+                "writing stdin: {e}"
+            );
         }
     }
     drop(child.stdin.take());
-    child.wait_with_output().expect("the child's output can be read")
+    child
+        .wait_with_output()
+        .expect("the child's output can be read")
 }
 
 fn stdout(o: &Output) -> String {
@@ -175,6 +181,22 @@ fn csv_has_a_bom_a_header_and_one_row_per_metric() {
     let rows = csv.lines().count() - 1;
     assert_eq!(rows, report["metrics"].as_array().unwrap().len());
     assert!(csv.lines().next().unwrap().contains("subject"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",start_char,end_char"),
+        "the header names the offset unit"
+    );
+    let utf16 = stdout(&run(
+        &["analyze", "--format", "csv", "--offsets", "utf16", SEED],
+        None,
+    ));
+    assert!(utf16
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",start_utf16,end_utf16"));
 }
 
 #[test]

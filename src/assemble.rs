@@ -1,0 +1,354 @@
+//! Stage 9 — assemble: what the stages found, in byte ranges of the analysis view, becomes
+//! the [`Report`] in original offsets.
+//!
+//! The stages work on views of the text (normalized, then cleaned); everything they hand
+//! over is a range of the analysis view. Here each range is mapped back to the original
+//! input ([`View::to_original`]), every text shown to the user is cut from the original as
+//! written (never from the normalized view), ids are minted (`s1`, `m1`), sections are
+//! looked up, the checks are collected ([`checks::collect`]) and the stats computed. The
+//! conversion of byte offsets into the caller's unit happens last, in [`crate::Analyzer`].
+
+use std::ops::Range;
+
+use crate::checks::{self, CheckInput, HeadingInfo, SumInfo};
+use crate::citations::Cited;
+use crate::clean::Cleaned;
+use crate::framework::Framework;
+use crate::meta::MetaFound;
+use crate::metrics::Metrics;
+use crate::outline::Outline;
+use crate::report::{
+    Citation, Enumeration, Keyword, Meta, Metric, Part, Placeholder, Removed, Report, Section,
+    Span, Stats, Sum, WordCount,
+};
+use crate::segment::{Token, TokenKind};
+use crate::view::View;
+
+/// What the stages found in one text.
+pub struct Findings<'a> {
+    /// The original input.
+    pub text: &'a str,
+    /// The normalized view of it.
+    pub norm: &'a View,
+    /// The cleaned analysis view and what was removed.
+    pub cleaned: &'a Cleaned,
+    /// Title, issuer, dates, placeholders.
+    pub meta: &'a MetaFound,
+    /// The report year (the caller's, else the text's).
+    pub year: Option<i32>,
+    /// Headings, sections and enumerations.
+    pub outline: &'a Outline,
+    /// Parts and tasks per heading.
+    pub framework: &'a Framework,
+    /// The segmentation of the analysis view.
+    pub tokens: &'a [Token],
+    /// Citations.
+    pub citations: &'a [Cited],
+    /// Metrics, breakdowns and rate checks.
+    pub metrics: &'a Metrics,
+    /// Keywords, best first.
+    pub keywords: Vec<Keyword>,
+    /// Most frequent words.
+    pub frequencies: Vec<WordCount>,
+}
+
+impl Findings<'_> {
+    /// The Report, with offsets in original bytes.
+    pub fn report(self) -> Report {
+        let view = &self.cleaned.view;
+        let text = self.text;
+        let outline = self.outline;
+        // Text shown to the user is always the original as written (`input.slice(start,
+        // end)`), never the normalized view.
+        let original = |r: Range<usize>| text[view.to_original(r)].to_string();
+        let section_id = |pos: usize| outline.section_of(pos).map(Outline::id);
+
+        let sections = self.sections(&original);
+        let enumerations: Vec<Enumeration> = outline
+            .enumerations
+            .iter()
+            .map(|e| {
+                // Marker and text are cut from one original range, so that whatever the
+                // view dropped between them (a zero-width space) still belongs to one.
+                let r = view.to_original(e.span.clone());
+                let marker_end = view.to_original(e.marker.clone()).end;
+                Enumeration {
+                    marker: text[r.start..marker_end].to_string(),
+                    text: text[marker_end..r.end].to_string(),
+                    start: r.start,
+                    end: r.end,
+                    section: section_id(e.marker.start),
+                }
+            })
+            .collect();
+        let metrics: Vec<Metric> = self
+            .metrics
+            .found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let r = view.to_original(f.raw.clone());
+                let subject = f
+                    .subject
+                    .clone()
+                    .map(|s| (original(s.clone()), view.to_original(s)));
+                let section = outline.section_of(f.raw.start);
+                let in_next_year = section.is_some_and(|s| {
+                    self.framework
+                        .enclosing_parts(outline, s)
+                        .contains(&Part::NextYear)
+                });
+                Metric {
+                    id: format!("m{}", i + 1),
+                    raw: text[r.clone()].to_string(),
+                    start: r.start,
+                    end: r.end,
+                    value: f.value,
+                    value_max: f.value_max,
+                    unit: f.unit.clone(),
+                    qualifier: f.qualifier,
+                    subject: subject.as_ref().map(|s| s.0.clone()),
+                    subject_start: subject.as_ref().map(|s| s.1.start),
+                    subject_end: subject.as_ref().map(|s| s.1.end),
+                    section: section.map(Outline::id),
+                    indicator: f.indicator.map(str::to_string),
+                    target: f.target || in_next_year,
+                }
+            })
+            .collect();
+        let sums: Vec<Sum> = self
+            .metrics
+            .breakdowns
+            .iter()
+            .map(|b| Sum {
+                total: metrics[b.total].id.clone(),
+                parts: b.parts.iter().map(|&p| metrics[p].id.clone()).collect(),
+                sum: b.sum,
+                consistent: b.consistent,
+                partial: b.partial,
+            })
+            .collect();
+        let citations: Vec<Citation> = self
+            .citations
+            .iter()
+            .map(|c| {
+                let r = view.to_original(c.span.clone());
+                Citation {
+                    title: c.title.clone().map(|t| original(t).trim().to_string()),
+                    doc_number: c.doc_number.clone(),
+                    kind: c.kind.map(str::to_string),
+                    start: r.start,
+                    end: r.end,
+                }
+            })
+            .collect();
+
+        let checks = self.checks(&sections, &metrics);
+        let stats = self.stats(&sections, &metrics, &citations, &enumerations);
+        let meta = self.meta;
+        let span = |r: &Range<usize>| Span {
+            start: r.start,
+            end: r.end,
+        };
+        Report {
+            version: crate::VERSION.to_string(),
+            offsets: crate::OffsetUnit::Utf8,
+            meta: Meta {
+                title: meta.title.as_ref().map(|t| t.text.clone()),
+                title_span: meta.title.as_ref().map(|t| span(&t.range)),
+                issuer: meta.issuer.clone(),
+                addressee: meta.addressee.clone(),
+                year: self.year,
+                published: meta.published.as_ref().map(|p| p.text.clone()),
+                published_span: meta.published.as_ref().map(|p| span(&p.range)),
+                placeholders: meta
+                    .placeholders
+                    .iter()
+                    .map(|p| Placeholder {
+                        text: p.text.clone(),
+                        start: p.range.start,
+                        end: p.range.end,
+                    })
+                    .collect(),
+            },
+            removed: self
+                .cleaned
+                .removed
+                .iter()
+                .map(|r| {
+                    let o = self.norm.to_original(r.range.clone());
+                    Removed {
+                        start: o.start,
+                        end: o.end,
+                        reason: r.reason.to_string(),
+                    }
+                })
+                .collect(),
+            outline: sections,
+            enumerations,
+            metrics,
+            sums,
+            citations,
+            keywords: self.keywords,
+            frequencies: self.frequencies,
+            checks,
+            stats,
+        }
+    }
+
+    /// One section per heading, with its parts and task.
+    fn sections(&self, original: &impl Fn(Range<usize>) -> String) -> Vec<Section> {
+        let view = &self.cleaned.view;
+        let vt_len = view.text().len();
+        let orig_end = view.orig_end(vt_len);
+        let outline = self.outline;
+        outline
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let span = view.to_original(h.marker.start..h.title.end);
+                let end = if outline.ends[i] >= vt_len {
+                    orig_end
+                } else {
+                    view.orig_start(outline.ends[i])
+                };
+                let mapping = &self.framework.sections[i];
+                Section {
+                    id: Outline::id(i),
+                    level: h.level,
+                    marker: self.text[view.to_original(h.marker.clone())]
+                        .trim_end()
+                        .to_string(),
+                    title: original(h.title.clone()),
+                    start: span.start,
+                    end: span.end,
+                    section_end: end.max(span.end),
+                    parent: outline.parents[i].map(Outline::id),
+                    parts: mapping.parts.clone(),
+                    task: mapping.task.map(str::to_string),
+                    confidence: mapping.confidence,
+                }
+            })
+            .collect()
+    }
+
+    /// The checks on everything found.
+    fn checks(&self, sections: &[Section], metrics: &[Metric]) -> Vec<crate::report::Check> {
+        let view = &self.cleaned.view;
+        let headings: Vec<HeadingInfo> = sections
+            .iter()
+            .zip(&self.outline.headings)
+            .enumerate()
+            .map(|(i, (s, h))| HeadingInfo {
+                level: s.level,
+                number: h.number,
+                marker: s.marker.clone(),
+                title: s.title.clone(),
+                parent: self.outline.parents[i],
+                range: s.start..s.end,
+                no_separator: h.no_separator,
+            })
+            .collect();
+        let present: Vec<Part> = sections
+            .iter()
+            .filter(|s| s.level <= 2)
+            .flat_map(|s| s.parts.iter().copied())
+            .collect();
+        let sums: Vec<SumInfo> = self
+            .metrics
+            .breakdowns
+            .iter()
+            .map(|b| {
+                let total = &metrics[b.total];
+                // A 合计 line stands after its parts, a 其中 total before them.
+                let ids = b.parts.iter().copied().chain([b.total]);
+                let start = ids
+                    .clone()
+                    .map(|k| metrics[k].start)
+                    .min()
+                    .unwrap_or(total.start);
+                let end = ids.map(|k| metrics[k].end).max().unwrap_or(total.end);
+                SumInfo {
+                    consistent: b.consistent,
+                    parts: b.parts.iter().map(|&p| metrics[p].value).collect(),
+                    sum: b.sum,
+                    total: total.value,
+                    total_raw: total.raw.clone(),
+                    unit: total.unit.clone(),
+                    range: start..end,
+                }
+            })
+            .collect();
+        let rates: Vec<_> = self
+            .metrics
+            .rate_mismatches
+            .iter()
+            .map(|r| {
+                let at = view.to_original(self.metrics.found[r.rate].raw.clone());
+                (r.clone(), at)
+            })
+            .collect();
+        checks::collect(&CheckInput {
+            headings: &headings,
+            present_parts: &present,
+            year: self.year,
+            sums: &sums,
+            rates: &rates,
+            placeholders: &self.meta.placeholders,
+            unreadable_date: self.meta.unreadable_date.as_ref(),
+        })
+    }
+
+    /// Figures about the whole text.
+    fn stats(
+        &self,
+        sections: &[Section],
+        metrics: &[Metric],
+        citations: &[Citation],
+        enumerations: &[Enumeration],
+    ) -> Stats {
+        let vt = self.cleaned.view.text();
+        let outline = self.outline;
+        let mapped = &self.framework.sections;
+        let content_chars = vt.chars().filter(|c| !c.is_whitespace()).count();
+        let shortcomings_chars = outline
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| {
+                h.level <= 2
+                    && mapped[*i].parts.contains(&Part::Shortcomings)
+                    && outline.parents[*i]
+                        .is_none_or(|p| !mapped[p].parts.contains(&Part::Shortcomings))
+            })
+            .map(|(i, h)| {
+                vt[h.marker.start..outline.ends[i]]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
+            .sum();
+        Stats {
+            chars: self.text.chars().count(),
+            content_chars,
+            headings: sections.len(),
+            metrics: metrics.len(),
+            metrics_per1000: if content_chars == 0 {
+                0.0
+            } else {
+                (metrics.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0
+            },
+            citations: citations.len(),
+            enumerations: enumerations.len(),
+            tokens: self
+                .tokens
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count(),
+            cases_cited: vt.matches("案例").count(),
+            shortcomings_chars,
+            timings: None,
+        }
+    }
+}

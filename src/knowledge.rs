@@ -1,0 +1,693 @@
+//! Domain knowledge: every file of `data/`, compiled in and read strictly, in one place.
+//!
+//! The rules of the pipeline know nothing about rule-of-law reports by themselves: which
+//! measure words follow a quantity, which slogans carry numerals, what page chrome looks
+//! like, which words hedge a figure, how the mandated parts and the 纲要 tasks are worded.
+//! That knowledge is data (each file says where its lines come from), and this module is
+//! the only one that reads it. Every file has one reader that checks every line — the
+//! number of columns, the values a column may take, that a regex compiles — and names the
+//! file and line of the first one that is wrong ([`DataError`]).
+//!
+//! The files are compiled in, so a bad line is a bug of the build, not of the input:
+//! `tests::every_data_file_loads` reads them all strictly and fails the test suite. The
+//! accessors below read a file on first use and panic on a bad line, which that test
+//! rules out before anything ships.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
+use crate::report::{Part, Qualifier};
+
+/// A line of a data file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// The file, as `data/NAME`.
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+type Result<T> = std::result::Result<T, DataError>;
+
+/// A data file: its name and its text.
+#[derive(Clone, Copy)]
+struct File {
+    name: &'static str,
+    text: &'static str,
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        File {
+            name: concat!("data/", $name),
+            text: include_str!(concat!("../data/", $name)),
+        }
+    };
+}
+
+const UNITS: File = data_file!("units.txt");
+const NOT_METRICS: File = data_file!("not_metrics.txt");
+const BOILERPLATE: File = data_file!("boilerplate.tsv");
+const FRAMEWORK: File = data_file!("framework.tsv");
+const INDICATORS: File = data_file!("indicators.tsv");
+const HEADING_CUES: File = data_file!("heading_cues.txt");
+const VERBS: File = data_file!("verbs.txt");
+const STOPWORDS: File = data_file!("stopwords.txt");
+const DOMAIN_DICT: File = data_file!("domain_dict.txt");
+const CITATION_KINDS: File = data_file!("citation_kinds.tsv");
+const WORDS: File = data_file!("words.tsv");
+
+/// One line of data: where it stands and its tab-separated columns.
+struct Line {
+    file: &'static str,
+    number: usize,
+    columns: Vec<&'static str>,
+}
+
+impl Line {
+    fn error(&self, message: impl Into<String>) -> DataError {
+        DataError {
+            file: self.file,
+            line: self.number,
+            message: message.into(),
+        }
+    }
+
+    /// The columns, which must number between `min` and `max`.
+    fn expect(&self, min: usize, max: usize) -> Result<&[&'static str]> {
+        let n = self.columns.len();
+        if n < min || n > max || self.columns.iter().any(|c| c.trim().is_empty()) {
+            let want = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
+            return Err(self.error(format!(
+                "{n} tab-separated columns (an empty one among them?), expected {want}"
+            )));
+        }
+        Ok(&self.columns)
+    }
+
+    /// Exactly `N` columns.
+    fn fields<const N: usize>(&self) -> Result<[&'static str; N]> {
+        let columns = self.expect(N, N)?;
+        columns
+            .try_into()
+            .map_err(|_| self.error(format!("expected {N} columns")))
+    }
+
+    fn regex(&self, pattern: &str) -> Result<Regex> {
+        Regex::new(pattern).map_err(|e| self.error(format!("invalid regex: {e}")))
+    }
+}
+
+/// The lines of a data file that carry data: blank lines and `#` comments skipped, each
+/// line trimmed of surrounding spaces and split at tabs.
+fn lines(file: File) -> impl Iterator<Item = Line> {
+    file.text.lines().enumerate().filter_map(move |(i, l)| {
+        let l = l.trim_matches(|c: char| c == ' ' || c == '\r');
+        (!l.is_empty() && !l.starts_with('#')).then(|| Line {
+            file: file.name,
+            number: i + 1,
+            columns: l.split('\t').collect(),
+        })
+    })
+}
+
+/// Reads a data file on first use.
+///
+/// # Panics
+/// If the compiled-in file is malformed, which `tests::every_data_file_loads` rules out.
+fn cached<T>(cell: &'static OnceLock<T>, load: fn() -> Result<T>) -> &'static T {
+    cell.get_or_init(|| load().unwrap_or_else(|e| panic!("malformed data file: {e}")))
+}
+
+// --- units ------------------------------------------------------------------------------
+
+/// What a unit measures.
+pub const UNIT_KINDS: &[&str] = &["count", "time", "money", "percent", "ratio", "measure"];
+
+/// A unit of `data/units.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The unit as written (`件`, `个工作日`, `万元`).
+    pub text: &'static str,
+    /// One of [`UNIT_KINDS`].
+    pub kind: &'static str,
+}
+
+fn load_units() -> Result<Vec<Unit>> {
+    let mut units = Vec::new();
+    for line in lines(UNITS) {
+        let [text, kind] = line.fields::<2>()?;
+        if !UNIT_KINDS.contains(&kind) {
+            return Err(line.error(format!("unknown unit kind {kind:?}")));
+        }
+        units.push(Unit { text, kind });
+    }
+    // Longer units are tried first: 人次 before 人, 个工作日 before 个.
+    units.sort_by_key(|u| std::cmp::Reverse(u.text.chars().count()));
+    Ok(units)
+}
+
+/// The units, longest first.
+pub fn units() -> &'static [Unit] {
+    static C: OnceLock<Vec<Unit>> = OnceLock::new();
+    cached(&C, load_units).as_slice()
+}
+
+/// The kind of a unit as written (`count` for one not in the list).
+pub fn unit_kind(unit: &str) -> &'static str {
+    units()
+        .iter()
+        .find(|u| u.text == unit)
+        .map_or("count", |u| u.kind)
+}
+
+/// All units as one regex alternation, longest first.
+pub fn unit_alternation() -> &'static str {
+    static C: OnceLock<String> = OnceLock::new();
+    C.get_or_init(|| {
+        units()
+            .iter()
+            .map(|u| regex::escape(u.text))
+            .collect::<Vec<_>>()
+            .join("|")
+    })
+}
+
+// --- patterns ---------------------------------------------------------------------------
+
+fn load_not_metrics() -> Result<Vec<&'static str>> {
+    lines(NOT_METRICS)
+        .map(|line| {
+            let [pattern] = line.fields::<1>()?;
+            line.regex(pattern)?;
+            Ok(pattern)
+        })
+        .collect()
+}
+
+/// The non-metric patterns of `data/not_metrics.txt`, each a valid regex.
+pub fn not_metric_patterns() -> &'static [&'static str] {
+    static C: OnceLock<Vec<&'static str>> = OnceLock::new();
+    cached(&C, load_not_metrics).as_slice()
+}
+
+/// A line rule of `data/boilerplate.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct BoilerplateRule {
+    /// Applies only at the head and foot of the text.
+    pub head_only: bool,
+    /// The stable reason key reported with the removed span.
+    pub reason: &'static str,
+    /// The regex (valid).
+    pub pattern: &'static str,
+}
+
+fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
+    lines(BOILERPLATE)
+        .map(|line| {
+            let [scope, reason, pattern] = line.fields::<3>()?;
+            if !matches!(scope, "head" | "any") {
+                return Err(line.error(format!("scope {scope:?} is neither head nor any")));
+            }
+            line.regex(pattern)?;
+            Ok(BoilerplateRule {
+                head_only: scope == "head",
+                reason,
+                pattern,
+            })
+        })
+        .collect()
+}
+
+/// The cleaning rules, in file order.
+pub fn boilerplate_rules() -> &'static [BoilerplateRule] {
+    static C: OnceLock<Vec<BoilerplateRule>> = OnceLock::new();
+    cached(&C, load_boilerplate).as_slice()
+}
+
+fn load_citation_kinds() -> Result<Vec<(Regex, &'static str)>> {
+    lines(CITATION_KINDS)
+        .map(|line| {
+            let [pattern, kind] = line.fields::<2>()?;
+            Ok((line.regex(pattern)?, kind))
+        })
+        .collect()
+}
+
+/// The document kinds of `data/citation_kinds.tsv`: a title pattern and the kind it
+/// names, first match wins.
+pub fn citation_kinds() -> &'static [(Regex, &'static str)] {
+    static C: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    cached(&C, load_citation_kinds).as_slice()
+}
+
+// --- framework and indicators -----------------------------------------------------------
+
+/// A mandated part's title rule.
+#[derive(Debug, Clone)]
+pub struct PartRule {
+    /// The part.
+    pub part: Part,
+    /// Words of a heading that names it.
+    pub keywords: Regex,
+}
+
+/// A task area of a 纲要.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// The 纲要: `2004`, `2015` or `2021`.
+    pub catalogue: &'static str,
+    /// Short key, as reported in `task`.
+    pub key: &'static str,
+    /// Full Chinese name.
+    pub name: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// Words that point to it.
+    pub keywords: Regex,
+}
+
+/// The catalogue years of the 纲要 in `data/framework.tsv`.
+pub const CATALOGUES: &[&str] = &["2004", "2015", "2021"];
+
+fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
+    let (mut parts, mut tasks) = (Vec::new(), Vec::new());
+    for line in lines(FRAMEWORK) {
+        let [kind, catalogue, key, name, name_en, keywords] = line.fields::<6>()?;
+        let keywords = line.regex(keywords)?;
+        match kind {
+            "part" => {
+                let part = Part::from_key(key)
+                    .filter(|p| *p != Part::Other)
+                    .ok_or_else(|| line.error(format!("unknown part {key:?}")))?;
+                parts.push(PartRule { part, keywords });
+            }
+            "task" if CATALOGUES.contains(&catalogue) => tasks.push(Task {
+                catalogue,
+                key,
+                name,
+                name_en,
+                keywords,
+            }),
+            "task" => return Err(line.error(format!("unknown catalogue {catalogue:?}"))),
+            _ => return Err(line.error(format!("kind {kind:?} is neither part nor task"))),
+        }
+    }
+    Ok((parts, tasks))
+}
+
+fn framework() -> &'static (Vec<PartRule>, Vec<Task>) {
+    static C: OnceLock<(Vec<PartRule>, Vec<Task>)> = OnceLock::new();
+    cached(&C, load_framework)
+}
+
+/// The title rules of the mandated parts, in file order.
+pub fn part_rules() -> &'static [PartRule] {
+    &framework().0
+}
+
+/// The task areas of all three 纲要, in file order.
+pub fn tasks() -> &'static [Task] {
+    &framework().1
+}
+
+/// An indicator of `data/indicators.tsv`.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// Stable id (`admin_review_cases`).
+    pub id: &'static str,
+    /// Chinese name.
+    pub name: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// A unit kind of [`UNIT_KINDS`], or `any`.
+    pub unit_kind: &'static str,
+    /// What the subject (or the clause) must match.
+    pub subject: Regex,
+    /// What the clause must match, if anything.
+    pub context: Option<Regex>,
+}
+
+fn load_indicators() -> Result<Vec<Indicator>> {
+    lines(INDICATORS)
+        .map(|line| {
+            let [id, name, name_en, unit_kind, subject, context] = line.fields::<6>()?;
+            if unit_kind != "any" && !UNIT_KINDS.contains(&unit_kind) {
+                return Err(line.error(format!("unknown unit kind {unit_kind:?}")));
+            }
+            Ok(Indicator {
+                id,
+                name,
+                name_en,
+                unit_kind,
+                subject: line.regex(subject)?,
+                context: match context {
+                    "-" => None,
+                    c => Some(line.regex(c)?),
+                },
+            })
+        })
+        .collect()
+}
+
+/// The indicator catalogue, first match first.
+pub fn indicators() -> &'static [Indicator] {
+    static C: OnceLock<Vec<Indicator>> = OnceLock::new();
+    cached(&C, load_indicators).as_slice()
+}
+
+// --- word lists -------------------------------------------------------------------------
+
+fn load_word_list(file: File) -> Result<Vec<&'static str>> {
+    lines(file)
+        .map(|line| {
+            let [word] = line.fields::<1>()?;
+            if word.contains(' ') {
+                return Err(line.error("one word a line, without spaces"));
+            }
+            Ok(word)
+        })
+        .collect()
+}
+
+/// The verbs and function words that end a subject (`data/verbs.txt`).
+pub fn verbs() -> &'static FxHashSet<&'static str> {
+    static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    cached(&C, || {
+        load_word_list(VERBS).map(|v| v.into_iter().collect())
+    })
+}
+
+/// The stop words (`data/stopwords.txt`).
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    cached(&C, || {
+        load_word_list(STOPWORDS).map(|v| v.into_iter().collect())
+    })
+}
+
+fn load_domain_terms() -> Result<Vec<&'static str>> {
+    lines(DOMAIN_DICT)
+        .map(|line| {
+            let [entry] = line.fields::<1>()?;
+            let mut parts = entry.split_whitespace();
+            let term = parts.next().unwrap_or_default();
+            if let Some(freq) = parts.next() {
+                if freq.parse::<u32>().is_err() {
+                    return Err(line.error(format!("frequency {freq:?} is not a number")));
+                }
+            }
+            if parts.next().is_some() {
+                return Err(line.error("a term and at most a frequency"));
+            }
+            Ok(term)
+        })
+        .collect()
+}
+
+/// The domain dictionary's terms (`data/domain_dict.txt`).
+pub fn domain_terms() -> &'static [&'static str] {
+    static C: OnceLock<Vec<&'static str>> = OnceLock::new();
+    cached(&C, load_domain_terms).as_slice()
+}
+
+/// Title-final and body-opening words (`data/heading_cues.txt`).
+#[derive(Debug)]
+pub struct HeadingCues {
+    /// Words a heading title ends with.
+    pub end: Vec<&'static str>,
+    /// Words body text opens with (the file's `body` lines plus the verbs of two or more
+    /// characters).
+    pub body: Vec<&'static str>,
+}
+
+fn load_heading_cues() -> Result<HeadingCues> {
+    let mut cues = HeadingCues {
+        end: Vec::new(),
+        body: Vec::new(),
+    };
+    for line in lines(HEADING_CUES) {
+        let [kind, word] = line.fields::<2>()?;
+        match kind {
+            "end" => cues.end.push(word),
+            "body" => cues.body.push(word),
+            _ => return Err(line.error(format!("kind {kind:?} is neither end nor body"))),
+        }
+    }
+    cues.body.extend(
+        load_word_list(VERBS)?
+            .into_iter()
+            .filter(|w| w.chars().count() >= 2),
+    );
+    Ok(cues)
+}
+
+/// The heading cues.
+pub fn heading_cues() -> &'static HeadingCues {
+    static C: OnceLock<HeadingCues> = OnceLock::new();
+    cached(&C, load_heading_cues)
+}
+
+/// The roles of `data/words.tsv` (its header says what each is for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// A hedge before a number, with its qualifier.
+    HedgeBefore,
+    /// A hedge after a number and its unit, with its qualifier.
+    HedgeAfter,
+    /// A word making a figure a plan.
+    Target,
+    /// A word saying the plan is already reached.
+    TargetUndo,
+    /// A measure word followed by the counted noun.
+    Classifier,
+    /// A one-character word between subject and number.
+    Linking,
+    /// A word making a figure a change.
+    Change,
+    /// A word making a part the rest of a total.
+    CatchAll,
+    /// A word opening a total row or line.
+    TotalLabel,
+    /// A word in the clause of a stated total.
+    TotalWord,
+    /// A word in the clause of what came in.
+    IntakeWord,
+    /// A word before a document number that is not its issuer code.
+    CitationLead,
+    /// A currency word.
+    Currency,
+    /// A character making a following Chinese numeral part of a word.
+    CnWordPrefix,
+    /// How the name of a body ends.
+    OrgSuffix,
+    /// How a report's title ends.
+    TitleEnding,
+    /// A character making a bare number at a line start a quantity.
+    AfterBareNumber,
+}
+
+impl Role {
+    const ALL: [(Role, &'static str); 17] = [
+        (Role::HedgeBefore, "hedge_before"),
+        (Role::HedgeAfter, "hedge_after"),
+        (Role::Target, "target"),
+        (Role::TargetUndo, "target_undo"),
+        (Role::Classifier, "classifier"),
+        (Role::Linking, "linking"),
+        (Role::Change, "change"),
+        (Role::CatchAll, "catch_all"),
+        (Role::TotalLabel, "total_label"),
+        (Role::TotalWord, "total_word"),
+        (Role::IntakeWord, "intake_word"),
+        (Role::CitationLead, "citation_lead"),
+        (Role::Currency, "currency"),
+        (Role::CnWordPrefix, "cn_word_prefix"),
+        (Role::OrgSuffix, "org_suffix"),
+        (Role::TitleEnding, "title_ending"),
+        (Role::AfterBareNumber, "after_bare_number"),
+    ];
+
+    fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.iter().find(|(_, k)| *k == key).map(|(r, _)| *r)
+    }
+
+    fn takes_value(self) -> bool {
+        matches!(self, Role::HedgeBefore | Role::HedgeAfter)
+    }
+}
+
+/// A hedge word and what it says of the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hedge {
+    /// The word.
+    pub word: &'static str,
+    /// The qualifier it sets.
+    pub qualifier: Qualifier,
+    /// Only after a time unit (`3个工作日内`).
+    pub time_only: bool,
+}
+
+struct Words {
+    lists: Vec<(Role, Vec<&'static str>)>,
+    hedges_before: Vec<Hedge>,
+    hedges_after: Vec<Hedge>,
+}
+
+fn load_words() -> Result<Words> {
+    let mut words = Words {
+        lists: Role::ALL.iter().map(|(r, _)| (*r, Vec::new())).collect(),
+        hedges_before: Vec::new(),
+        hedges_after: Vec::new(),
+    };
+    for line in lines(WORDS) {
+        let columns = line.expect(2, 3)?;
+        let (key, word) = (columns[0], columns[1]);
+        let role =
+            Role::from_key(key).ok_or_else(|| line.error(format!("unknown role {key:?}")))?;
+        match (role.takes_value(), columns.get(2)) {
+            (true, Some(value)) => {
+                let (qualifier, time_only) = match *value {
+                    "over" => (Qualifier::Over, false),
+                    "about" => (Qualifier::About, false),
+                    "at_least" => (Qualifier::AtLeast, false),
+                    "under" => (Qualifier::Under, false),
+                    "under_time" if role == Role::HedgeAfter => (Qualifier::Under, true),
+                    v => return Err(line.error(format!("unknown qualifier {v:?}"))),
+                };
+                let hedge = Hedge {
+                    word,
+                    qualifier,
+                    time_only,
+                };
+                if role == Role::HedgeBefore {
+                    words.hedges_before.push(hedge);
+                } else {
+                    words.hedges_after.push(hedge);
+                }
+            }
+            (true, None) => return Err(line.error(format!("{key} needs a qualifier column"))),
+            (false, Some(_)) => return Err(line.error(format!("{key} takes no value column"))),
+            (false, None) => {}
+        }
+        if let Some((_, list)) = words.lists.iter_mut().find(|(r, _)| *r == role) {
+            list.push(word);
+        }
+    }
+    // The longest hedge wins: 不少于 before 少于, 将近 before 近.
+    words
+        .hedges_before
+        .sort_by_key(|h| std::cmp::Reverse(h.word.chars().count()));
+    words
+        .hedges_after
+        .sort_by_key(|h| std::cmp::Reverse(h.word.chars().count()));
+    Ok(words)
+}
+
+fn words_file() -> &'static Words {
+    static C: OnceLock<Words> = OnceLock::new();
+    cached(&C, load_words)
+}
+
+/// The words of one role of `data/words.tsv`, in file order.
+pub fn words(role: Role) -> &'static [&'static str] {
+    words_file()
+        .lists
+        .iter()
+        .find(|(r, _)| *r == role)
+        .map_or(&[], |(_, l)| l.as_slice())
+}
+
+/// Whether `text` contains any word of `role`.
+pub fn contains_any(text: &str, role: Role) -> bool {
+    words(role).iter().any(|w| text.contains(w))
+}
+
+/// Hedges before a number, longest first.
+pub fn hedges_before() -> &'static [Hedge] {
+    &words_file().hedges_before
+}
+
+/// Hedges after a number, longest first.
+pub fn hedges_after() -> &'static [Hedge] {
+    &words_file().hedges_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every data file read strictly: a malformed line anywhere fails here, naming its
+    /// file and line, before any accessor could panic on it.
+    #[test]
+    fn every_data_file_loads() {
+        let units = load_units().unwrap();
+        assert!(units.iter().any(|u| u.text == "件"));
+        assert!(!load_not_metrics().unwrap().is_empty());
+        assert!(!load_boilerplate().unwrap().is_empty());
+        assert!(!load_citation_kinds().unwrap().is_empty());
+        let (parts, tasks) = load_framework().unwrap();
+        assert_eq!(parts.len(), 4);
+        for catalogue in CATALOGUES {
+            assert!(tasks.iter().any(|t| t.catalogue == *catalogue));
+        }
+        assert!(load_indicators().unwrap().len() >= 29);
+        assert!(!load_word_list(VERBS).unwrap().is_empty());
+        assert!(!load_word_list(STOPWORDS).unwrap().is_empty());
+        assert!(load_domain_terms().unwrap().contains(&"放管服"));
+        assert!(!load_heading_cues().unwrap().end.is_empty());
+        let words = load_words().unwrap();
+        for (role, key) in Role::ALL {
+            let list = &words.lists.iter().find(|(r, _)| *r == role).unwrap().1;
+            assert!(!list.is_empty(), "role {key} has no words");
+        }
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_its_file_and_line() {
+        let bad = File {
+            name: "data/test.tsv",
+            text: "# comment\nany\tnavigation\t^ok$\nsomewhere\tnavigation\t^x$\n",
+        };
+        let errors: Vec<DataError> = lines(bad)
+            .filter_map(|l| {
+                let c = l.expect(3, 3).ok()?;
+                (!matches!(c[0], "head" | "any")).then(|| l.error("bad scope"))
+            })
+            .collect();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "data/test.tsv:3: bad scope");
+        let regex = File {
+            name: "data/test.txt",
+            text: "(unclosed\n",
+        };
+        let line = lines(regex).next().unwrap();
+        assert!(line
+            .regex(line.columns[0])
+            .unwrap_err()
+            .to_string()
+            .starts_with("data/test.txt:1: invalid regex"));
+        let columns = File {
+            name: "data/test.tsv",
+            text: "only-one-column\n",
+        };
+        assert!(lines(columns).next().unwrap().expect(2, 2).is_err());
+    }
+}
