@@ -15,6 +15,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMEDRIVER := /usr/bin/chromedriver
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+FIREFOX := /usr/bin/firefox-esr
+# geckodriver from crates.io, the newest that builds with the machine's Rust (1.95).
+GECKODRIVER_VERSION := 0.37.1
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+GECKODRIVER := $(CARGO_BIN)/geckodriver
 WASM_FEATURES := --no-default-features --features wasm
 
 .PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean lexicon bench \
@@ -33,9 +38,10 @@ setup-rust: ## wasm32 target, wasm-pack and wasm-bindgen-cli (pinned)
 	@wasm-pack --version 2>/dev/null | grep -q " $(WASM_PACK_VERSION)$$" || cargo install wasm-pack --locked --version $(WASM_PACK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
-setup-browser: ## Debian Chromium, ChromeDriver and a CJK font (tests and screenshots)
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -e $(CJK_FONT) ]; then \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; fi
+setup-browser: ## Debian Chromium and ChromeDriver, Firefox ESR and geckodriver (pinned), a CJK font
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ] || [ ! -e $(CJK_FONT) ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver firefox-esr fonts-wqy-microhei; fi
+	@$(GECKODRIVER) --version 2>/dev/null | grep -qx "geckodriver $(GECKODRIVER_VERSION)\( .*\)\?" || cargo install geckodriver --locked --version $(GECKODRIVER_VERSION)
 
 setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm
 
@@ -73,12 +79,13 @@ serve: build-web ## Build, then serve the page on http://$(HOST):$(PORT)/
 
 # --- tests ----------------------------------------------------------------------------
 
-test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Chromium, the page end to end
+test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Firefox and Chromium, the page end to end
 
 test-native: ## Unit, integration, property and doc tests
 	cargo test --release --locked
 
-test-wasm: setup-rust setup-browser ## The JS boundary in headless Chromium (wasm-bindgen-test)
+test-wasm: setup-rust setup-browser ## The JS boundary in headless Firefox ESR and Chromium (wasm-bindgen-test)
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) . $(WASM_FEATURES) --test wasm
 	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm
 
 test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (node --test + playwright-core)
