@@ -28,7 +28,7 @@ ACTIONLINT_VERSION := 1.17.0
 ACTIONLINT := .tools/py/bin/actionlint
 WASM_FEATURES := --no-default-features --features wasm
 
-.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean lexicon bench \
+.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint eval fuzz screenshots clean lexicon bench \
         setup setup-rust setup-browser setup-node setup-lint
 
 help: ## List the targets
@@ -64,20 +64,45 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
+# One wasm build, the npm package in target/pkg/fazhi-lens/; the page's www/pkg/ is a copy
+# of its browser files and www/lexicon.txt of its dictionary.
+PKG := target/pkg/fazhi-lens
+PKG_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
+PKG_TGZ := target/pkg/fazhi-lens-$(PKG_VERSION).tgz
+WEB_FILES := fazhi_lens.js fazhi_lens.d.ts fazhi_lens_bg.wasm fazhi_lens_bg.wasm.d.ts
+
 # wasm-opt (npm binaryen, not Debian's) only strips the function-name section: 70 KB less
 # brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (README, Performance).
-www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
-	wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name fazhi_lens . -- $(WASM_FEATURES)
+$(PKG)/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
+	rm -rf $(PKG)
+	wasm-pack --quiet build --target web --release --out-dir $(PKG) --out-name fazhi_lens . -- $(WASM_FEATURES)
 	node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $@ -o $@
-	@rm -f www/pkg/.gitignore www/pkg/package.json
+	@rm -f $(PKG)/.gitignore $(PKG)/package.json
 
-www/lexicon.txt: data/lexicon.txt
-	cp $< $@
+# wasm-pack's package.json and README are replaced by ours (npm/); its glue is left as built.
+$(PKG)/package.json: $(PKG)/fazhi_lens_bg.wasm $(wildcard npm/*) data/lexicon.txt LICENSE Cargo.toml
+	cp npm/node.js npm/node.d.ts npm/README.md LICENSE $(PKG)/
+	cp data/lexicon.txt $(PKG)/lexicon.txt
+	node npm/package.mjs Cargo.toml > $@
+
+$(PKG_TGZ): $(PKG)/package.json
+	npm pack --silent --pack-destination target/pkg ./$(PKG) >/dev/null
+	@node npm/sizes.mjs $(PKG) $@
+
+pkg: $(PKG_TGZ) ## Build the npm package (target/pkg/fazhi-lens/) and its tarball (target/pkg/fazhi-lens-VERSION.tgz)
+
+www/pkg/fazhi_lens_bg.wasm: $(PKG)/package.json
+	rm -rf www/pkg && mkdir -p www/pkg
+	cp $(addprefix $(PKG)/,$(WEB_FILES)) www/pkg/
+
+www/lexicon.txt: $(PKG)/package.json
+	cp $(PKG)/lexicon.txt $@
 
 www/example.txt: tests/fixtures/000_5df1c9718f90d00c.txt
 	cp $< $@
 
-build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is)
+# The one directory the Pages workflow deploys and the e2e tests serve under a sub-path.
+build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is; what Pages deploys)
 
 build-cli: ## Build the native CLI: target/release/fazhi-lens
 	cargo build --release --locked
@@ -90,7 +115,7 @@ serve: build-web ## Build, then serve the page on http://$(HOST):$(PORT)/
 
 # --- tests ----------------------------------------------------------------------------
 
-test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Firefox and Chromium, the page end to end
+test: test-native test-wasm test-pkg test-e2e ## Every test: native, wasm in headless Firefox and Chromium, the npm package, the page end to end
 
 test-native: ## Unit, integration, property and doc tests
 	cargo test --release --locked
@@ -98,6 +123,9 @@ test-native: ## Unit, integration, property and doc tests
 test-wasm: setup-rust setup-browser ## The JS boundary in headless Firefox ESR and Chromium (wasm-bindgen-test)
 	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) . $(WASM_FEATURES) --test wasm
 	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm
+
+test-pkg: $(PKG_TGZ) build-cli setup-browser setup-node ## The npm tarball installed into a temporary project, used from Node and from a page (import map)
+	PKG_TGZ=$(abspath $(PKG_TGZ)) node --test tests/pkg/
 
 test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (node --test + playwright-core)
 	node --test tests/e2e/
