@@ -62,9 +62,10 @@ const GECKODRIVER = process.env.GECKODRIVER ?? path.join(process.env.CARGO_HOME 
  * setup-browser` installs both; playwright's Firefox needs its own browser build, which
  * cannot be downloaded here). The Firefox binary and preferences are those of
  * webdriver.json, which `wasm-pack test --firefox` reads too.
+ * @param {Record<string, unknown>} [prefs] preferences added to webdriver.json's
  * @returns {Promise<{version: string, goto: (url: string) => Promise<void>, evaluate: (script: string) => Promise<any>, waitFor: (script: string, timeoutMs?: number) => Promise<any>, close: () => Promise<void>}>}
  */
-export async function launchFirefox() {
+export async function launchFirefox(prefs = {}) {
   const port = await freePort();
   const driver = spawn(GECKODRIVER, ["--host", "127.0.0.1", "--port", String(port)], { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
@@ -89,7 +90,7 @@ export async function launchFirefox() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const config = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../webdriver.json"), "utf8"))["moz:firefoxOptions"];
-  const options = { ...config, args: [...(config.args ?? []), "-headless"] };
+  const options = { ...config, args: [...(config.args ?? []), "-headless"], prefs: { ...config.prefs, ...prefs } };
   let session;
   try {
     session = await command("POST", "/session", { capabilities: { alwaysMatch: { browserName: "firefox", "moz:firefoxOptions": options } } });
@@ -107,7 +108,14 @@ export async function launchFirefox() {
     waitFor: async (script, timeoutMs = 120000) => {
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const value = await evaluate(script);
+        /** @type {any} */
+        let value = null;
+        try {
+          value = await evaluate(script);
+        } catch (e) {
+          // A page busy with a long synchronous run can outlast the driver's script timeout.
+          if (!String(e).includes("script timeout")) throw e;
+        }
         if (value !== null && value !== undefined) return value;
         if (Date.now() > end) throw new Error(`timed out waiting for: ${script}`);
         await new Promise((r) => setTimeout(r, 100));
