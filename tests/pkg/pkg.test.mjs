@@ -4,7 +4,9 @@
 //     native CLI, headings in the outline, every metric's span slicing the input to its
 //     raw, the dictionary export loading and giving keywords, errors as real Errors;
 //   - a plain HTML page loads it through an import map (no bundler) and analyses the same
-//     seed, in headless Chromium and in headless Firefox ESR.
+//     seed, in headless Chromium and in headless Firefox ESR;
+//   - TypeScript (pinned in package.json) type-checks a program against the package's
+//     types as Node resolves them and as a bundler for the browser does.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -29,7 +31,7 @@ before(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-lens-pkg-"));
   fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "uses-fazhi-lens", private: true, type: "module" }));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project, stdio: "inherit" });
-  for (const f of ["use.mjs", "index.html"]) fs.copyFileSync(path.join(here, f), path.join(project, f));
+  for (const f of ["use.mjs", "index.html", "check.ts"]) fs.copyFileSync(path.join(here, f), path.join(project, f));
   fs.copyFileSync(SEED, path.join(project, "seed.txt"));
 });
 
@@ -146,4 +148,23 @@ test("browser: a plain page with an import map, in Chromium and Firefox", async 
   } finally {
     server.stop();
   }
+});
+
+test("TypeScript: the generated types of both entries resolve and type a Report", () => {
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  // wasm-bindgen's classes declare [Symbol.dispose]: TypeScript needs esnext.disposable.
+  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom,esnext.disposable", "--listFiles", "check.ts"];
+  const run = (/** @type {string[]} */ args) => {
+    try {
+      return execFileSync("node", [tsc, ...args, ...common], { cwd: project, encoding: "utf8" });
+    } catch (e) {
+      throw new Error(`tsc ${args.join(" ")}: ${/** @type {any} */ (e).stdout}`);
+    }
+  };
+  const node = run(["--module", "nodenext", "--moduleResolution", "nodenext"]);
+  assert.match(node, /node_modules\/fazhi-lens\/node\.d\.ts/);
+  assert.match(node, /node_modules\/fazhi-lens\/fazhi_lens\.d\.ts/);
+  const browser = run(["--module", "esnext", "--moduleResolution", "bundler", "--customConditions", "browser"]);
+  assert.doesNotMatch(browser, /node\.d\.ts/);
+  assert.match(browser, /node_modules\/fazhi-lens\/fazhi_lens\.d\.ts/);
 });
