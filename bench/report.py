@@ -87,6 +87,21 @@ def main():
         ]:
             rel = f"{ms / cut:.2f}" if "load" not in label and "cold" not in label else ""
             lines.append(f"| {label} | {ms:.1f} | {rel} |")
+        ff = br.get("firefox")
+        if ff:
+            f = ff["inPage"]
+            lines[3] += f"; {ff['version']}"
+            lines += ["", f"## The in-page measures in headless {ff['version']} (geckodriver) and Chromium (medians of {f['analyze']['runs']} runs, same page)", "",
+                      "| measure | Chromium ms | Firefox ms |", "|---|---:|---:|"]
+            for label, key in [
+                (f"fazhi-lens analyze(), {f['chars']:,} chars, warm", "analyze"),
+                ("fazhi-lens analyze() without the dictionary", "analyzeWithoutDictionary"),
+                ("fazhi-lens segment()", "segment"),
+                ("jieba-wasm cut(text, false)", "jiebaCut"),
+            ]:
+                lines.append(f"| {label} | {p[key]['median']:.1f} | {f[key]['median']:.1f} |")
+            for label, key in [("load: fazhi-lens wasm init", "ours"), ("load: fazhi-lens dictionary", "oursDictionary")]:
+                lines.append(f"| {label} | {p['init'][key]:.1f} | {f['init'][key]:.1f} |")
         targets.append(f"full analysis / jieba-wasm segmentation = {ratio:.2f} (target ≤ 1.0): {ok(ratio <= 1.0)}")
         targets.append(f"first result {br['coldStart']['firstReport']:.0f} ms after navigation (target ≤ 800 ms): "
                        f"{ok(br['coldStart']['firstReport'] <= 800)}")

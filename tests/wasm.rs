@@ -1,7 +1,8 @@
-//! The JavaScript boundary, in headless Chromium (`make test-wasm`, i.e.
-//! `wasm-pack test --headless --chrome`): the `Analyzer` class as JS sees it, results
-//! deserialized back into the Rust `Report` to compare, UTF-16 spans checked with
-//! JavaScript's own `String.prototype.slice`, and errors that are JS `Error`s, not panics.
+//! The JavaScript boundary, in headless Firefox ESR and Chromium (`make test-wasm`, i.e.
+//! `wasm-pack test --headless --firefox` and `--chrome`; both read `webdriver.json`): the
+//! `Analyzer` class as JS sees it, results deserialized back into the Rust `Report` to
+//! compare, UTF-16 spans checked with JavaScript's own `String.prototype.slice`, and
+//! errors that are JS `Error`s, not panics. The same tests must pass in both browsers.
 #![cfg(target_arch = "wasm32")]
 
 use fazhi_lens::wasm::{decode_bytes, Analyzer};
