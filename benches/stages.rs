@@ -11,19 +11,20 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use fazhi_lens::segment::{Segmenter, Token, WordCounts};
-use fazhi_lens::{citations, clean, framework, meta, metrics, normalize, outline};
+use fazhi_lens::stages::{
+    clean, find_citations, map_sections, normalize, read_meta, Cleaned, Metrics, Outline,
+    Segmenter, Token, View, WordCounts,
+};
 use fazhi_lens::{Analyzer, Options, BUNDLED_LEXICON};
 
 /// Everything the stages produce for one text, computed once outside the timed loops.
 struct Prepared {
     text: String,
-    norm: fazhi_lens::view::View,
-    cleaned: clean::Cleaned,
-    headings: Vec<outline::Heading>,
-    sections: Vec<framework::SectionInput>,
+    norm: View,
+    cleaned: Cleaned,
+    outline: Outline,
     tokens: Vec<Token>,
-    cites: Vec<std::ops::Range<usize>>,
+    cites: Vec<fazhi_lens::stages::Cited>,
 }
 
 fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -51,24 +52,17 @@ fn load(dir: &Path) -> Vec<String> {
 }
 
 fn prepare(seg: &Segmenter, text: String) -> Prepared {
-    let norm = normalize::normalize(&text);
-    let cleaned = clean::clean(&norm);
+    let norm = normalize(&text);
+    let cleaned = clean(&norm);
     let vt = cleaned.view.text();
-    let headings = outline::find_headings(vt);
-    let ends = outline::section_ends(&headings, vt.len());
-    let parents = outline::parents(&headings);
-    let sections = framework::section_inputs(vt, &headings, &ends, &parents);
+    let outline = Outline::find(vt);
     let tokens = seg.tokens(vt, false);
-    let cites = citations::find_citations(vt)
-        .into_iter()
-        .map(|c| c.span)
-        .collect();
+    let cites = find_citations(vt);
     Prepared {
         text,
         norm,
         cleaned,
-        headings,
-        sections,
+        outline,
         tokens,
         cites,
     }
@@ -91,21 +85,21 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
     g.bench_function("normalize", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| normalize::normalize(black_box(&d.text)).text().len())
+                .map(|d| normalize(black_box(&d.text)).text().len())
                 .sum::<usize>()
         })
     });
     g.bench_function("clean", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| clean::clean(black_box(&d.norm)).removed.len())
+                .map(|d| clean(black_box(&d.norm)).removed.len())
                 .sum::<usize>()
         })
     });
     g.bench_function("meta", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| black_box(meta::read_meta(&d.text, &d.norm, &d.cleaned)).year)
+                .map(|d| black_box(read_meta(&d.text, &d.norm, &d.cleaned)).year)
                 .sum::<Option<i32>>()
         })
     });
@@ -113,10 +107,7 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
         b.iter(|| {
             docs.iter()
                 .zip(&views)
-                .map(|(d, v)| {
-                    let h = outline::find_headings(black_box(v));
-                    outline::find_enumerations(v, &h).len() + d.headings.len()
-                })
+                .map(|(d, v)| Outline::find(black_box(v)).headings.len() + d.outline.headings.len())
                 .sum::<usize>()
         })
     });
@@ -142,7 +133,7 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
         b.iter(|| {
             views
                 .iter()
-                .map(|v| citations::find_citations(black_box(v)).len())
+                .map(|v| find_citations(black_box(v)).len())
                 .sum::<usize>()
         })
     });
@@ -150,10 +141,7 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
         b.iter(|| {
             docs.iter()
                 .zip(&views)
-                .map(|(d, v)| {
-                    let mut found = metrics::find_metrics(black_box(v), &d.tokens, &d.cites);
-                    metrics::merge_tables(v, &mut found).len() + found.len()
-                })
+                .map(|(d, v)| Metrics::find(black_box(v), &d.tokens, &d.cites).found.len())
                 .sum::<usize>()
         })
     });
@@ -161,7 +149,7 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
         b.iter(|| {
             docs.iter()
                 .zip(&views)
-                .map(|(d, v)| framework::map_sections(black_box(v), &d.sections, None).len())
+                .map(|(d, v)| map_sections(black_box(v), &d.outline, None).sections.len())
                 .sum::<usize>()
         })
     });

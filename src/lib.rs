@@ -25,27 +25,27 @@
 //! ```
 
 mod assemble;
-pub mod checks;
-pub mod citations;
-pub mod clean;
+mod checks;
+mod citations;
+mod clean;
 #[cfg(feature = "decode")]
 pub mod decode;
 mod error;
 pub mod export;
-pub mod framework;
-pub mod knowledge;
+mod framework;
+mod knowledge;
 mod markers;
-pub mod meta;
-pub mod metrics;
-pub mod normalize;
-pub mod numerals;
+mod meta;
+mod metrics;
+mod normalize;
+mod numerals;
 mod options;
-pub mod outline;
+mod outline;
 mod report;
-pub mod segment;
-pub mod span;
+mod segment;
+mod span;
 mod text;
-pub mod view;
+mod view;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
@@ -54,9 +54,26 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use error::Error;
+pub use knowledge::DataError;
+pub use numerals::{parse_expression, Parsed};
 pub use options::{KeywordMethod, Options};
 pub use report::*;
 pub use span::OffsetUnit;
+
+/// The pipeline's stages, one call each, as [`Analyzer::analyze`] makes them: for the
+/// per-stage benchmarks (`benches/stages.rs`) and the property tests. Not a stable API.
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::citations::{find_citations, Cited};
+    pub use crate::clean::{clean, Cleaned};
+    pub use crate::framework::map_sections;
+    pub use crate::meta::read_meta;
+    pub use crate::metrics::Metrics;
+    pub use crate::normalize::{is_ignorable, normalize};
+    pub use crate::outline::Outline;
+    pub use crate::segment::{Segmenter, Token, WordCounts};
+    pub use crate::view::View;
+}
 
 use metrics::Metrics;
 use outline::Outline;

@@ -412,7 +412,7 @@ fn kwic(word: &str, width: usize, inputs: &[PathBuf]) -> io::Result<bool> {
 
 fn number(input: &Path) -> io::Result<bool> {
     per_line(input, |line| {
-        let value = fazhi_lens::numerals::parse_expression(line)
+        let value = fazhi_lens::parse_expression(line)
             .map(|p| serde_json::json!({ "value": p.value, "max": p.max, "percent": p.percent }));
         Ok(value.unwrap_or(serde_json::Value::Null).to_string())
     })

@@ -15,7 +15,7 @@
 //! (the head of a report ends at its first heading) and the outline read markers here.
 
 use crate::knowledge::{self, Role};
-use crate::numerals::parse_cn_int;
+use crate::numerals::parse_integer;
 
 /// Whether `c`, right after a bare number, makes it a quantity or a date rather than a
 /// heading number (`2年`, `3个`, `5日`, `10万`).
@@ -73,7 +73,7 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         if n > 0 && after.starts_with("部分") {
             let len = '第'.len_utf8() + n + "部分".len();
             let len = len + sep_len(&s[len..], &['、', '：', '.', ' ']);
-            return mk(1, parse_cn_int(&rest[..n])?, len, false);
+            return mk(1, parse_integer(&rest[..n])?, len, false);
         }
         return None;
     }
@@ -83,14 +83,14 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         let sep = rest.chars().next()?;
         let after_sep = rest.get(sep.len_utf8()..).unwrap_or("");
         if sep == '、' || (sep == '.' && !after_sep.starts_with(|c: char| c.is_ascii_digit())) {
-            return mk(1, parse_cn_int(&s[..n])?, n + sep.len_utf8(), false);
+            return mk(1, parse_integer(&s[..n])?, n + sep.len_utf8(), false);
         }
         return None;
     }
     if let Some(rest) = s.strip_prefix('(') {
         let cn = take_while_in(rest, CN_NUM, 3);
         let (level, n, value) = if cn > 0 {
-            (2, cn, parse_cn_int(&rest[..cn])?)
+            (2, cn, parse_integer(&rest[..cn])?)
         } else {
             let d = rest.bytes().take_while(u8::is_ascii_digit).count();
             if d == 0 || d > 2 {

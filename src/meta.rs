@@ -24,7 +24,7 @@ use regex::Regex;
 use crate::clean::Cleaned;
 use crate::knowledge::{self, Role};
 use crate::markers::parse_marker;
-use crate::numerals::parse_cn_int;
+use crate::numerals::parse_integer;
 use crate::text::line_ranges;
 use crate::view::View;
 
@@ -184,9 +184,9 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         let date = if c.get(1).is_some() {
             ymd(&c[1], &c[2], &c[3])
         } else if c.get(4).is_some() {
-            let y = parse_cn_int(&c[4]).map(|v| v.to_string());
-            let mo = parse_cn_int(&c[5]).map(|v| v.to_string());
-            let d = parse_cn_int(&c[6]).map(|v| v.to_string());
+            let y = parse_integer(&c[4]).map(|v| v.to_string());
+            let mo = parse_integer(&c[5]).map(|v| v.to_string());
+            let d = parse_integer(&c[6]).map(|v| v.to_string());
             match (y, mo, d) {
                 (Some(y), Some(mo), Some(d)) => ymd(&y, &mo, &d),
                 _ => None,

@@ -22,7 +22,7 @@ use regex::Regex;
 
 use crate::knowledge::{self, Role};
 use crate::normalize::is_han;
-use crate::numerals::{parse_cn_int, parse_number};
+use crate::numerals;
 use crate::report::Qualifier;
 use crate::segment::{Token, TokenKind};
 
@@ -118,21 +118,16 @@ fn qualifier_after(after: &str, unit_kind: &str) -> Option<Qualifier> {
         .map(|h| h.qualifier)
 }
 
-fn parse_num(s: &str, scale: Option<&str>) -> Option<f64> {
-    let scale = scale.unwrap_or("");
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
-        // Exact decimal scaling: 4.06万亿 is 4060000000000.
-        let shift = match scale {
-            "万" => 4,
-            "亿" => 8,
-            "万亿" => 12,
-            "千" => 3,
-            _ => 0,
-        };
-        let cleaned: String = s.chars().filter(|&c| c != ',').collect();
-        return crate::numerals::parse_arabic_scaled(&cleaned, shift);
-    }
-    parse_number(&format!("{s}{scale}"))
+/// A number with the scale word written after it (`3.5` and `万`), exactly.
+fn parse_num(s: &str, scale: Option<&str>, unit_shift: u32) -> Option<f64> {
+    let shift = match scale.unwrap_or("") {
+        "千" => 3,
+        "万" => 4,
+        "亿" => 8,
+        "万亿" => 12,
+        _ => 0,
+    };
+    numerals::parse_scaled(s, shift + unit_shift)
 }
 
 /// Everything the metrics stage finds in a text.
@@ -181,7 +176,10 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             };
             (v, None, "%".into())
         } else if caps.name("frac").is_some() {
-            let (Some(d), Some(n)) = (parse_number(&caps["fd"]), parse_number(&caps["fn"])) else {
+            let (Some(d), Some(n)) = (
+                numerals::parse_scaled(&caps["fd"], 0),
+                numerals::parse_scaled(&caps["fn"], 0),
+            ) else {
                 continue;
             };
             if d == 0.0 || n > d {
@@ -194,7 +192,7 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
             if after.starts_with(|c: char| is_han(c) && !"以左多的是".contains(c)) {
                 continue;
             }
-            let Some(v) = parse_cn_int(cv.as_str()) else {
+            let Some(v) = numerals::parse_integer(cv.as_str()) else {
                 continue;
             };
             (
@@ -246,26 +244,22 @@ pub fn find_metrics(text: &str, tokens: &[Token], mask: &[Range<usize>]) -> Vec<
                 continue;
             }
             let scale = caps.name("scale").map(|s| s.as_str());
-            let Some(mut v) = parse_num(num, scale) else {
+            // Money units carry their own scale: 万元 → 元.
+            let (unit, unit_shift) = match numerals::unit_scale(unit_raw) {
+                (_, 0) if unit_raw == "百分点" => ("个百分点", 0),
+                scaled => scaled,
+            };
+            let Some(v) = parse_num(num, scale, unit_shift) else {
                 continue;
             };
-            let mut vmax = match caps.name("num2") {
+            let vmax = match caps.name("num2") {
                 Some(n2) => parse_num(
                     n2.as_str(),
                     caps.name("scale2").map(|s| s.as_str()).or(scale),
+                    unit_shift,
                 ),
                 None => None,
             };
-            // Money units carry their own scale: 万元 → 元.
-            let (unit, factor) = match unit_raw {
-                "万元" => ("元", 1e4),
-                "亿元" => ("元", 1e8),
-                "万亿元" => ("元", 1e12),
-                "百分点" => ("个百分点", 1.0),
-                u => (u, 1.0),
-            };
-            v *= factor;
-            vmax = vmax.map(|x| x * factor);
             if caps.name("unit1").is_some() && unit != "%" {
                 continue;
             }
@@ -705,11 +699,8 @@ pub fn find_tables(text: &str) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
                 let Some(p) = crate::numerals::parse_expression(&text[row[col].clone()]) else {
                     continue;
                 };
-                let (value, unit) = match unit {
-                    "万元" => (p.value * 1e4, "元"),
-                    "亿元" => (p.value * 1e8, "元"),
-                    u => (p.value, u),
-                };
+                let (unit, shift) = numerals::unit_scale(unit);
+                let value = numerals::scale(p.value, shift);
                 let mut cell = Found {
                     raw: row[col].clone(),
                     value: round6(value),

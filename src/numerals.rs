@@ -1,9 +1,97 @@
-//! Chinese and Arabic numerals to numbers.
+//! Chinese and Arabic numerals to numbers: one reader for the whole crate.
 //!
-//! Reports write the same figure as `23`, `２３`, `二十三`, `廿三` is rare; `两百余`,
-//! `一百零五`, `3.5万`, `1,100`, `百分之九十五`, `三分之二`, `九成`. Heading markers count in
-//! Chinese numerals too (`十二、`). These helpers turn one numeral string into a value; the
-//! metrics stage decides which strings are quantities.
+//! Reports write the same figure as `23`, `２３`, `二十三`, `廿三`; `两百余`, `一百零五`,
+//! `3.5万`, `1,100`, `百分之九十五`, `三分之二`, `九成`; heading markers count in Chinese
+//! numerals too (`十二、`), and so do closing dates (`二〇一八年十二月十九日`).
+//! [`parse_expression`] reads a whole numeral expression (ranges, fractions, percentages,
+//! money); [`parse_integer`] and [`parse_scaled`] are the same reader for the marker,
+//! date and metric stages. Values are computed in exact decimals ([`Dec`]) and turned
+//! into a float once, at the end: `4.06万亿` is 4060000000000, not 4059999999999.9995.
+//! The metrics stage decides which strings are quantities.
+
+/// An exact decimal: `mant / 10^scale`. Scaling by 十百千万亿 and adding sections never
+/// rounds; only the final conversion to `f64` does (to the nearest float).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dec {
+    mant: i128,
+    scale: u32,
+}
+
+impl Dec {
+    const fn int(v: i128) -> Dec {
+        Dec { mant: v, scale: 0 }
+    }
+
+    /// Arabic digits with an optional decimal part and exponent (`12.5`, `1.5e3`).
+    fn parse(s: &str) -> Option<Dec> {
+        if let Some(rest) = s.strip_prefix('-') {
+            let d = Dec::parse(rest)?;
+            return Some(Dec { mant: -d.mant, ..d });
+        }
+        let s = s.strip_prefix('+').unwrap_or(s);
+        let (num, exp) = match s.find(['e', 'E']) {
+            Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
+            None => (s, 0),
+        };
+        let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+        if (int.is_empty() && frac.is_empty())
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+            || int.len() + frac.len() > 36
+        {
+            return None;
+        }
+        let mant: i128 = format!("{int}{frac}").parse().ok()?;
+        let d = Dec {
+            mant,
+            scale: u32::try_from(frac.len()).ok()?,
+        };
+        if exp >= 0 {
+            d.shift(exp.unsigned_abs())
+        } else {
+            Some(Dec {
+                scale: d.scale.checked_add(exp.unsigned_abs())?,
+                ..d
+            })
+        }
+    }
+
+    /// Multiplied by `10^n`.
+    fn shift(self, n: u32) -> Option<Dec> {
+        if n <= self.scale {
+            return Some(Dec {
+                scale: self.scale - n,
+                ..self
+            });
+        }
+        let mant = self.mant.checked_mul(10i128.checked_pow(n - self.scale)?)?;
+        Some(Dec { mant, scale: 0 })
+    }
+
+    fn aligned(self, scale: u32) -> Option<i128> {
+        self.mant
+            .checked_mul(10i128.checked_pow(scale - self.scale)?)
+    }
+
+    fn add(self, o: Dec) -> Option<Dec> {
+        let scale = self.scale.max(o.scale);
+        Some(Dec {
+            mant: self.aligned(scale)?.checked_add(o.aligned(scale)?)?,
+            scale,
+        })
+    }
+
+    fn is_integer(self) -> bool {
+        self.scale == 0 || self.mant % 10i128.pow(self.scale.min(38)) == 0
+    }
+
+    /// The nearest float (through the decimal text, which Rust parses correctly rounded).
+    fn to_f64(self) -> f64 {
+        format!("{}e-{}", self.mant, self.scale)
+            .parse()
+            .unwrap_or(f64::NAN)
+    }
+}
 
 /// The value of one Chinese digit character (`两` = 2, `〇`/`零` = 0).
 pub fn cn_digit(c: char) -> Option<u64> {
@@ -22,120 +110,43 @@ pub fn cn_digit(c: char) -> Option<u64> {
     })
 }
 
-fn cn_small_unit(c: char) -> Option<u64> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1000,
-        _ => return None,
-    })
-}
-
-/// Whether `c` can be part of a Chinese numeral.
-pub fn is_cn_numeral_char(c: char) -> bool {
-    cn_digit(c).is_some() || cn_small_unit(c).is_some() || matches!(c, '万' | '亿')
-}
-
-/// Parses a Chinese integer numeral: `二十三` → 23, `一百零五` → 105, `十` → 10,
-/// `两千` → 2000, `三万五千` → 35000, `一二三` (digit by digit) → 123.
-pub fn parse_cn_int(s: &str) -> Option<u64> {
-    if s.is_empty() {
+/// An integer numeral (`十二`, `二〇一八`, `23`): heading numbers and dates.
+pub fn parse_integer(s: &str) -> Option<u64> {
+    let d = parse_unsigned(s)?;
+    if !d.is_integer() {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
-    // Digit-by-digit form (一二三, 二〇一八) has no unit characters.
-    if chars.len() > 1 && chars.iter().all(|&c| cn_digit(c).is_some()) {
-        return chars.iter().try_fold(0u64, |acc, &c| {
-            acc.checked_mul(10)?.checked_add(cn_digit(c)?)
-        });
+    u64::try_from(d.mant / 10i128.checked_pow(d.scale)?).ok()
+}
+
+/// A number (Arabic with `,` separators, or Chinese) multiplied by `10^shift` exactly:
+/// `("4.06", 12)` is 4060000000000, `("二十三", 4)` is 230000.
+pub fn parse_scaled(s: &str, shift: u32) -> Option<f64> {
+    Some(parse_unsigned(s)?.shift(shift)?.to_f64())
+}
+
+/// `v` multiplied by `10^shift` exactly (through its shortest decimal form: `120.5` and
+/// 4 give 1205000, never 1204999.9999999998).
+pub fn scale(v: f64, shift: u32) -> f64 {
+    if shift == 0 || !v.is_finite() {
+        return v;
     }
-    let mut total: u64 = 0; // completed 亿 groups and 万 groups
-    let mut section: u64 = 0; // below 万
-    let mut digit: Option<u64> = None;
-    for &c in &chars {
-        if let Some(d) = cn_digit(c) {
-            digit = Some(d);
-        } else if let Some(u) = cn_small_unit(c) {
-            section = section.checked_add(digit.unwrap_or(1).checked_mul(u)?)?;
-            digit = None;
-        } else if c == '万' || c == '亿' {
-            let unit = if c == '万' { 10_000 } else { 100_000_000 };
-            let group = section.checked_add(digit.unwrap_or(0))?;
-            let group = if group == 0 && total == 0 { 1 } else { group };
-            if c == '亿' {
-                total = total.checked_add(group)?.checked_mul(unit)?;
-            } else {
-                total = total.checked_add(group.checked_mul(unit)?)?;
+    Dec::parse(&format!("{v}"))
+        .and_then(|d| d.shift(shift))
+        .map_or(v * 10f64.powi(shift as i32), Dec::to_f64)
+}
+
+/// A unit that carries a scale (`万元`, `亿元`, `万亿元`): the base unit and the power of
+/// ten it stands for. Other units are their own base, with no scale.
+pub fn unit_scale(unit: &str) -> (&str, u32) {
+    for (prefix, shift) in [("万亿", 12), ("亿", 8), ("万", 4)] {
+        if let Some(base) = unit.strip_prefix(prefix) {
+            if base == "元" {
+                return (base, shift);
             }
-            section = 0;
-            digit = None;
-        } else {
-            return None;
         }
     }
-    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
-}
-
-/// Parses an Arabic number with optional thousands separators and decimals:
-/// `1,100` → 1100, `12.5` → 12.5. Full-width digits must be folded before.
-pub fn parse_arabic(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
-    if cleaned.is_empty() || !cleaned.chars().next()?.is_ascii_digit() {
-        return None;
-    }
-    cleaned.parse::<f64>().ok()
-}
-
-/// Parses an Arabic decimal multiplied by `10^shift` exactly, by moving the decimal point
-/// in the digits (`4.06` × 10^12 is 4060000000000, not 4059999999999.9995).
-pub fn parse_arabic_scaled(s: &str, shift: u32) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
-    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let shift = shift as usize;
-    let mut digits = String::from(int);
-    if frac.len() <= shift {
-        digits.push_str(frac);
-        digits.extend(std::iter::repeat_n('0', shift - frac.len()));
-        digits.parse::<f64>().ok()
-    } else {
-        digits.push_str(&frac[..shift]);
-        digits.push('.');
-        digits.push_str(&frac[shift..]);
-        digits.parse::<f64>().ok()
-    }
-}
-
-/// Parses a number written in Arabic digits, Chinese numerals, or a mix with a Chinese
-/// scale (`3.5万` → 35000, `1.2亿` → 120000000, `二十三` → 23).
-pub fn parse_number(s: &str) -> Option<f64> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(s.len());
-    if split == 0 {
-        return parse_cn_int(s).map(|v| v as f64);
-    }
-    let mut shift = 0;
-    for c in s[split..].chars() {
-        shift += match c {
-            '十' => 1,
-            '百' => 2,
-            '千' => 3,
-            '万' => 4,
-            '亿' => 8,
-            _ => return None,
-        };
-    }
-    parse_arabic_scaled(&s[..split], shift)
+    (unit, 0)
 }
 
 #[cfg(test)]
@@ -156,20 +167,28 @@ mod tests {
             ("零", 0),
             ("两", 2),
         ] {
-            assert_eq!(parse_cn_int(s), Some(v), "{s}");
+            assert_eq!(parse_integer(s), Some(v), "{s}");
         }
-        assert_eq!(parse_cn_int("十三五规划"), None);
+        assert_eq!(parse_integer("十三五规划"), None);
+        assert_eq!(parse_integer("1.5"), None);
     }
 
     #[test]
-    fn mixed_numbers() {
-        assert_eq!(parse_number("3.5万"), Some(35000.0));
-        assert_eq!(parse_number("1,100"), Some(1100.0));
-        assert_eq!(parse_number("1.2亿"), Some(120_000_000.0));
-        assert_eq!(parse_number("二十三"), Some(23.0));
-        assert_eq!(parse_number("4.06万亿"), Some(4_060_000_000_000.0));
-        assert_eq!(parse_arabic_scaled("0.35", 4), Some(3500.0));
-        assert_eq!(parse_arabic_scaled("1.23456", 4), Some(12345.6));
+    fn exact_scaling() {
+        assert_eq!(parse_scaled("3.5", 4), Some(35000.0));
+        assert_eq!(parse_scaled("1,100", 0), Some(1100.0));
+        assert_eq!(parse_scaled("1.2", 8), Some(120_000_000.0));
+        assert_eq!(parse_scaled("二十三", 0), Some(23.0));
+        assert_eq!(parse_scaled("4.06", 12), Some(4_060_000_000_000.0));
+        assert_eq!(parse_scaled("0.35", 4), Some(3500.0));
+        assert_eq!(parse_scaled("1.23456", 4), Some(12345.6));
+        assert_eq!(
+            parse_expression("4.06万亿").map(|p| p.value),
+            Some(4_060_000_000_000.0)
+        );
+        assert_eq!(parse_expression("0.1万").map(|p| p.value), Some(1000.0));
+        assert_eq!(unit_scale("万亿元"), ("元", 12));
+        assert_eq!(unit_scale("万人"), ("万人", 0));
     }
 }
 
@@ -229,30 +248,36 @@ fn fold_numeral_char(c: char) -> char {
     }
 }
 
-fn big_unit(c: char) -> Option<f64> {
+fn big_unit(c: char) -> Option<u32> {
     match c {
-        '万' | 'w' | 'W' => Some(1e4),
-        '亿' => Some(1e8),
-        '兆' => Some(1e12),
+        '万' | 'w' | 'W' => Some(4),
+        '亿' => Some(8),
+        '兆' => Some(12),
         _ => None,
     }
 }
 
-fn small_unit(c: char) -> Option<f64> {
+fn small_unit(c: char) -> Option<u32> {
     match c {
-        '十' => Some(10.0),
-        '百' => Some(100.0),
-        '千' | 'k' | 'K' => Some(1000.0),
+        '十' => Some(1),
+        '百' => Some(2),
+        '千' | 'k' | 'K' => Some(3),
         _ => None,
     }
 }
 
-/// The value of a number without sign, fraction or range. Big scale words split the
-/// number recursively at the largest one (`四千五百六十九万八千三百一十一亿四千八百七十二万…`,
+/// `10^n` as a decimal.
+fn pow10(n: u32) -> Dec {
+    Dec::int(10i128.pow(n))
+}
+
+/// The value of a number without sign, fraction or range, exactly. Big scale words split
+/// the number recursively at the largest one (`四千五百六十九万八千三百一十一亿四千八百七十二万…`,
 /// `3千万亿`, `10万万`); within a section, Arabic numbers act as digits (`1万600`,
 /// `200亿零四千230`), a lone digit after a unit is a tenth of it (`九万四` = 94000,
-/// `二百五` = 250), and units must fall (`十一十二` and `百十一` are no numerals).
-fn parse_unsigned(s: &str) -> Option<f64> {
+/// `二百五` = 250), and units must fall (`十一十二` and `百十一` are no numerals). Units are
+/// powers of ten (`万` = 4).
+fn parse_unsigned(s: &str) -> Option<Dec> {
     if s.is_empty() {
         return None;
     }
@@ -260,13 +285,13 @@ fn parse_unsigned(s: &str) -> Option<f64> {
         return parse_unsigned(&s.replace('廿', "二十").replace('卅', "三十"));
     }
     if s == "半百" {
-        return Some(50.0);
+        return Some(Dec::int(50));
     }
     let chars: Vec<char> = s.chars().collect();
     // A unit alone is its value: 百 (in 百分之), 千, 万.
     if chars.len() == 1 {
         if let Some(u) = small_unit(chars[0]).or_else(|| big_unit(chars[0])) {
-            return Some(u);
+            return Some(pow10(u));
         }
     }
     // Largest big unit, last occurrence.
@@ -274,29 +299,31 @@ fn parse_unsigned(s: &str) -> Option<f64> {
         .iter()
         .enumerate()
         .filter_map(|(i, &c)| big_unit(c).map(|u| (u, i)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     if let Some((unit, at)) = best {
         let left: String = chars[..at].iter().collect();
         let right: String = chars[at + 1..].iter().collect();
         let left_value = if left.is_empty() {
-            1.0
+            Dec::int(1)
         } else {
             parse_unsigned(&left)?
         };
         // 10.1万零100 mixes a decimal with further digits: not a numeral.
-        if left_value.fract() != 0.0 && !right.is_empty() {
+        if !left_value.is_integer() && !right.is_empty() {
             return None;
         }
         let mut right_chars = right.chars();
         let right_value = match (right_chars.next(), right_chars.next()) {
-            (None, _) => 0.0,
+            (None, _) => Dec::int(0),
             // 两千万点五五四四: the decimals belong to the ones.
             (Some('点'), _) => parse_unsigned(&format!("0{right}"))?,
             // 九万四: a lone digit counts the next unit down.
-            (Some(c), None) if cn_digit(c).is_some() => cn_digit(c)? as f64 * unit / 10.0,
+            (Some(c), None) if cn_digit(c).is_some() => {
+                Dec::int(i128::from(cn_digit(c)?)).shift(unit - 1)?
+            }
             _ => parse_unsigned(&right)?,
         };
-        return Some(left_value * unit + right_value);
+        return left_value.shift(unit)?.add(right_value);
     }
     // A decimal point inside a section: 一千六点五, 一百点123; 点一 alone is no numeral.
     if let Some((int, frac)) = s.split_once('点') {
@@ -308,7 +335,7 @@ fn parse_unsigned(s: &str) -> Option<f64> {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        return Some(int_value + format!("0.{digits}").parse::<f64>().ok()?);
+        return int_value.add(Dec::parse(&format!("0.{digits}"))?);
     }
     // Plain Arabic (with separators, decimals, exponent).
     let cleaned: String = chars.iter().filter(|&&c| c != ',').collect();
@@ -316,20 +343,20 @@ fn parse_unsigned(s: &str) -> Option<f64> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
     {
-        if let Ok(v) = cleaned.parse::<f64>() {
+        if let Some(v) = Dec::parse(&cleaned) {
             return Some(v);
         }
     }
-    // Digit by digit: 二〇一八, 一二三 (two digits alone, 一一, are no numeral).
+    // Digit by digit: 二〇一八, 一二三.
     if chars.len() > 1 && chars.iter().all(|&c| cn_digit(c).is_some()) {
-        return chars
-            .iter()
-            .try_fold(0.0, |acc, &c| Some(acc * 10.0 + cn_digit(c)? as f64));
+        return chars.iter().try_fold(Dec::int(0), |acc, &c| {
+            acc.shift(1)?.add(Dec::int(i128::from(cn_digit(c)?)))
+        });
     }
     // A section below 万: digits (Chinese or Arabic) and 十百千.
-    let mut total = 0.0;
-    let mut pending: Option<f64> = None;
-    let mut last_unit: Option<f64> = None;
+    let mut total = Dec::int(0);
+    let mut pending: Option<Dec> = None;
+    let mut last_unit: Option<u32> = None;
     let mut after_zero = false;
     let mut i = 0;
     while i < chars.len() {
@@ -342,7 +369,7 @@ fn parse_unsigned(s: &str) -> Option<f64> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().filter(|&&c| c != ',').collect();
-            pending = Some(text.parse().ok()?);
+            pending = Some(Dec::parse(&text)?);
             continue;
         }
         if let Some(d) = cn_digit(c) {
@@ -352,18 +379,18 @@ fn parse_unsigned(s: &str) -> Option<f64> {
             if d == 0 {
                 after_zero = true;
             } else {
-                pending = Some(d as f64);
+                pending = Some(Dec::int(i128::from(d)));
             }
         } else if let Some(u) = small_unit(c) {
             // 百三 and 千三 (130, 1300) may open without a digit; 百十一 may not, and
             // after 零 a unit may (一万零百一十一).
             let bare_opening = i == 0 && chars.len() == 2 && cn_digit(chars[1]).is_some();
             if last_unit.is_some_and(|l| u >= l)
-                || (pending.is_none() && u > 10.0 && !bare_opening && !after_zero)
+                || (pending.is_none() && u > 1 && !bare_opening && !after_zero)
             {
                 return None;
             }
-            total += pending.take().unwrap_or(1.0) * u;
+            total = total.add(pending.take().unwrap_or(Dec::int(1)).shift(u)?)?;
             last_unit = Some(u);
             after_zero = false;
         } else {
@@ -373,8 +400,12 @@ fn parse_unsigned(s: &str) -> Option<f64> {
     }
     if let Some(p) = pending {
         let trailing_digit = chars.last().is_some_and(|c| cn_digit(*c).is_some());
-        let implicit = last_unit.filter(|_| !after_zero && p < 10.0 && trailing_digit);
-        total += implicit.map_or(p, |u| p * u / 10.0);
+        let below_ten = p.mant < 10i128.pow(p.scale.min(37)).saturating_mul(10);
+        let implicit = last_unit.filter(|_| !after_zero && below_ten && trailing_digit);
+        total = total.add(match implicit {
+            Some(u) => p.shift(u - 1)?,
+            None => p,
+        })?;
     }
     Some(total)
 }
@@ -389,7 +420,7 @@ fn parse_signed(s: &str) -> Option<f64> {
         _ => (false, s),
     };
     let v = if let Some((whole, frac)) = rest.split_once('又') {
-        parse_unsigned(whole)? + parse_signed(frac)?
+        parse_unsigned(whole)?.to_f64() + parse_signed(frac)?
     } else if let Some((num, den)) = rest.split_once('/') {
         let den = parse_signed(den)?;
         if den == 0.0 {
@@ -409,7 +440,7 @@ fn parse_signed(s: &str) -> Option<f64> {
     } else if let Some((base, exp)) = rest.split_once('^') {
         parse_signed(base)?.powf(parse_signed(exp)?)
     } else {
-        parse_unsigned(rest)?
+        parse_unsigned(rest)?.to_f64()
     };
     Some(if negative { -v } else { v })
 }
@@ -482,7 +513,7 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
         let a_has_scale = a.chars().any(|c| big_unit(c).is_some());
         if !a_has_scale && lo.value < hi.value / 10.0 {
             if let Some(u) = b.chars().find_map(big_unit) {
-                lo.value *= u;
+                lo.value = scale(lo.value, u);
             }
         }
         return Some(Parsed {
@@ -507,7 +538,7 @@ pub fn parse_expression(input: &str) -> Option<Parsed> {
                 let mut r = rest;
                 for (unit, factor) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
                     if let Some((n, after)) = r.split_once(unit) {
-                        value += parse_unsigned(n)? * factor;
+                        value += parse_unsigned(n)?.to_f64() * factor;
                         r = after;
                     }
                 }
@@ -586,7 +617,7 @@ fn parse_percent(s: &str) -> Option<Parsed> {
                 .iter()
                 .all(|c| cn_digit(*c).is_some() || c.is_ascii_digit());
         let v = if two_digits {
-            parse_unsigned(&format!("{}点{}", digits[0], digits[1]))?
+            parse_unsigned(&format!("{}点{}", digits[0], digits[1]))?.to_f64()
         } else {
             parse_signed(p)?
         };

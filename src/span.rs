@@ -72,11 +72,6 @@ impl OffsetMap {
         }
     }
 
-    /// The unit this map converts into.
-    pub fn unit(&self) -> OffsetUnit {
-        self.unit
-    }
-
     /// Converts a byte offset (which must lie on a char boundary) into the target unit.
     /// An offset inside a character is rounded down to that character's start.
     pub fn convert(&self, byte: usize) -> usize {

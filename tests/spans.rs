@@ -8,7 +8,8 @@
 mod common;
 
 use common::{analyzer, assert_spans_slice, assert_structure, REPORT_PIECES};
-use fazhi_lens::{normalize::normalize, Error, OffsetUnit};
+use fazhi_lens::stages::normalize;
+use fazhi_lens::{Error, OffsetUnit};
 use proptest::prelude::*;
 
 fn report_like() -> impl Strategy<Value = String> {
@@ -25,7 +26,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             Err(Error::EmptyInput) => {
                 let blank = text
                     .chars()
-                    .all(|c| c.is_whitespace() || fazhi_lens::normalize::is_ignorable(c));
+                    .all(|c| c.is_whitespace() || fazhi_lens::stages::is_ignorable(c));
                 prop_assert!(blank, "EmptyInput for non-blank text {:?}", text);
             }
             Err(e) => return Err(TestCaseError::fail(format!("unexpected error {e}"))),
