@@ -140,7 +140,8 @@ lint: setup-rust setup-lint ## rustfmt check, clippy (native and wasm32), rustdo
 	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 
-eval: build-cli ## Outline figures and checks for every report of the shared corpus
+eval: build-cli ## Gold-set tables (GOLD_VERBOSE=1: every miss), then outline figures and checks for the shared corpus
+	cargo test --release --locked --test gold -- --nocapture
 	@if [ ! -d "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 1; fi
 	python3 scripts/eval.py --cli target/release/fazhi-lens --corpus $(CORPUS)
 

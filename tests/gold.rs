@@ -1,0 +1,183 @@
+//! The gold sets of `tests/gold/` (`outline`, `metrics`, `meta`; format and shapes in
+//! `tests/gold/README.md`), scored: every case is analysed with the char-offset analyzer
+//! and compared with its annotation (scoring in `tests/gold_score/`).
+//!
+//! Prints one table per set — a row per shape and the pooled `all` row, figures rounded
+//! down to two decimals — and asserts the `all` figures against [`MINIMA`] and
+//! [`MAXIMA`]. `make eval` runs it with `--nocapture`; `GOLD_VERBOSE=1` also prints one
+//! line per miss (`set/case: what`), the list to read while fixing a rule:
+//!
+//! ```text
+//! GOLD_VERBOSE=1 cargo test --release --locked --test gold -- --nocapture
+//! ```
+//!
+//! A set whose folder is missing or empty is skipped. When a change raises a figure, raise
+//! its constant below (to the new figure rounded down); never lower one to make a change
+//! pass — a figure that drops is a regression to look at (the misses say where).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+mod gold_score;
+
+use gold_score::{meta, metrics, outline, score_set, Figure, Scorer, SetResult};
+
+/// Minimum `all` ratios per set and column (the columns of the printed tables), measured
+/// on the code as it stands and rounded down to two decimals. They may only rise: raise one
+/// to its new figure (rounded down) when a change lifts it. Figures "among matched" (outline
+/// level and title, metrics target) can dip when recall rises; read the misses before
+/// deciding that such a dip is a regression.
+const MINIMA: &[(&str, &str, f64)] = &[
+    ("outline", "P", 1.00),
+    ("outline", "R", 0.87),
+    ("outline", "F1", 0.93),
+    ("outline", "level", 1.00),
+    ("outline", "title", 0.97),
+    ("outline", "parts", 0.00),
+    ("outline", "partsNoKind", 0.68),
+    ("outline", "kind", 0.00),
+    ("outline", "incompl", 0.00),
+    ("outline", "missChk", 0.64),
+    ("metrics", "P", 0.92),
+    ("metrics", "R", 0.73),
+    ("metrics", "F1", 0.81),
+    ("metrics", "exact", 0.71),
+    ("metrics", "subject", 0.38),
+    ("metrics", "target", 0.97),
+    ("metrics", "sums", 0.21),
+    ("metrics", "verdict", 0.20),
+    ("metrics", "rates", 0.81),
+    ("metrics", "ratesF", 0.00),
+    ("meta", "title", 0.75),
+    ("meta", "issuer", 0.60),
+    ("meta", "addressee", 0.85),
+    ("meta", "year", 0.93),
+    ("meta", "published", 0.81),
+    ("meta", "kind", 0.00),
+    ("meta", "incompl", 0.00),
+    ("meta", "phR", 0.18),
+    ("meta", "phP", 0.44),
+    ("meta", "clutter", 0.42),
+    ("meta", "clean", 0.43),
+    ("meta", "refersTo", 0.00),
+];
+
+/// Maximum `all` counts of errors per set and column (false alarms, traps hit, report text
+/// removed …; lower is better), measured on the code as it stands. They may only fall:
+/// lower one when a change lowers its count.
+const MAXIMA: &[(&str, &str, usize)] = &[
+    ("outline", "falseChk", 92),
+    ("metrics", "subj[]", 11),
+    ("metrics", "traps", 9),
+    ("metrics", "falseAl", 0),
+    ("meta", "bodyChars", 447),
+    ("meta", "bodyTexts", 4),
+    ("meta", "noRef", 32),
+];
+
+/// The constants of one scored set that its figures now beat (`set.column constant →
+/// figure`): to be raised (or lowered, for counts) in the same change.
+fn beaten(r: &SetResult) -> Vec<String> {
+    let mut out = Vec::new();
+    for &(set, column, min) in MINIMA.iter().filter(|e| e.0 == r.set) {
+        if let Some(v) = r.figure(column).and_then(Figure::floor2) {
+            if v > min + 1e-9 {
+                out.push(format!("{set}.{column} {min:.2} → {v:.2}"));
+            }
+        }
+    }
+    for &(set, column, max) in MAXIMA.iter().filter(|e| e.0 == r.set) {
+        if let Some(Figure::Count(n)) = r.figure(column) {
+            if n < max {
+                out.push(format!("{set}.{column} {max} → {n}"));
+            }
+        }
+    }
+    out
+}
+
+/// The shortfalls of one scored set against [`MINIMA`] and [`MAXIMA`], and every column
+/// without a constant (a new column needs one).
+fn shortfalls(r: &SetResult) -> Vec<String> {
+    let mut out = Vec::new();
+    for column in &r.columns {
+        let min = MINIMA.iter().find(|(s, c, _)| *s == r.set && c == column);
+        let max = MAXIMA.iter().find(|(s, c, _)| *s == r.set && c == column);
+        match (r.figure(column), min, max) {
+            (Some(f @ Figure::Ratio(..)), Some(&(_, _, min)), None) => {
+                // A 0/0 ratio (nothing to score) passes.
+                if f.floor2().is_some_and(|v| v + 1e-9 < min) {
+                    out.push(format!(
+                        "{}.{column} = {:.2} is below its minimum {min:.2}",
+                        r.set,
+                        f.floor2().unwrap_or(0.0)
+                    ));
+                }
+            }
+            (Some(Figure::Count(n)), None, Some(&(_, _, max))) => {
+                if n > max {
+                    out.push(format!(
+                        "{}.{column} = {n} is above its maximum {max}",
+                        r.set
+                    ));
+                }
+            }
+            _ => out.push(format!(
+                "{}.{column}: needs one entry, in MINIMA for a ratio or MAXIMA for a count",
+                r.set
+            )),
+        }
+    }
+    for (set, column) in MINIMA
+        .iter()
+        .map(|e| (e.0, e.1))
+        .chain(MAXIMA.iter().map(|e| (e.0, e.1)))
+    {
+        if set == r.set && !r.columns.contains(&column) {
+            out.push(format!("{set}.{column}: a constant for no column"));
+        }
+    }
+    out
+}
+
+#[test]
+fn gold_sets_score_at_least_the_recorded_figures() {
+    let verbose = std::env::var("GOLD_VERBOSE").is_ok_and(|v| !v.is_empty() && v != "0");
+    let mut failures = Vec::new();
+    let sets: [(&'static str, &[&str], &str, &str, Scorer); 3] = [
+        (
+            "outline",
+            outline::SHAPES,
+            outline::LEGEND,
+            outline::TALLY,
+            outline::score,
+        ),
+        (
+            "metrics",
+            metrics::SHAPES,
+            metrics::LEGEND,
+            "",
+            metrics::score,
+        ),
+        ("meta", meta::SHAPES, meta::LEGEND, "", meta::score),
+    ];
+    for (set, shapes, legend, tally, score) in sets {
+        let Some(result) = score_set(set, shapes, score) else {
+            println!("\n== gold/{set}: no cases in tests/gold/{set}, skipped");
+            continue;
+        };
+        print!("{}", result.render(legend, tally, verbose));
+        let better = beaten(&result);
+        if !better.is_empty() {
+            println!(
+                "better than recorded, update the constants in tests/gold.rs: {}",
+                better.join(", ")
+            );
+        }
+        failures.extend(shortfalls(&result));
+    }
+    assert!(
+        failures.is_empty(),
+        "gold figures worse than recorded in tests/gold.rs (GOLD_VERBOSE=1 lists the misses):\n{}",
+        failures.join("\n")
+    );
+}
