@@ -4,7 +4,7 @@
 //! parts) in Chinese and English.
 //!
 //! The CLI writes these to files; the page calls the same functions through the wasm
-//! binding ([`crate::wasm`]) and never rebuilds them in JavaScript, so a CSV downloaded
+//! binding (`src/wasm.rs`) and never rebuilds them in JavaScript, so a CSV downloaded
 //! from the page and one written by `fazhi-lens analyze --format csv` are the same bytes.
 
 use std::collections::BTreeMap;

@@ -4,11 +4,12 @@
 //! One [`Analyzer`] loads the segmentation dictionary once; [`Analyzer::analyze`] turns a
 //! text into a [`Report`]. The pipeline, one module per stage:
 //!
-//! [`normalize`] → [`clean`] → [`meta`] → [`outline`] → [`segment`] → [`metrics`] →
-//! [`framework`] → [`checks`]
+//! `normalize` → `clean` → `meta` → `outline` → `segment` → `metrics` → `framework` →
+//! `checks`, then one assembly step builds the Report (`docs/architecture.md` describes
+//! each stage and what it hands to the next)
 //!
 //! Every span in the report is a half-open range into the ORIGINAL input, in the unit the
-//! caller asks for ([`OffsetUnit`]); normalization and cleaning work on [`view::View`]s
+//! caller asks for ([`OffsetUnit`]); normalization and cleaning work on views
 //! that map back to it.
 //!
 //! ```

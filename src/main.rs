@@ -220,6 +220,17 @@ fn display(path: &Path) -> String {
     }
 }
 
+/// A Report as the CLI prints it: with the input's file (when there are several) and the
+/// encoding it was read in.
+#[derive(serde::Serialize)]
+struct Printed<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    encoding: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
 /// One input's outcome: its name, and its decoded text and report or why it failed.
 type Outcome = (
     String,
@@ -279,18 +290,18 @@ fn analyze(
             };
             match format {
                 Format::Json | Format::Jsonl => {
-                    // The Report, plus the input's file (with several) and detected encoding.
-                    let mut value = serde_json::to_value(&report).map_err(io::Error::other)?;
-                    if let serde_json::Value::Object(map) = &mut value {
-                        if several {
-                            map.insert("file".into(), name.clone().into());
-                        }
-                        map.insert("encoding".into(), decoded.encoding.into());
-                    }
+                    // Serialized straight to the output, never through a JSON tree: a
+                    // report of a huge input would otherwise be built twice in memory.
+                    let printed = Printed {
+                        file: several.then_some(name.as_str()),
+                        encoding: decoded.encoding,
+                        report: &report,
+                    };
                     if several {
-                        serde_json::to_writer(&mut out, &value).map_err(io::Error::other)?;
+                        serde_json::to_writer(&mut out, &printed).map_err(io::Error::other)?;
                     } else {
-                        serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::other)?;
+                        serde_json::to_writer_pretty(&mut out, &printed)
+                            .map_err(io::Error::other)?;
                     }
                     writeln!(out)?;
                 }
