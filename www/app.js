@@ -13,6 +13,7 @@ import { renderCitations } from "./citations.js";
 import { highlight, renderAnnotated } from "./annotated.js";
 import { MetricsTable } from "./metrics-table.js";
 import { Batch } from "./batch.js";
+import { TrendChart, pngFile, svgFile } from "./chart.js";
 import { download, entryName, stem, withoutBom } from "./exports.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
@@ -69,6 +70,12 @@ const metricsTable = new MetricsTable({
   count: byId("metric-count"),
   reveal,
 });
+const chart = new TrendChart({
+  controls: byId("chart-controls"),
+  select: byIdAs("chart-measure", HTMLSelectElement),
+  figure: byId("chart"),
+  note: byId("chart-note"),
+});
 const batch = new Batch({
   engine,
   section: byId("batch"),
@@ -77,6 +84,7 @@ const batch = new Batch({
   list: byIdAs("batch-list", HTMLTableElement),
   matrix: byIdAs("batch-matrix", HTMLTableElement),
   heatmap: byIdAs("batch-heatmap", HTMLTableElement),
+  chart,
   open: (item) => loadText(item.text, item.name),
   fail: (err) => setStatus("error", () => [errorText(err)]),
 });
@@ -369,6 +377,17 @@ byId("batch-cancel").addEventListener("click", () => {
 byId("batch-csv").addEventListener("click", () => batch.exportCsv());
 byId("batch-md").addEventListener("click", () => batch.exportMarkdown());
 byId("batch-json").addEventListener("click", () => batch.exportJson());
+byId("chart-svg").addEventListener("click", () => {
+  if (chart.drawn) download(`fazhi-lens-${chart.measure.replace(/\W+/g, "-")}.svg`, svgFile(chart.drawn), "image/svg+xml");
+});
+byId("chart-png").addEventListener("click", async () => {
+  if (!chart.drawn) return;
+  try {
+    download(`fazhi-lens-${chart.measure.replace(/\W+/g, "-")}.png`, await pngFile(chart.drawn), "image/png");
+  } catch (err) {
+    setStatus("error", () => [errorText(err)]);
+  }
+});
 
 // --- start ---------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // The many-reports view: files analysed one by one, their status, the indicators ×
 // reports matrix, the mandated parts and 纲要 tasks heatmap (which parts a report's year
-// requires comes from Rust), and the batch exports, which are the
+// requires comes from Rust), the trend chart, and the batch exports, which are the
 // CLI's CSV and Markdown over the same files.
 import { el, zh } from "./dom.js";
 import { errorText, nameOf, t, tNodes } from "./i18n.js";
@@ -10,6 +10,7 @@ import { download } from "./exports.js";
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {import("./engine.js").Engine} Engine */
+/** @typedef {import("./chart.js").TrendChart} TrendChart */
 /** @typedef {"queued" | "decoding" | "analyzing" | "finished" | "failed"} Status */
 /**
  * One file of the batch: its name, where it is, its text and report once analysed, the
@@ -35,7 +36,7 @@ export class Batch {
   #run = 0;
 
   /**
-   * @param {{engine: Engine, section: HTMLElement, progress: HTMLElement, cancel: HTMLElement, list: HTMLTableElement, matrix: HTMLTableElement, heatmap: HTMLTableElement, open: (item: Finished) => void, fail: (err: unknown) => void}} parts
+   * @param {{engine: Engine, section: HTMLElement, progress: HTMLElement, cancel: HTMLElement, list: HTMLTableElement, matrix: HTMLTableElement, heatmap: HTMLTableElement, chart: TrendChart, open: (item: Finished) => void, fail: (err: unknown) => void}} parts
    */
   constructor(parts) {
     this.parts = parts;
@@ -101,7 +102,7 @@ export class Batch {
     this.render();
   }
 
-  /** Renders the status list, the matrix and the heatmap. */
+  /** Renders the status list, the matrix, the heatmap and the chart. */
   render() {
     const settled = this.#items.filter((b) => b.status === "finished" || b.status === "failed").length;
     this.parts.progress.textContent = t("progress", { n: settled, total: this.#items.length });
@@ -109,6 +110,7 @@ export class Batch {
     this.#renderList();
     this.#renderMatrix();
     this.#renderHeatmap();
+    this.parts.chart.update(this.done);
   }
 
   /** The status list: a file per row; clicking a file opens it in the single view. */

@@ -1,6 +1,6 @@
 // Saving files from the page. The contents come from Rust (the CSV and the Markdown are
-// the CLI's, byte for byte) or from the page; a file is handed to the browser as a blob
-// URL, so nothing leaves the machine.
+// the CLI's, byte for byte) or from the chart (SVG, PNG); a file is handed to the
+// browser as a blob URL, so nothing leaves the machine.
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 

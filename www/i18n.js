@@ -39,6 +39,12 @@ const ZH = {
     batch: "多份报告比较", batchCsv: "导出全部指标 CSV", batchJson: "导出全部 JSON", batchMd: "导出全部提纲 Markdown", file: "文件", status: "状态", matrix: "指标对比（指标 × 报告）", heatmap: "法定部分与纲要任务覆盖",
     decoding: "解码中", queued: "等待", failed: "出错", finished: "完成", progress: "已分析 {n} / {total} 份", indicator: "指标",
     failedStatus: "出错：{error}", cancelledItem: "已取消", yes: "有", no: "无", notRequired: "该年度不要求",
+    chart: "历年趋势", chartMeasure: "绘制", chartPer1000: "每千字指标数", chartParts: "已覆盖的法定部分数", chartYear: "年度",
+    chartSvg: "导出图表 SVG", chartPng: "导出图表 PNG", chartNoYears: "所选报告均未识别出年度，无法按年度绘图。",
+    chartEmpty: "没有报告给出该项数值。", chartPoint: "{issuer}，{year} 年：{value}",
+    chartRule: "每份报告取该指标第一个非目标数值；同一发文机关同一年度有多份报告时，取列表中靠后的一份。",
+    chartReplaced: "未绘制（同一机关同一年度的较早一份）：{files}",
+    chartAria: "{measure}按年度的折线图，每个发文机关一条线",
 };
 
 /** @typedef {keyof typeof ZH} Key */
@@ -75,6 +81,12 @@ const EN = {
     batch: "Comparing reports", batchCsv: "Export all metrics CSV", batchJson: "Export all JSON", batchMd: "Export all outlines (Markdown)", file: "File", status: "Status", matrix: "Indicators × reports", heatmap: "Mandated parts and Implementation Outline tasks",
     decoding: "decoding", queued: "queued", failed: "error", finished: "done", progress: "{n} of {total} analysed", indicator: "Indicator",
     failedStatus: "error: {error}", cancelledItem: "cancelled", yes: "yes", no: "no", notRequired: "not required for this year",
+    chart: "Trend by year", chartMeasure: "Plot", chartPer1000: "Metrics per 1000 characters", chartParts: "Mandated parts covered", chartYear: "Year",
+    chartSvg: "Export chart SVG", chartPng: "Export chart PNG", chartNoYears: "No report has a recognised year, so there is nothing to plot by year.",
+    chartEmpty: "No report states this figure.", chartPoint: "{issuer}, {year}: {value}",
+    chartRule: "Each report contributes the first stated value (not a target) of the indicator; when one issuer has several reports for one year, the later one in the list is plotted.",
+    chartReplaced: "Not plotted (an earlier report of the same issuer and year): {files}",
+    chartAria: "Line chart of {measure} by year, one line per issuer",
 };
 
 /** @type {Record<Lang, Record<Key, string>>} */

@@ -6,7 +6,8 @@
 // the CLI's byte for byte; that replacing the text updates the result; that clicking an
 // outline entry selects that heading in the text; that markup in the text is shown as
 // text and never runs; that the English page shows no Chinese outside the report's own
-// text; and that no request leaves the page's own files. Screenshots go to tests/e2e/out/
+// text; the trend chart across years (tests/e2e/fixtures/: three reports of one issuer);
+// and that no request leaves the page's own files. Screenshots go to tests/e2e/out/
 // (`make screenshots` copies them into docs/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -450,6 +451,68 @@ test("in English, no Chinese is shown outside the report's own text", async () =
   assert.deepEqual(await chineseOutsideReportText(page), []);
   await page.click("#lang");
   assert.match(await page.textContent('#batch-list tr[data-status="failed"]'), /PDF/);
+});
+
+test("the trend chart: one issuer's three years as one line, keyboard reachable, exported as SVG and PNG", async () => {
+  const { page } = await openPage();
+  const fixtures = path.join(root, "tests/e2e/fixtures");
+  const files = ["mingyuan-2019.txt", "mingyuan-2020.txt", "mingyuan-2021.txt"].map((f) => path.join(fixtures, f));
+  await page.setInputFiles("#file", files);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-list tr[data-status="finished"]').length === 3, undefined, { timeout: 30000 });
+  await page.selectOption("#chart-measure", "indicator:admin_review_cases");
+  assert.equal(await page.locator("#chart-measure option:checked").textContent(), "行政复议受理数");
+  assert.equal(await page.locator("#chart g.series").count(), 1, "one line: one issuer");
+  assert.equal(await page.getAttribute("#chart g.series", "data-issuer"), "明远县人民政府");
+  const points = await page.$$eval("#chart g.point", (gs) =>
+    gs.map((g) => ({ year: Number(g.getAttribute("data-year")), value: Number(g.getAttribute("data-value")), cx: Number(g.querySelector(".dot")?.getAttribute("cx")), cy: Number(g.querySelector(".dot")?.getAttribute("cy")), label: g.getAttribute("aria-label") })),
+  );
+  assert.deepEqual(points.map((p) => [p.year, p.value]), [[2019, 16], [2020, 23], [2021, 41]]);
+  // Positions follow years and values: equal steps across, higher values higher up.
+  assert.ok(Math.abs(points[1].cx - points[0].cx - (points[2].cx - points[1].cx)) < 0.01);
+  assert.ok(points[0].cy > points[1].cy && points[1].cy > points[2].cy);
+  const cyOf = (/** @type {number} */ v) => points[0].cy + ((points[2].cy - points[0].cy) * (v - 16)) / (41 - 16);
+  assert.ok(Math.abs(points[1].cy - cyOf(23)) < 0.01, "linear in the value");
+  assert.match(points[0].label ?? "", /明远县人民政府.*2019.*16/);
+  const ticks = await page.$$eval("#chart text.tick", (ts) => ts.map((x) => x.textContent));
+  assert.ok(["2019", "2020", "2021"].every((y) => ticks.includes(y)), ticks.join(" "));
+  assert.deepEqual(await page.$$eval("#chart text.axis-title", (ts) => ts.map((x) => x.textContent)), ["年度", "行政复议受理数"]);
+  // The select and the points are reachable by keyboard; a focused point shows its value.
+  await page.focus("#chart-measure");
+  for (let i = 0; i < 3 && !(await page.evaluate(() => document.activeElement?.classList.contains("point"))); i++) await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2019");
+  assert.equal(await page.isVisible("#chart g.point:focus text.value"), true);
+  assert.equal(await page.textContent("#chart g.point:focus text.value"), "16");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2020");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2021");
+  assert.equal(await page.isVisible('#chart g.point[data-year="2019"] text.value'), false, "values of other points stay hidden");
+  await page.hover('#chart g.point[data-year="2019"] .dot');
+  assert.equal(await page.isVisible('#chart g.point[data-year="2019"] text.value'), true, "hover shows the value");
+  await page.locator("#batch").evaluate((n) => n.scrollIntoView());
+  await page.locator('#chart g.point[data-year="2021"]').focus();
+  await page.locator("#chart svg").screenshot({ path: path.join(out, "chart.png") });
+  // Exports: the SVG as a file, the PNG drawn from it.
+  const svgFile = (await downloaded(page, "#chart-svg")).toString("utf8");
+  assert.match(svgFile, /^<\?xml[^>]*>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.ok(svgFile.includes('data-year="2021"') && svgFile.includes(">行政复议受理数</text>"));
+  const png = await downloaded(page, "#chart-png");
+  assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "a PNG");
+  assert.equal(png.readUInt32BE(16), 1280, "twice the SVG's width");
+  assert.ok(png.length > 5000, `${png.length} bytes`);
+  // The other measures; then a second report for 2020 from the same issuer replaces the first.
+  await page.selectOption("#chart-measure", "parts");
+  assert.deepEqual(await page.$$eval("#chart g.point", (gs) => gs.map((g) => g.getAttribute("data-value"))), ["4", "4", "4"]);
+  await page.selectOption("#chart-measure", "per1000");
+  assert.equal(await page.locator("#chart g.point").count(), 3);
+  const revised = path.join(out, "mingyuan-2020-revised.txt");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(revised, fs.readFileSync(files[1], "utf8").replace("23件", "25件"));
+  await page.setInputFiles("#file", [...files, revised]);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-list tr[data-status="finished"]').length === 4, undefined, { timeout: 30000 });
+  await page.selectOption("#chart-measure", "indicator:admin_review_cases");
+  assert.deepEqual(await page.$$eval("#chart g.point", (gs) => gs.map((g) => g.getAttribute("data-value"))), ["16", "25", "41"]);
+  assert.match(await page.textContent("#chart-note .replaced"), /mingyuan-2020\.txt/);
 });
 
 test("usable at 360 px, prints cleanly, and every view has a screenshot", async () => {
