@@ -57,6 +57,8 @@ let notice = null;
 let concordance = /** @type {{word: string, result: {lines: Concordance[]} | {error: unknown}} | null} */ (null);
 /** Whether the catalogue names have arrived from the worker. */
 let catalogueLoaded = false;
+/** The user cancelled the text box's analysis: the restarted worker does not start it again until the text changes. */
+let cancelled = false;
 
 const engine = new Engine(onEngineEvent);
 const area = byIdAs("text", HTMLTextAreaElement);
@@ -225,6 +227,7 @@ function autosave() {
  * @param {string | null} name the file it came from
  */
 function loadText(text, name) {
+  cancelled = false;
   area.value = text;
   file = name;
   autosave();
@@ -281,7 +284,8 @@ async function loadCatalogue() {
 
 /**
  * Follows the engine: the module is up (ask for the catalogue, analyze), the dictionary
- * has arrived (analyze again), the worker was restarted (say so).
+ * has arrived (analyze again), the worker was restarted (say so; after a cancel, the
+ * kept text waits for the user).
  * @param {import("./engine.js").EngineEvent} event
  */
 function onEngineEvent(event) {
@@ -291,11 +295,12 @@ function onEngineEvent(event) {
     return;
   }
   if (event.type === "ready" && !catalogueLoaded) loadCatalogue();
-  if (event.type === "ready" || (event.type === "lexicon" && event.ok)) analyze();
+  if ((event.type === "ready" || (event.type === "lexicon" && event.ok)) && !cancelled) analyze();
   if (event.type === "lexicon") document.body.dataset.lexicon = event.ok ? "loaded" : "failed";
 }
 
 area.addEventListener("input", () => {
+  cancelled = false;
   clearTimeout(typing);
   typing = setTimeout(() => {
     autosave();
@@ -315,6 +320,7 @@ byId("example").addEventListener("click", loadExample);
 byId("clear").addEventListener("click", () => loadText("", null));
 byId("cancel").addEventListener("click", () => {
   generation++;
+  cancelled = true;
   engine.restart(CANCELLED);
   setStatus("idle", () => [t("cancelledKept")]);
   byId("cancel").hidden = true;

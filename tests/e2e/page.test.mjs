@@ -228,6 +228,30 @@ test("a crashed worker is restarted, the user is told, and the text is kept", as
   assert.equal(await page.inputValue("#text"), text + "\n受理行政复议申请16件。");
 });
 
+test("a cancelled analysis stays cancelled: the restarted worker does not start it again", async () => {
+  const { page } = await openPage();
+  const seed = fs.readFileSync(path.join(root, "tests/fixtures/000_5df1c9718f90d00c.txt"), "utf8");
+  const long = seed.repeat(Math.ceil(3_000_000 / seed.length));
+  await page.evaluate((text) => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    area.value = text;
+    area.dispatchEvent(new Event("input"));
+  }, long);
+  await page.waitForSelector('#status[data-state="analyzing"]');
+  await page.evaluate(() => (document.body.dataset.lexicon = "before-cancel"));
+  await page.click("#cancel");
+  await page.waitForSelector('#status[data-state="idle"]');
+  assert.match(await page.textContent("#status"), /已取消/);
+  assert.match(await page.textContent("#notice"), /已取消/);
+  // The new worker is up and has its dictionary; nothing has started the analysis again.
+  await page.waitForFunction(() => document.body.dataset.lexicon === "loaded");
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getAttribute("#status", "data-state"), "idle");
+  assert.equal(await page.evaluate(() => document.querySelector("#text")?.value.length), long.length);
+  // Editing the text analyses it again.
+  await replaceText(page, "一、主要举措\n受理行政复议申请16件。");
+});
+
 test("a text above the limit is refused with a Chinese message and kept", async () => {
   const { page } = await openPage();
   await page.evaluate(() => {
