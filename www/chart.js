@@ -17,7 +17,7 @@ import { partsCovered } from "./summary.js";
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** A finished report of the batch. @typedef {{name: string, report: Report, mandated: Part[]}} ChartReport */
-/** A measure that can be plotted: `indicator:<id>`, `per1000` or `parts`. @typedef {{key: string, label: string}} Measure */
+/** A measure that can be plotted (`indicator:<id>`, `per1000` or `parts`) and how many reports give it. @typedef {{key: string, label: string, reports: number}} Measure */
 /** @typedef {{year: number, value: number, file: string}} Point */
 /** @typedef {{issuer: string, points: Point[]}} Line */
 
@@ -66,9 +66,9 @@ export function measuresOf(dated) {
   // Most reports first; a tie keeps the order in which the reports state them.
   const indicators = [...reportsStating].sort((a, b) => b[1] - a[1]);
   return [
-    ...indicators.map(([id]) => ({ key: `indicator:${id}`, label: nameOf("indicator", id) })),
-    { key: "per1000", label: t("chartPer1000") },
-    { key: "parts", label: t("chartParts") },
+    ...indicators.map(([id, reports]) => ({ key: `indicator:${id}`, label: nameOf("indicator", id), reports })),
+    { key: "per1000", label: t("chartPer1000"), reports: dated.length },
+    { key: "parts", label: t("chartParts"), reports: dated.length },
   ];
 }
 
@@ -303,7 +303,9 @@ export class TrendChart {
       return;
     }
     const measures = measuresOf(this.#dated);
-    if (!measures.some((m) => m.key === this.#measure)) this.#measure = measures[0].key;
+    // Until the user chooses: the indicator most reports state, if two or more do (a line
+    // needs two points), else the metrics per 1,000 characters, which every report has.
+    if (!measures.some((m) => m.key === this.#measure)) this.#measure = (measures.find((m) => m.key.startsWith("indicator:") && m.reports >= 2) ?? measures.find((m) => m.key === "per1000") ?? measures[0]).key;
     select.replaceChildren(...measures.map((m) => el("option", m.label, { value: m.key })));
     select.value = String(this.#measure);
     const chosen = measures.find((m) => m.key === this.#measure) ?? measures[0];
