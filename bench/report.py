@@ -70,12 +70,26 @@ def main():
         p = br["inPage"]
         lines[-1] += f"; Chromium {br['chromium']}; jieba-wasm {br['jiebaWasm']} (npm)"
         ratio = p["analyze"]["median"] / p["jiebaCut"]["median"]
-        lines += ["", f"## In headless Chromium (medians of {p['analyze']['runs']} runs; cold start: {br['coldStart']['runs']} fresh contexts)", "",
+        cs = br["coldStart"]
+        ref = cs["jieba"]
+        lines += ["", f"## Cold start in headless Chromium (medians of {cs['runs']} fresh contexts each, taking turns)", "",
+                  "From navigation; `at` is when a phase ended, `took` how long it took (medians of each, so they "
+                  "need not add up). The page's marks and its worker's are on one clock (Navigation and Resource "
+                  "Timing, paint timing, `performance.mark`/`measure` in the page and the worker, shifted by the "
+                  "difference of their timeOrigins). Reference: bench/jieba.html, jieba-wasm loaded from "
+                  "navigation, the example report cut and its words painted.", "",
+                  "| phase | at ms | took ms |", "|---|---:|---:|"]
+        fmt = lambda x: "" if x is None else f"{x:.0f}"
+        for ph in cs["phases"]:
+            if ph["at"] is None and ph["took"] is None:
+                continue
+            lines.append(f"| {ph['label']} | {fmt(ph['at'])} | {fmt(ph['took'])} |")
+        lines.append(f"| reference: jieba-wasm's first cut of the example painted | {ref:.0f} | |")
+        lines.append(f"| analyses run before the first report (of the same text) | {cs['analysesBeforeFirst']:.0f} | |")
+        lines += ["", f"## In headless Chromium (medians of {p['analyze']['runs']} runs)", "",
                   "| measure | ms | vs jieba-wasm cut |", "|---|---:|---:|"]
         cut = p["jiebaCut"]["median"]
         for label, ms in [
-            ("cold start → first report on screen (no dictionary yet)", br["coldStart"]["firstReport"]),
-            ("cold start → report with the dictionary", br["coldStart"]["fullReport"]),
             (f"fazhi-lens analyze(), {p['chars']:,} chars, warm (everything)", p["analyze"]["median"]),
             ("fazhi-lens analyze() without the dictionary", p["analyzeWithoutDictionary"]["median"]),
             (f"fazhi-lens segment() → {p['tokens']['ours']:,} tokens as JS objects", p["segment"]["median"]),
@@ -85,8 +99,18 @@ def main():
             ("load: fazhi-lens dictionary (new Analyzer with lexicon)", p["init"]["oursDictionary"]),
             ("load: jieba-wasm init + first cut (its built-in dictionary)", p["init"]["jieba"]),
         ]:
-            rel = f"{ms / cut:.2f}" if "load" not in label and "cold" not in label else ""
+            rel = f"{ms / cut:.2f}" if "load" not in label else ""
             lines.append(f"| {label} | {ms:.1f} | {rel} |")
+        lt = br.get("longTexts")
+        if lt:
+            lines += ["", "## Long texts in headless Chromium (the page, a text put into the text box)", "",
+                      "The longest main-thread task (PerformanceObserver `longtask`) from the report's arrival "
+                      "until every view is rendered; the analysis runs in the worker.", "",
+                      "| text | chars | metrics | headings | analysis s | rendering done ms | long tasks | longest ms | longest while the text is put in ms |",
+                      "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            for label, r in [("1 MB report (the seeds repeated)", lt["megabyte"]), ("20,000 metrics (the seeds' metric sentences repeated)", lt["manyMetrics"])]:
+                lines.append(f"| {label} | {r['chars']:,} | {r['metrics']:,} | {r['headings']:,} | {r['analysed'] / 1000:.1f} | "
+                             f"{r['rendered']:.0f} | {r['longTasks']} | {r['longest']:.0f} | {r['pastingLongest']:.0f} |")
         ff = br.get("firefox")
         if ff:
             f = ff["inPage"]
@@ -103,8 +127,15 @@ def main():
             for label, key in [("load: fazhi-lens wasm init", "ours"), ("load: fazhi-lens dictionary", "oursDictionary")]:
                 lines.append(f"| {label} | {p['init'][key]:.1f} | {f['init'][key]:.1f} |")
         targets.append(f"full analysis / jieba-wasm segmentation = {ratio:.2f} (target ≤ 1.0): {ok(ratio <= 1.0)}")
-        targets.append(f"first result {br['coldStart']['firstReport']:.0f} ms after navigation (target ≤ 800 ms): "
-                       f"{ok(br['coldStart']['firstReport'] <= 800)}")
+        first, full = cs["firstReport"], cs["fullReport"]
+        targets.append(f"first report painted {first:.0f} ms after navigation, jieba-wasm's first cut {ref:.0f} ms: "
+                       f"ratio {first / ref:.2f} (target ≤ 1.0): {ok(first <= ref)}")
+        targets.append(f"report with the dictionary painted {full:.0f} ms: ratio {full / ref:.2f} to jieba-wasm's first cut "
+                       f"(target ≤ 1.3): {ok(full <= 1.3 * ref)}")
+        if lt:
+            worst = max(lt["megabyte"]["longest"], lt["manyMetrics"]["longest"])
+            targets.append(f"longest main-thread task rendering a 1 MB report {lt['megabyte']['longest']:.0f} ms, "
+                           f"{lt['manyMetrics']['metrics']:,} metrics {lt['manyMetrics']['longest']:.0f} ms (target ≤ 200 ms): {ok(worst <= 200)}")
         t = br["transfer"]
         lines += ["", "## Transfer (every file the page loads; gzip -9, brotli q11)", "",
                   "| file | raw | gzip | brotli |", "|---|---:|---:|---:|"]

@@ -60,6 +60,7 @@ let catalogueLoaded = false;
 /** The user cancelled the text box's analysis: the restarted worker does not start it again until the text changes. */
 let cancelled = false;
 
+performance.mark("fazhi-lens:app");
 const engine = new Engine(onEngineEvent);
 const area = byIdAs("text", HTMLTextAreaElement);
 const annotated = byId("annotated");
@@ -124,6 +125,27 @@ function setNotice(message) {
  */
 function markOnce(name) {
   if (performance.getEntriesByName(name, "mark").length === 0) performance.mark(name);
+}
+
+/**
+ * Records a performance mark, replacing the previous one of that name (the benchmark reads
+ * when the latest report arrived and when it was completely rendered).
+ * @param {string} name
+ */
+function markLatest(name) {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/**
+ * Marks `${name}-painted` once the frame showing what was just rendered has been
+ * produced: a task queued from the next animation frame runs after that frame's style,
+ * layout and paint.
+ * @param {string} name
+ */
+function markPaintedOnce(name) {
+  if (performance.getEntriesByName(`${name}-painted`, "mark").length > 0) return;
+  requestAnimationFrame(() => setTimeout(() => markOnce(`${name}-painted`)));
 }
 
 // --- the report on screen ------------------------------------------------------------
@@ -197,12 +219,19 @@ async function analyze() {
     const report = await engine.analyze(text);
     const [paths, mandated] = await Promise.all([engine.sectionPaths(report), engine.mandatedParts(report.meta.year ?? null)]);
     if (mine !== generation) return;
+    markOnce("fazhi-lens:first-data");
+    markLatest("fazhi-lens:data");
     shown = { report, text, file, paths, mandated };
     render();
+    markLatest("fazhi-lens:rendered");
     const ms = Math.round(performance.now() - t0);
     setStatus("done", () => [t("done", { h: report.stats.headings, m: report.stats.metrics, ms })]);
     markOnce("fazhi-lens:first-report");
-    if (document.body.dataset.lexicon === "loaded") markOnce("fazhi-lens:full-report");
+    markPaintedOnce("fazhi-lens:first-report");
+    if (document.body.dataset.lexicon === "loaded") {
+      markOnce("fazhi-lens:full-report");
+      markPaintedOnce("fazhi-lens:full-report");
+    }
   } catch (err) {
     if (mine !== generation) return;
     setStatus("error", () => [errorText(err)]);

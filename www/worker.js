@@ -9,6 +9,9 @@
 // Outline, metrics and checks do not need jieba's general dictionary, so the worker
 // answers at once with a dictionary-less Analyzer and swaps in the full one when
 // lexicon.txt has arrived; the page then re-analyzes to fill keywords and subjects.
+//
+// Marks and measures named `worker:…` in the worker's performance timeline say where its
+// time goes (`make bench` reads them, with the worker's timeOrigin).
 import init, { Analyzer, decodeBytes } from "./pkg/fazhi_lens.js";
 import { catalogue, mandatedParts, metricsCsv, outlineMarkdown, sectionPaths } from "./pkg/fazhi_lens.js";
 
@@ -23,9 +26,12 @@ const OPTIONS = { offsets: "utf16" };
 /** @type {Analyzer | null} */
 let analyzer = null;
 
+performance.mark("worker:start");
+
 const ready = (async () => {
   await init({ module_or_path: new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
-  analyzer = new Analyzer(OPTIONS);
+  performance.measure("worker:wasm", "worker:start");
+  analyzer = measured("worker:analyzer", () => new Analyzer(OPTIONS));
   postMessage({ type: "ready", lexicon: false });
 })();
 
@@ -34,12 +40,28 @@ ready
     const response = await fetch(new URL("./lexicon.txt", import.meta.url));
     if (!response.ok) throw new Error(`lexicon.txt: HTTP ${response.status}`);
     const lexicon = await response.text();
-    const full = new Analyzer(OPTIONS, lexicon);
+    const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, lexicon));
     analyzer?.free();
     analyzer = full;
     postMessage({ type: "lexicon", ok: true });
   })
   .catch((err) => postMessage({ type: "lexicon", ok: false, message: String(err) }));
+
+/**
+ * Runs `fn` and records how long it took as a performance measure.
+ * @template T
+ * @param {string} name
+ * @param {() => T} fn
+ * @returns {T}
+ */
+function measured(name, fn) {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    performance.measure(name, { start });
+  }
+}
 
 /**
  * The analyzer, once the module is up.
@@ -56,7 +78,7 @@ function current() {
  */
 export const methods = {
   /** @param {string} text */
-  analyze: (text) => current().analyze(text),
+  analyze: (text) => measured("worker:analyze", () => current().analyze(text)),
   /** @param {string} text */
   segment: (text) => current().segment(text),
   /** @param {string} text @param {string} word @param {number} width */
