@@ -20,6 +20,7 @@
 //                report's arrival until everything is rendered
 //
 // Writes bench/out/browser.json. Usage: node bench/browser.mjs [--cold N] [--runs N]
+// [--cold-only | --long-only] (only the cold starts or the long texts, printed, nothing written)
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -338,9 +339,17 @@ async function main() {
     const jiebaRuns = [];
     /** @type {Set<string>} */
     const loaded = new Set();
+    if (process.argv.includes("--long-only")) {
+      console.log(JSON.stringify({ megabyte: await longText(browser, `${base}/app/`, megabyteText()), manyMetrics: await longText(browser, `${base}/app/`, manyMetricsText()) }, null, 1));
+      return;
+    }
     for (let i = 0; i < COLD_RUNS; i++) {
       coldRuns.push(await coldStart(browser, `${base}/app/`, loaded));
       jiebaRuns.push(await jiebaColdStart(browser, `${base}/bench/jieba.html`));
+    }
+    if (process.argv.includes("--cold-only")) {
+      console.log(JSON.stringify(coldSummary(coldRuns, jiebaRuns), null, 1));
+      return;
     }
     const files = [...loaded]
       .filter((p) => p.startsWith("/app/"))

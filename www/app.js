@@ -2,8 +2,8 @@
 // the views render it with DOM nodes and textContent only (the text is untrusted).
 // What the page shows and exports is computed in Rust: the CSV and Markdown, section
 // paths, the parts a year requires, the names of indicators, tasks and parts.
+import { STORAGE_KEY, catalogue, engine, opening } from "./boot.js";
 import { byId, byIdAs, zhSpan } from "./dom.js";
-import { Engine } from "./engine.js";
 import { STRINGS, applyLanguage, errorText, setCatalogue, t, tNodes, toggleLanguage } from "./i18n.js";
 import { renderScorecard, renderSummary } from "./summary.js";
 import { renderOutline } from "./outline.js";
@@ -21,15 +21,14 @@ import { download, entryName, stem, withoutBom } from "./exports.js";
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {import("./pkg/fazhi_lens.js").Concordance} Concordance */
 /** @typedef {import("./outline.js").Reveal} Reveal */
+/** @typedef {import("./engine.js").PageReport} PageReport */
 /** A status or notice, rebuilt in the current language when it changes. @typedef {() => (string | Node)[]} Message */
 /**
  * The report on screen: its text, the file it came from, and what Rust derived from it
  * for the page (section paths, the parts its year requires).
- * @typedef {{report: Report, text: string, file: string | null, paths: Record<string, string>, mandated: Part[]}} Shown
+ * @typedef {{report: Report, json: string, text: string, file: string | null, paths: Record<string, string>, mandated: Part[]}} Shown
  */
 
-/** Where the pasted text is autosaved (this browser only). */
-const STORAGE_KEY = "fazhi-lens:text";
 /** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
 const MAX_LENGTH = 8_000_000;
 /** Characters of context each side of a concordance line. */
@@ -59,9 +58,10 @@ let concordance = /** @type {{word: string, result: {lines: Concordance[]} | {er
 let catalogueLoaded = false;
 /** The user cancelled the text box's analysis: the restarted worker does not start it again until the text changes. */
 let cancelled = false;
+/** The worker was restarted: when the new one is up, the text is analysed again (unless cancelled). */
+let restarted = false;
 
 performance.mark("fazhi-lens:app");
-const engine = new Engine(onEngineEvent);
 const area = byIdAs("text", HTMLTextAreaElement);
 const annotated = byId("annotated");
 const kwicInput = byIdAs("kwic-word", HTMLInputElement);
@@ -176,7 +176,7 @@ function render() {
   renderKeywords(byId("keywords"), report, lookup);
   renderFrequencies(byId("frequencies"), report, lookup);
   renderCitations(byId("citations"), report);
-  byId("json").textContent = JSON.stringify(report, null, 2);
+  byId("json").textContent = shown.json;
 }
 
 /**
@@ -199,8 +199,11 @@ async function lookup(word) {
   renderConcordance(kwic, concordance.word, concordance.result, reveal);
 }
 
-/** Analyzes the text box's text; a newer call supersedes an older one. */
-async function analyze() {
+/**
+ * Analyzes the text box's text; a newer call supersedes an older one.
+ * @param {Promise<PageReport>} [started] the analysis of this text, if already asked for
+ */
+async function analyze(started) {
   const mine = ++generation;
   const text = area.value;
   if (!text.trim()) {
@@ -216,12 +219,11 @@ async function analyze() {
   cancel.hidden = false;
   const t0 = performance.now();
   try {
-    const report = await engine.analyze(text);
-    const [paths, mandated] = await Promise.all([engine.sectionPaths(report), engine.mandatedParts(report.meta.year ?? null)]);
+    const { report, json, paths, mandated } = await (started ?? engine.analyzeForPage(text));
     if (mine !== generation) return;
     markOnce("fazhi-lens:first-data");
     markLatest("fazhi-lens:data");
-    shown = { report, text, file, paths, mandated };
+    shown = { report, json, text, file, paths, mandated };
     render();
     markLatest("fazhi-lens:rendered");
     const ms = Math.round(performance.now() - t0);
@@ -297,10 +299,13 @@ function currentEntry() {
   return shown && { file: entryName(shown.file, shown.report), report: shown.report };
 }
 
-/** Loads the names of indicators, tasks and parts, then redraws with them. */
-async function loadCatalogue() {
+/**
+ * Takes the names of indicators, tasks and parts, then redraws with them.
+ * @param {Promise<import("./pkg/fazhi_lens.js").Catalogue>} names
+ */
+async function loadCatalogue(names) {
   try {
-    setCatalogue(await engine.catalogue());
+    setCatalogue(await names);
     catalogueLoaded = true;
     render();
     batch.render();
@@ -312,19 +317,25 @@ async function loadCatalogue() {
 // --- wiring --------------------------------------------------------------------------
 
 /**
- * Follows the engine: the module is up (ask for the catalogue, analyze), the dictionary
- * has arrived (analyze again), the worker was restarted (say so; after a cancel, the
- * kept text waits for the user).
+ * Follows the engine: the dictionary has arrived (analyze again), the worker was
+ * restarted (say so), a restarted worker is up (ask for the catalogue if it never came,
+ * analyze; after a cancel, the kept text waits for the user). The first worker's first
+ * analysis was asked for by boot.js.
  * @param {import("./engine.js").EngineEvent} event
  */
 function onEngineEvent(event) {
   if (event.type === "restarted") {
+    restarted = true;
     const code = event.error.code;
     setNotice(() => [code === "cancelled" ? t("cancelled") : t("crashed")]);
     return;
   }
-  if (event.type === "ready" && !catalogueLoaded) loadCatalogue();
-  if ((event.type === "ready" || (event.type === "lexicon" && event.ok)) && !cancelled) analyze();
+  if (event.type === "ready" && restarted) {
+    restarted = false;
+    if (!catalogueLoaded) loadCatalogue(engine.catalogue());
+    if (!cancelled) analyze();
+  }
+  if (event.type === "lexicon" && event.ok && !cancelled) analyze();
   if (event.type === "lexicon") document.body.dataset.lexicon = event.ok ? "loaded" : "failed";
 }
 
@@ -374,7 +385,7 @@ byId("kwic-form").addEventListener("submit", (event) => {
 
 byId("export-json").addEventListener("click", () => {
   const entry = currentEntry();
-  if (entry) download(`${stem(entry.file)}.json`, JSON.stringify(entry.report, null, 2), "application/json");
+  if (entry && shown) download(`${stem(entry.file)}.json`, shown.json, "application/json");
 });
 byId("export-csv").addEventListener("click", async () => {
   const entry = currentEntry();
@@ -428,11 +439,23 @@ byId("chart-png").addEventListener("click", async () => {
 
 applyLanguage();
 setStatus(status.state, status.message);
-let saved = null;
-try {
-  saved = localStorage.getItem(STORAGE_KEY);
-} catch {
-  saved = null;
+engine.listen(onEngineEvent);
+loadCatalogue(catalogue);
+start();
+
+/**
+ * Shows the text the page opens with (boot.js has read it, the autosaved text or else the
+ * example, and asked for its analysis), or a text the browser restored into the text box.
+ */
+async function start() {
+  const first = await opening;
+  if (generation > 0) return; // the user was quicker
+  if (first && (first.saved || !area.value.trim())) {
+    area.value = first.text;
+    file = first.file;
+    if (!first.saved) autosave();
+    analyze(first.analysis);
+  } else {
+    analyze();
+  }
 }
-if (saved) area.value = saved;
-else if (!area.value.trim()) loadExample();

@@ -1,6 +1,12 @@
 // The page's side of the worker: typed one-line RPC methods over postMessage. Every
 // request carries an id and always settles: with the worker's answer, with its error, or
 // with a rejection when the worker dies or is stopped (then a fresh worker is started).
+//
+// Starting is done in parallel: the page compiles the wasm module while it streams in
+// (`WebAssembly.compileStreaming`, on the browser's compiler threads) while the worker
+// starts, then hands the compiled module to the worker, and to every worker started
+// after a crash or a cancel. The worker is asked to build its dictionary once no
+// analysis is waiting, so the first report never waits for it.
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
@@ -10,11 +16,37 @@
 /** @typedef {import("./pkg/fazhi_lens.js").DecodedText} DecodedText */
 /** @typedef {typeof import("./worker.js").methods} Methods */
 /** @typedef {import("./worker.js").ErrorDescription} ErrorDescription */
+/** @typedef {import("./worker.js").PageReport} PageReport */
 /**
  * What the engine reports besides answers: the module is up, the dictionary has arrived
  * (or failed), or the worker was restarted after a crash or a cancel.
  * @typedef {{type: "ready"} | {type: "lexicon", ok: boolean} | {type: "restarted", error: EngineError}} EngineEvent
  */
+
+/** The wasm module, next to its glue. */
+const WASM_URL = new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url);
+/** Methods that analyse a text: the dictionary is built only when none of them is waiting. */
+const ANALYSES = new Set(["analyze", "analyzeForPage"]);
+
+/**
+ * Fetches and compiles the wasm module, streaming when the server says it is wasm
+ * (`application/wasm`); null when that fails (the worker then tries by itself and reports
+ * the error on the first request).
+ * @returns {Promise<WebAssembly.Module | null>}
+ */
+async function compileModule() {
+  try {
+    const response = await fetch(WASM_URL);
+    if (!response.ok) throw new Error(`${WASM_URL}: HTTP ${response.status}`);
+    const module = response.headers.get("content-type")?.startsWith("application/wasm")
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer());
+    performance.mark("fazhi-lens:wasm-compiled");
+    return module;
+  } catch {
+    return null;
+  }
+}
 
 /** An error from the worker, with the Chinese message and stable code Rust gives it. */
 export class EngineError extends Error {
@@ -31,31 +63,62 @@ export class EngineError extends Error {
 
 /** A module worker with request ids; every request resolves or rejects. */
 export class Engine {
-  /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: EngineError) => void}>} */
+  /** @type {Map<number, {method: string, resolve: (value: unknown) => void, reject: (error: EngineError) => void}>} */
   #pending = new Map();
   #nextId = 1;
   /** @type {Worker} */
   #worker;
-  /** @type {(event: EngineEvent) => void} */
-  #onEvent;
+  /** Events not yet delivered: they wait for the listener. @type {EngineEvent[]} */
+  #events = [];
+  /** @type {((event: EngineEvent) => void) | null} */
+  #onEvent = null;
+  /** The compiled module, shared by every worker. */
+  #module = compileModule();
+  /** The current worker is up. */
+  #ready = false;
+  /** The current worker has been asked to build its dictionary. */
+  #lexiconAsked = false;
 
-  /** @param {(event: EngineEvent) => void} onEvent called with every event */
-  constructor(onEvent) {
-    this.#onEvent = onEvent;
+  /** Starts compiling the module and the worker at once. */
+  constructor() {
     this.#worker = this.#start();
   }
 
   /**
-   * Starts a worker and listens to it.
+   * Sets the function called with every event, first with those that happened before.
+   * @param {(event: EngineEvent) => void} onEvent
+   */
+  listen(onEvent) {
+    this.#onEvent = onEvent;
+    for (const event of this.#events.splice(0)) onEvent(event);
+  }
+
+  /**
+   * Delivers an event, or keeps it until there is a listener.
+   * @param {EngineEvent} event
+   */
+  #emit(event) {
+    if (this.#onEvent) this.#onEvent(event);
+    else this.#events.push(event);
+  }
+
+  /**
+   * Starts a worker, hands it the compiled module and listens to it.
    * @returns {Worker}
    */
   #start() {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.#ready = false;
+    this.#lexiconAsked = false;
+    this.#module.then((module) => worker.postMessage({ type: "module", module }));
     worker.onmessage = (event) => {
       const msg = event.data;
       if (msg.id === undefined) {
-        if (msg.type === "ready") this.#onEvent({ type: "ready" });
-        else if (msg.type === "lexicon") this.#onEvent({ type: "lexicon", ok: Boolean(msg.ok) });
+        if (msg.type === "ready") {
+          this.#ready = true;
+          this.#emit({ type: "ready" });
+          this.#loadLexiconWhenIdle();
+        }
         return;
       }
       const waiting = this.#pending.get(msg.id);
@@ -65,6 +128,7 @@ export class Engine {
       else waiting.resolve(msg.ok);
       // A trap inside WebAssembly leaves the module unusable: start a fresh worker.
       if (msg.fatal) this.restart({ message: msg.error.message, messageZh: msg.error.messageZh, code: "worker_crashed" });
+      else this.#loadLexiconWhenIdle();
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -83,8 +147,27 @@ export class Engine {
     for (const { reject } of this.#pending.values()) reject(failure);
     this.#pending.clear();
     this.#worker.terminate();
-    this.#onEvent({ type: "restarted", error: failure });
+    this.#emit({ type: "restarted", error: failure });
     this.#worker = this.#start();
+  }
+
+  /**
+   * Asks the worker to build its dictionary once it is up and no analysis is waiting (an
+   * analysis asked for in the meantime waits for the build; the page asks for its first
+   * before the worker is up).
+   */
+  #loadLexiconWhenIdle() {
+    if (!this.#ready || this.#lexiconAsked) return;
+    for (const { method } of this.#pending.values()) if (ANALYSES.has(method)) return;
+    this.#lexiconAsked = true;
+    const worker = this.#worker;
+    this.#call("loadLexicon", []).then(
+      () => this.#emit({ type: "lexicon", ok: true }),
+      () => {
+        // A restart rejects every pending request; then the new worker is asked again.
+        if (this.#worker === worker) this.#emit({ type: "lexicon", ok: false });
+      },
+    );
   }
 
   /**
@@ -93,12 +176,12 @@ export class Engine {
    * @param {M} method
    * @param {Parameters<Methods[M]>} args
    * @param {Transferable[]} [transfer] buffers handed over instead of copied
-   * @returns {Promise<ReturnType<Methods[M]>>}
+   * @returns {Promise<Awaited<ReturnType<Methods[M]>>>}
    */
   #call(method, args, transfer = []) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve: (value) => resolve(/** @type {ReturnType<Methods[M]>} */ (value)), reject });
+      this.#pending.set(id, { method, resolve: (value) => resolve(/** @type {Awaited<ReturnType<Methods[M]>>} */ (value)), reject });
       this.#worker.postMessage({ id, method, args }, transfer);
     });
   }
@@ -110,6 +193,16 @@ export class Engine {
    */
   analyze(text) {
     return this.#call("analyze", [text]);
+  }
+
+  /**
+   * Analyzes one text for the page: the report with its JSON text, section paths and
+   * the parts its year requires, in one answer.
+   * @param {string} text
+   * @returns {Promise<PageReport>}
+   */
+  analyzeForPage(text) {
+    return this.#call("analyzeForPage", [text]);
   }
 
   /**

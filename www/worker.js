@@ -1,14 +1,17 @@
 // The analysis worker: owns the one Analyzer, answers every request.
 //
 // Protocol (postMessage):
+//   page → worker  {type: "module", module}  first: the wasm module compiled by the page
+//                  (a WebAssembly.Module), or null to fetch and compile it here
 //   page → worker  {id, method, args: [...]}, method one of the keys of `methods` below
 //   worker → page  {id, ok: result} or {id, error: {message, messageZh, code}, fatal}
-//   worker → page  {type: "ready", lexicon: false}   once the wasm module is up
-//   worker → page  {type: "lexicon", ok: true|false}  once the dictionary is loaded (or not)
+//   worker → page  {type: "ready"}   once the module is instantiated
 //
-// Outline, metrics and checks do not need jieba's general dictionary, so the worker
-// answers at once with a dictionary-less Analyzer and swaps in the full one when
-// lexicon.txt has arrived; the page then re-analyzes to fill keywords and subjects.
+// The page compiles the module while this worker starts (engine.js), so neither waits for
+// the other. Outline, metrics and checks do not need jieba's general dictionary, so the
+// worker answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the
+// start, and the full Analyzer is built when the page asks (`loadLexicon`, after its first
+// report), so that building it never delays the first report.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
@@ -18,34 +21,41 @@ import { catalogue, mandatedParts, metricsCsv, outlineMarkdown, sectionPaths } f
 /** @typedef {import("./pkg/fazhi_lens.js").Options} Options */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
+/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {{message: string, messageZh: string, code: string}} ErrorDescription */
+/**
+ * A report with what the page shows beside it: its JSON text, the path of every section
+ * and the parts its year requires (all computed here, off the page's thread).
+ * @typedef {{report: Report, json: string, paths: Record<string, string>, mandated: Part[]}} PageReport
+ */
+
+performance.mark("worker:start");
 
 /** @type {Partial<Options>} */
 const OPTIONS = { offsets: "utf16" };
 
+/** The dictionary's text, fetched from the start (a rejection is handled by loadLexicon). */
+const lexiconText = fetch(new URL("./lexicon.txt", import.meta.url)).then((response) => {
+  if (!response.ok) throw new Error(`lexicon.txt: HTTP ${response.status}`);
+  return response.text();
+});
+lexiconText.catch(() => {});
+
 /** @type {Analyzer | null} */
 let analyzer = null;
 
-performance.mark("worker:start");
+/** @type {(module: WebAssembly.Module | null) => void} */
+let receiveModule = () => {};
+/** The page's first message: the compiled module, or null. */
+const moduleFromPage = new Promise((resolve) => (receiveModule = resolve));
 
 const ready = (async () => {
-  await init({ module_or_path: new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
+  const module = await moduleFromPage;
+  await init({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
   performance.measure("worker:wasm", "worker:start");
   analyzer = measured("worker:analyzer", () => new Analyzer(OPTIONS));
-  postMessage({ type: "ready", lexicon: false });
+  postMessage({ type: "ready" });
 })();
-
-ready
-  .then(async () => {
-    const response = await fetch(new URL("./lexicon.txt", import.meta.url));
-    if (!response.ok) throw new Error(`lexicon.txt: HTTP ${response.status}`);
-    const lexicon = await response.text();
-    const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, lexicon));
-    analyzer?.free();
-    analyzer = full;
-    postMessage({ type: "lexicon", ok: true });
-  })
-  .catch((err) => postMessage({ type: "lexicon", ok: false, message: String(err) }));
 
 /**
  * Runs `fn` and records how long it took as a performance measure.
@@ -73,12 +83,38 @@ function current() {
 }
 
 /**
+ * Builds the Analyzer with jieba's general dictionary and puts it in place of the
+ * dictionary-less one.
+ * @returns {Promise<true>}
+ */
+async function loadLexicon() {
+  const text = await lexiconText;
+  const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, text));
+  analyzer?.free();
+  analyzer = full;
+  return true;
+}
+
+/**
+ * Analyzes a text for the page: the report, its JSON text, section paths and the parts its
+ * year requires, in one answer.
+ * @param {string} text
+ * @returns {PageReport}
+ */
+function analyzeForPage(text) {
+  const report = measured("worker:analyze", () => current().analyze(text));
+  return { report, json: JSON.stringify(report, null, 2), paths: sectionPaths(report), mandated: mandatedParts(report.meta.year ?? null) };
+}
+
+/**
  * What the page can call: one line each, the wasm module's functions. The page's engine
  * (engine.js) takes its argument and result types from this table.
  */
 export const methods = {
   /** @param {string} text */
   analyze: (text) => measured("worker:analyze", () => current().analyze(text)),
+  analyzeForPage,
+  loadLexicon,
   /** @param {string} text */
   segment: (text) => current().segment(text),
   /** @param {string} text @param {string} word @param {number} width */
@@ -93,7 +129,7 @@ export const methods = {
   sectionPaths: (report) => sectionPaths(report),
   /** @param {number | null} year */
   mandatedParts: (year) => mandatedParts(year),
-  catalogue: () => catalogue(),
+  catalogue: () => measured("worker:catalogue", () => catalogue()),
 };
 
 /** @typedef {keyof typeof methods} Method */
@@ -127,10 +163,14 @@ function run(method, args) {
 }
 
 onmessage = async (event) => {
-  const { id, method, args } = event.data ?? {};
+  const { id, method, args, type, module } = event.data ?? {};
+  if (type === "module") {
+    receiveModule(module instanceof WebAssembly.Module ? module : null);
+    return;
+  }
   try {
     await ready;
-    postMessage({ id, ok: run(method, Array.isArray(args) ? args : []) });
+    postMessage({ id, ok: await run(method, Array.isArray(args) ? args : []) });
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
     // Result) would leave the module unusable; the page then starts a fresh worker.

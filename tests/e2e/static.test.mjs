@@ -26,3 +26,22 @@ test("the page loads nothing from other origins and allows no inline script", ()
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
   assert.match(csp, /connect-src 'self'/);
 });
+
+test("every module the page imports is preloaded from the HTML, so none waits for its importer", () => {
+  const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)">/g)].map((m) => m[1]));
+  const entries = new Set([...html.matchAll(/<script type="module" src="\.\/([^"]+)"/g)].map((m) => m[1]));
+  /** @type {Set<string>} */
+  const imported = new Set();
+  const pending = [...entries];
+  while (pending.length) {
+    const file = /** @type {string} */ (pending.pop());
+    for (const [, dep] of fs.readFileSync(path.join(www, file), "utf8").matchAll(/^import .* from "\.\/([^"]+)";$/gm)) {
+      if (!imported.has(dep) && !entries.has(dep)) {
+        imported.add(dep);
+        pending.push(dep);
+      }
+    }
+  }
+  assert.deepEqual([...preloaded].sort(), [...imported].sort());
+});
