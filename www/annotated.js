@@ -2,12 +2,32 @@
 // boilerplate marked. Every boundary of every span cuts the text into runs; a run
 // carries the classes of the spans covering it, and the metric it belongs to explains
 // itself on hover and focus (in the page's language; indicator names from Rust).
+//
+// A long text (a report of a megabyte has some 350,000 characters and thousands of
+// marks) is cut into chunks of a few thousand characters at line ends, one block each.
+// Every chunk is in the view at once as a placeholder of about its height, and they are
+// filled a slice at a time (slices.js), the top first; a chunk off screen is neither laid
+// out nor painted (`content-visibility: auto`). A chunk scrolled to, or holding a place
+// revealed, is filled at once, so any part of the text shows before the rest is in. The whole text is still in
+// the view as text nodes: find in page, selection, printing and `textContent` see it all.
 import { el } from "./dom.js";
 import { nameOf, t } from "./i18n.js";
+import { Sliced } from "./slices.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").Metric} Metric */
-/** @typedef {{start: number, end: number, cls: string, label?: string, id?: string}} Mark */
+/**
+ * A marked span: its classes, what explains it (a metric, or a label), and the section
+ * or metric id it stands for.
+ * @typedef {{start: number, end: number, cls: string, label?: string, metric?: Metric, id?: string}} Mark
+ */
+/** A stretch of text covered by the same marks. @typedef {{start: number, end: number, covering: Mark[]}} Run */
+/** A chunk of the view: its runs, its element, whether it has been filled. @typedef {{start: number, end: number, runs: Run[], node: HTMLElement, filled: boolean}} Chunk */
+
+/** Characters per chunk, about: each is built in a millisecond or two. */
+const CHUNK_CHARS = 3000;
+/** A text without line ends is cut anyway, at a sentence end, after this many characters. */
+const CHUNK_MAX = 4 * CHUNK_CHARS;
 
 /**
  * What a metric's mark says on hover and focus.
@@ -28,55 +48,263 @@ export function metricLabel(m) {
 }
 
 /**
- * Renders the text with its spans marked (the view is marked lang="zh" in index.html).
- * @param {HTMLElement} view
+ * The marks of a report, sorted by start.
  * @param {Report} report
- * @param {string} text
+ * @returns {Mark[]}
  */
-export function renderAnnotated(view, report, text) {
+function marksOf(report) {
   /** @type {Mark[]} */
   const marks = [];
   for (const s of report.outline) marks.push({ start: s.start, end: s.end, cls: `a-heading a-level-${s.level}`, id: s.id });
   for (const r of report.removed) marks.push({ start: r.start, end: r.end, cls: "a-removed", label: t("removedLabel", { reason: r.reason }) });
   for (const c of report.citations) marks.push({ start: c.start, end: c.end, cls: "a-citation", label: [c.kind, c.docNumber].filter(Boolean).join(" · ") });
-  for (const m of report.metrics) marks.push({ start: m.start, end: m.end, cls: "a-metric", label: metricLabel(m), id: m.id });
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((x) => [x.start, x.end])])].sort((a, b) => a - b);
-  view.replaceChildren();
+  for (const m of report.metrics) marks.push({ start: m.start, end: m.end, cls: "a-metric", metric: m, id: m.id });
+  return marks.filter((x) => x.start < x.end).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Cuts the text into runs at every boundary of every mark (one sweep: the marks covering
+ * a run are those open at its start), and a long unmarked stretch at line ends, so that
+ * chunks can end there.
+ * @param {string} text
+ * @param {Mark[]} marks sorted by start
+ * @returns {Run[]}
+ */
+function runsOf(text, marks) {
+  const cuts = new Int32Array(marks.length * 2 + 2);
+  cuts[0] = 0;
+  cuts[1] = text.length;
+  marks.forEach((x, i) => {
+    cuts[2 + 2 * i] = Math.min(x.start, text.length);
+    cuts[3 + 2 * i] = Math.min(x.end, text.length);
+  });
+  cuts.sort();
+  /** @type {Run[]} */
+  const runs = [];
+  /** @type {Mark[]} */
+  let open = [];
+  let next = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
-    const covering = marks.filter((x) => x.start <= a && b <= x.end);
-    const piece = text.slice(a, b);
-    if (!covering.length) {
-      view.append(document.createTextNode(piece));
-      continue;
+    if (a === b) continue;
+    open = open.filter((x) => x.end > a);
+    while (next < marks.length && marks[next].start <= a) {
+      if (marks[next].end > a) open.push(marks[next]);
+      next++;
     }
-    const metric = covering.find((x) => x.cls === "a-metric");
-    const node = el(metric ? "mark" : "span", piece, { class: covering.map((x) => x.cls).join(" ") });
-    const labelled = metric ?? covering.find((x) => x.label);
-    if (labelled?.label) {
-      node.title = labelled.label;
-      if (metric) {
-        node.tabIndex = 0;
-        node.setAttribute("aria-label", `${piece}：${metric.label}`);
-        node.dataset.id = metric.id ?? "";
-      }
+    if (open.length) runs.push({ start: a, end: b, covering: open });
+    else for (let at = a; at < b; ) {
+      const end = plainBreak(text, at, b);
+      runs.push({ start: at, end, covering: [] });
+      at = end;
     }
-    const heading = covering.find((x) => x.cls.startsWith("a-heading"));
-    if (heading) node.dataset.section = heading.id ?? "";
-    view.append(node);
+  }
+  return runs;
+}
+
+/**
+ * Where an unmarked stretch from `at` to `end` is cut next: after the first line end
+ * CHUNK_CHARS on, else after a sentence end, else (a text of one endless sentence) after
+ * CHUNK_MAX characters, never inside a surrogate pair.
+ * @param {string} text
+ * @param {number} at
+ * @param {number} end
+ */
+function plainBreak(text, at, end) {
+  if (end - at <= CHUNK_CHARS) return end;
+  const line = text.indexOf("\n", at + CHUNK_CHARS);
+  if (line >= 0 && line < end && line < at + CHUNK_MAX) return line + 1;
+  if (end - at <= CHUNK_MAX) return end;
+  const sentence = text.indexOf("。", at + CHUNK_CHARS);
+  if (sentence >= 0 && sentence < at + CHUNK_MAX) return sentence + 1;
+  const cut = at + CHUNK_MAX;
+  const code = text.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff ? cut + 1 : cut;
+}
+
+/**
+ * Groups the runs into chunks that end at a line end (or, in a text without one, where
+ * no mark spans the cut) once they have CHUNK_CHARS characters.
+ * @param {string} text
+ * @param {Run[]} runs
+ * @returns {{start: number, end: number, runs: Run[]}[]}
+ */
+function chunksOf(text, runs) {
+  /** @type {{start: number, end: number, runs: Run[]}[]} */
+  const chunks = [];
+  let current = /** @type {Run[]} */ ([]);
+  runs.forEach((run, i) => {
+    current.push(run);
+    const size = run.end - current[0].start;
+    const after = runs[i + 1];
+    const spanned = after !== undefined && run.covering.some((x) => after.covering.includes(x));
+    const atLineEnd = text.charCodeAt(run.end - 1) === 10;
+    if (after === undefined || (!spanned && ((size >= CHUNK_CHARS && atLineEnd) || size >= CHUNK_MAX))) {
+      chunks.push({ start: current[0].start, end: run.end, runs: current });
+      current = [];
+    }
+  });
+  return chunks;
+}
+
+/**
+ * A run's node: plain text, or an element with the classes of the marks covering it.
+ * @param {string} text
+ * @param {Run} run
+ * @returns {Node}
+ */
+function runNode(text, { start, end, covering }) {
+  const piece = text.slice(start, end);
+  if (!covering.length) return document.createTextNode(piece);
+  const metric = covering.find((x) => x.metric);
+  const node = el(metric ? "mark" : "span", piece, { class: covering.map((x) => x.cls).join(" ") });
+  if (metric?.metric) {
+    const label = metricLabel(metric.metric);
+    node.title = label;
+    node.tabIndex = 0;
+    node.setAttribute("aria-label", `${piece}：${label}`);
+    node.dataset.id = metric.id ?? "";
+  } else {
+    const labelled = covering.find((x) => x.label);
+    if (labelled?.label) node.title = labelled.label;
+  }
+  const heading = covering.find((x) => x.cls.startsWith("a-heading"));
+  if (heading) node.dataset.section = heading.id ?? "";
+  return node;
+}
+
+/** The annotated view of one text. */
+export class AnnotatedView {
+  /** @type {HTMLElement} */
+  #view;
+  /** @type {string} */
+  #text = "";
+  /** @type {Chunk[]} */
+  #chunks = [];
+  #job = new Sliced();
+  /** The width of the view's text, kept by a ResizeObserver (reading it would force a layout). */
+  #width = 0;
+  /** @type {{fontSize: number, lineHeight: number} | null} */
+  #font = null;
+  /** The chunks still empty, by placeholder. @type {Map<Element, Chunk>} */
+  #empty = new Map();
+  /** Fills an empty chunk as soon as it comes near the visible part of the view. */
+  #scrolledTo;
+
+  /** @param {HTMLElement} view the view's element (marked lang="zh" in index.html) */
+  constructor(view) {
+    this.#view = view;
+    new ResizeObserver(([entry]) => (this.#width = entry.contentRect.width)).observe(view);
+    this.#scrolledTo = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const chunk = entry.isIntersecting ? this.#empty.get(entry.target) : undefined;
+          if (chunk) this.#fill(chunk);
+        }
+      },
+      { root: view, rootMargin: "50% 0px" },
+    );
+  }
+
+  /**
+   * Shows a text with its spans marked: every chunk as a placeholder at once, filled from
+   * the top a slice at a time.
+   * @param {Report} report
+   * @param {string} text
+   * @returns {Promise<boolean>} true once the whole text is in, false if a newer text came first
+   */
+  show(report, text) {
+    this.#text = text;
+    const { charsPerLine, lineHeight } = this.#metrics();
+    this.#chunks = chunksOf(text, runsOf(text, marksOf(report))).map(({ start, end, runs }) => {
+      const node = el("div", undefined, { class: "a-chunk" });
+      const height = estimateLines(text, start, end, charsPerLine) * lineHeight;
+      node.style.minHeight = `${height}px`;
+      node.style.containIntrinsicSize = `auto ${height}px`;
+      return { start, end, runs, node, filled: false };
+    });
+    this.#scrolledTo.disconnect();
+    this.#empty = new Map(this.#chunks.map((c) => [c.node, c]));
+    for (const node of this.#empty.keys()) this.#scrolledTo.observe(node);
+    this.#view.replaceChildren(...this.#chunks.map((c) => c.node));
+    let i = 0;
+    return this.#job.start(() => {
+      while (i < this.#chunks.length && this.#chunks[i].filled) i++;
+      if (i >= this.#chunks.length) return false;
+      this.#fill(this.#chunks[i]);
+      return true;
+    });
+  }
+
+  /** Fills every chunk still empty (before printing). */
+  fillAll() {
+    for (const chunk of this.#chunks) this.#fill(chunk);
+  }
+
+  /**
+   * Marks the first node of a heading or metric as the current one and scrolls to it,
+   * filling its chunk first if it is not in yet.
+   * @param {string | undefined} id a section or metric id; nothing is marked without one
+   * @param {number} [at] where it starts in the text (finds its chunk)
+   */
+  highlight(id, at) {
+    for (const node of this.#view.querySelectorAll(".a-current")) node.classList.remove("a-current");
+    if (id === undefined) return;
+    // The chunk holding the place has its first node: fill it, and look only there.
+    const chunk = at === undefined ? undefined : this.#chunks.find((c) => c.start <= at && at < c.end);
+    if (chunk) this.#fill(chunk);
+    const hit = (chunk?.node ?? this.#view).querySelector(`[data-id="${CSS.escape(id)}"], [data-section="${CSS.escape(id)}"]`);
+    if (!hit) return;
+    hit.classList.add("a-current");
+    hit.scrollIntoView({ block: "center" });
+  }
+
+  /**
+   * Builds a chunk's nodes, unless it has them.
+   * @param {Chunk} chunk
+   */
+  #fill(chunk) {
+    if (chunk.filled) return;
+    chunk.filled = true;
+    this.#empty.delete(chunk.node);
+    this.#scrolledTo.unobserve(chunk.node);
+    const nodes = document.createDocumentFragment();
+    for (const run of chunk.runs) nodes.append(runNode(this.#text, run));
+    chunk.node.append(nodes);
+    chunk.node.style.minHeight = "";
+  }
+
+  /**
+   * How many characters fit on a line of the view, and its line height, for the
+   * placeholders' heights: from the width last observed and the font (read once), without
+   * forcing a layout.
+   * @returns {{charsPerLine: number, lineHeight: number}}
+   */
+  #metrics() {
+    if (!this.#font) {
+      const style = getComputedStyle(this.#view);
+      const fontSize = parseFloat(style.fontSize) || 16;
+      this.#font = { fontSize, lineHeight: parseFloat(style.lineHeight) || fontSize * 1.8 };
+    }
+    const { fontSize, lineHeight } = this.#font;
+    return { charsPerLine: Math.max(10, Math.floor((this.#width || 40 * fontSize) / fontSize)), lineHeight };
   }
 }
 
 /**
- * Marks the first node of a heading or metric as the current one and scrolls to it.
- * @param {HTMLElement} view
- * @param {string | undefined} id a section or metric id; nothing is marked without one
+ * The lines a stretch of text takes at `charsPerLine` (Chinese characters are one em wide).
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {number} charsPerLine
  */
-export function highlight(view, id) {
-  for (const node of view.querySelectorAll(".a-current")) node.classList.remove("a-current");
-  if (id === undefined) return;
-  const hit = view.querySelector(`[data-id="${CSS.escape(id)}"], [data-section="${CSS.escape(id)}"]`);
-  if (!hit) return;
-  hit.classList.add("a-current");
-  hit.scrollIntoView({ block: "center" });
+function estimateLines(text, start, end, charsPerLine) {
+  let lines = 0;
+  for (let at = start; at < end; ) {
+    const nl = text.indexOf("\n", at);
+    const lineEnd = nl < 0 || nl >= end ? end : nl;
+    lines += Math.max(1, Math.ceil((lineEnd - at) / charsPerLine));
+    at = lineEnd + 1;
+  }
+  return lines;
 }

@@ -3,6 +3,7 @@
 // What the page shows and exports is computed in Rust: the CSV and Markdown, section
 // paths, the parts a year requires, the names of indicators, tasks and parts.
 import { STORAGE_KEY, catalogue, engine, opening } from "./boot.js";
+import { readPageReport } from "./engine.js";
 import { byId, byIdAs, zhSpan } from "./dom.js";
 import { STRINGS, applyLanguage, errorText, setCatalogue, t, tNodes, toggleLanguage } from "./i18n.js";
 import { renderScorecard, renderSummary } from "./summary.js";
@@ -10,7 +11,8 @@ import { renderOutline } from "./outline.js";
 import { renderChecks } from "./checks.js";
 import { renderConcordance, renderFrequencies, renderKeywords } from "./words.js";
 import { renderCitations } from "./citations.js";
-import { highlight, renderAnnotated } from "./annotated.js";
+import { AnnotatedView } from "./annotated.js";
+import { Sliced, yieldToBrowser } from "./slices.js";
 import { MetricsTable } from "./metrics-table.js";
 import { Batch } from "./batch.js";
 import { TrendChart, pngFile, svgFile } from "./chart.js";
@@ -26,7 +28,7 @@ import { download, entryName, stem, withoutBom } from "./exports.js";
 /**
  * The report on screen: its text, the file it came from, and what Rust derived from it
  * for the page (section paths, the parts its year requires).
- * @typedef {{report: Report, json: string, text: string, file: string | null, paths: Record<string, string>, mandated: Part[]}} Shown
+ * @typedef {{report: Report, json: () => string, text: string, file: string | null, paths: Record<string, string>, mandated: Part[]}} Shown
  */
 
 /** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
@@ -52,6 +54,8 @@ let typing = 0;
 let status = /** @type {{state: string, message: Message}} */ ({ state: "loading", message: () => [t("loading")] });
 /** @type {Message | null} */
 let notice = null;
+/** The latest rendering of the report on screen: true once complete. */
+let rendering = Promise.resolve(true);
 /** The concordance on screen, kept to redraw on a language switch. */
 let concordance = /** @type {{word: string, result: {lines: Concordance[]} | {error: unknown}} | null} */ (null);
 /** Whether the catalogue names have arrived from the worker. */
@@ -63,7 +67,9 @@ let restarted = false;
 
 performance.mark("fazhi-lens:app");
 const area = byIdAs("text", HTMLTextAreaElement);
-const annotated = byId("annotated");
+const annotated = new AnnotatedView(byId("annotated"));
+/** Filling the JSON view, after the others. */
+const jsonView = new Sliced();
 const kwicInput = byIdAs("kwic-word", HTMLInputElement);
 const kwic = { count: byId("kwic-count"), list: byId("kwic") };
 const metricsTable = new MetricsTable({
@@ -155,28 +161,52 @@ function markPaintedOnce(name) {
  * @type {Reveal}
  */
 function reveal({ start, end, id }) {
-  highlight(annotated, id);
+  annotated.highlight(id, start);
   area.focus();
   area.setSelectionRange(start, end);
-  const lines = area.value.slice(0, start).split("\n").length;
+  let lines = 1;
+  for (let at = area.value.indexOf("\n"); at >= 0 && at < start; at = area.value.indexOf("\n", at + 1)) lines++;
   const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
   area.scrollTop = Math.max(0, (lines - 3) * lineHeight);
 }
 
-/** Renders the report on screen, in the current language. */
+/**
+ * Renders the report on screen, in the current language: the top of every view at once,
+ * the rest of the long ones a slice at a time; marks `fazhi-lens:rendered` once all is in.
+ * @returns {Promise<boolean>} true once every view is complete, false if a newer rendering came first
+ */
 function render() {
-  if (!shown) return;
+  rendering = renderViews();
+  return rendering;
+}
+
+/**
+ * Renders every view of the report on screen.
+ * @returns {Promise<boolean>} true once every view is complete, false if a newer rendering came first
+ */
+function renderViews() {
+  if (!shown) return Promise.resolve(true);
   const { report, text, paths, mandated } = shown;
   renderSummary(byId("summary"), report);
   renderScorecard(byId("scorecard"), report, mandated);
-  renderOutline(byId("outline"), report, reveal);
-  renderChecks(byId("checks"), report, reveal);
-  metricsTable.show(report, paths);
-  renderAnnotated(annotated, report, text);
+  const views = [
+    renderOutline(byId("outline"), report, reveal),
+    renderChecks(byId("checks"), report, reveal),
+    metricsTable.show(report, paths),
+    annotated.show(report, text),
+    renderCitations(byId("citations"), report),
+  ];
   renderKeywords(byId("keywords"), report, lookup);
   renderFrequencies(byId("frequencies"), report, lookup);
-  renderCitations(byId("citations"), report);
-  byId("json").textContent = shown.json;
+  // The JSON text (of a large report, megabytes) after the views, in a task of its own.
+  const { json } = shown;
+  byId("json").textContent = "";
+  views.push(jsonView.start(() => ((byId("json").textContent = json()), false), true));
+  return Promise.all(views).then((done) => {
+    const complete = done.every(Boolean);
+    if (complete) markLatest("fazhi-lens:rendered");
+    return complete;
+  });
 }
 
 /**
@@ -219,21 +249,31 @@ async function analyze(started) {
   cancel.hidden = false;
   const t0 = performance.now();
   try {
-    const { report, json, paths, mandated } = await (started ?? engine.analyzeForPage(text));
+    const answer = await (started ?? engine.analyzeForPage(text));
+    // Reading the report (a slice at a time) and rendering it take tasks of their own:
+    // for a report with 20,000 metrics, none of it is short.
+    await yieldToBrowser();
+    if (mine !== generation) return;
+    const { report, json } = await readPageReport(answer, yieldToBrowser);
+    const { paths, mandated } = answer;
+    await yieldToBrowser();
     if (mine !== generation) return;
     markOnce("fazhi-lens:first-data");
     markLatest("fazhi-lens:data");
     shown = { report, json, text, file, paths, mandated };
     render();
-    markLatest("fazhi-lens:rendered");
-    const ms = Math.round(performance.now() - t0);
-    setStatus("done", () => [t("done", { h: report.stats.headings, m: report.stats.metrics, ms })]);
     markOnce("fazhi-lens:first-report");
     markPaintedOnce("fazhi-lens:first-report");
     if (document.body.dataset.lexicon === "loaded") {
       markOnce("fazhi-lens:full-report");
       markPaintedOnce("fazhi-lens:full-report");
     }
+    // Done once the long views are complete too (they fill in a slice at a time; a
+    // language switch meanwhile renders them again).
+    for (let latest = rendering; !(await latest) && latest !== rendering; latest = rendering);
+    if (mine !== generation) return;
+    const ms = Math.round(performance.now() - t0);
+    setStatus("done", () => [t("done", { h: report.stats.headings, m: report.stats.metrics, ms })]);
   } catch (err) {
     if (mine !== generation) return;
     setStatus("error", () => [errorText(err)]);
@@ -375,8 +415,10 @@ byId("lang").addEventListener("click", () => {
   if (concordance) renderConcordance(kwic, concordance.word, concordance.result, reveal);
   batch.render();
 });
+// Printing shows the whole annotated text, also the part not yet filled in.
+addEventListener("beforeprint", () => annotated.fillAll());
 byIdAs("show-removed", HTMLInputElement).addEventListener("change", (event) => {
-  annotated.classList.toggle("hide-removed", !(/** @type {HTMLInputElement} */ (event.target).checked));
+  byId("annotated").classList.toggle("hide-removed", !(/** @type {HTMLInputElement} */ (event.target).checked));
 });
 byId("kwic-form").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -385,7 +427,7 @@ byId("kwic-form").addEventListener("submit", (event) => {
 
 byId("export-json").addEventListener("click", () => {
   const entry = currentEntry();
-  if (entry && shown) download(`${stem(entry.file)}.json`, shown.json, "application/json");
+  if (entry && shown) download(`${stem(entry.file)}.json`, shown.json(), "application/json");
 });
 byId("export-csv").addEventListener("click", async () => {
   const entry = currentEntry();

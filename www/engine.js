@@ -23,6 +23,38 @@
  * @typedef {{type: "ready"} | {type: "lexicon", ok: boolean} | {type: "restarted", error: EngineError}} EngineEvent
  */
 
+/** Milliseconds of parsing per task when reading a report (readPageReport). */
+const PARSE_SLICE_MS = 10;
+
+/**
+ * Reads a report from the worker's answer: its pieces are decoded and parsed a few at a
+ * time, in tasks of their own (`yieldTo` lets the browser run others in between), so that
+ * a report with 20,000 metrics does not block the page; its indented JSON text is decoded
+ * when first asked for.
+ * @param {PageReport} answer
+ * @param {() => Promise<void>} yieldTo resolves in a later task
+ * @returns {Promise<{report: Report, json: () => string}>}
+ */
+export async function readPageReport(answer, yieldTo) {
+  const decoder = new TextDecoder();
+  /** @type {Record<string, unknown>} */
+  const fields = {};
+  let start = performance.now();
+  for (const [key, bytes] of answer.pieces) {
+    const value = JSON.parse(decoder.decode(bytes));
+    const had = fields[key];
+    if (Array.isArray(had) && Array.isArray(value)) for (const item of value) had.push(item);
+    else fields[key] = value;
+    if (performance.now() - start > PARSE_SLICE_MS) {
+      await yieldTo();
+      start = performance.now();
+    }
+  }
+  /** @type {string | null} */
+  let json = null;
+  return { report: /** @type {Report} */ (/** @type {unknown} */ (fields)), json: () => (json ??= decoder.decode(answer.json)) };
+}
+
 /** The wasm module, next to its glue. */
 const WASM_URL = new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url);
 /** Methods that analyse a text: the dictionary is built only when none of them is waiting. */
@@ -196,8 +228,8 @@ export class Engine {
   }
 
   /**
-   * Analyzes one text for the page: the report with its JSON text, section paths and
-   * the parts its year requires, in one answer.
+   * Analyzes one text for the page: the report as JSON in UTF-8 bytes (readPageReport
+   * reads it), its section paths and the parts its year requires, in one answer.
    * @param {string} text
    * @returns {Promise<PageReport>}
    */

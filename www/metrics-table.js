@@ -1,14 +1,21 @@
 // The metrics table: one row per metric with its section path (from Rust), filtered by
 // text and by result/target, sorted by a clicked column; clicking a metric's raw text
-// selects it in the text.
+// selects it in the text. Rows are added a slice at a time (slices.js); a table of more
+// than VIRTUAL_FROM rows (a report with 20,000 metrics) is shown through a window of the
+// rows in view (row-window.js), as laying out every row of it would block the page.
 import { el, zh } from "./dom.js";
 import { nameOf, t } from "./i18n.js";
+import { RowWindow } from "./row-window.js";
+import { Sliced, fillList } from "./slices.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").Metric} Metric */
 /** @typedef {import("./outline.js").Reveal} Reveal */
 /** @typedef {"raw" | "value" | "unit" | "subject" | "indicator" | "section"} SortKey */
 /** A metric with what the table shows of it beside the report's fields. @typedef {{metric: Metric, path: string, indicator: string}} Row */
+
+/** Above this many rows, the table shows only those in view. */
+const VIRTUAL_FROM = 1000;
 
 /** The sortable columns: what each sorts by. */
 const SORT_KEYS = /** @type {Record<SortKey, (row: Row) => string | number>} */ ({
@@ -35,12 +42,19 @@ export class MetricsTable {
   #shown = null;
   /** @type {{key: SortKey | null, dir: 1 | -1}} */
   #sort = { key: null, dir: 1 };
+  #job = new Sliced();
+  /** The rows in their current order and filter. @type {Row[]} */
+  #rows = [];
+  /** @type {RowWindow} */
+  #window;
 
   /**
    * @param {{table: HTMLTableElement, filter: HTMLInputElement, kind: HTMLSelectElement, count: HTMLElement, reveal: Reveal}} parts
    */
   constructor(parts) {
     this.parts = parts;
+    const scroller = parts.table.parentElement ?? parts.table;
+    this.#window = new RowWindow({ table: parts.table, scroller, build: (i) => this.#row(this.#rows[i]) });
     parts.filter.addEventListener("input", () => this.render());
     parts.kind.addEventListener("change", () => this.render());
     for (const th of parts.table.querySelectorAll("th")) {
@@ -64,15 +78,19 @@ export class MetricsTable {
    * Shows a report's metrics.
    * @param {Report} report
    * @param {Record<string, string>} paths section paths by section id (from Rust)
+   * @returns {Promise<boolean>} true once every row is in, false if newer rows came first
    */
   show(report, paths) {
     this.#shown = { report, paths };
-    this.render();
+    return this.render();
   }
 
-  /** Renders the rows with the current filter and order. */
+  /**
+   * Renders the rows with the current filter and order.
+   * @returns {Promise<boolean>} true once every row is in, false if newer rows came first
+   */
   render() {
-    if (!this.#shown) return;
+    if (!this.#shown) return Promise.resolve(true);
     const { report, paths } = this.#shown;
     const query = this.parts.filter.value.trim();
     const kind = this.parts.kind.value;
@@ -86,27 +104,39 @@ export class MetricsTable {
       const by = SORT_KEYS[key];
       rows.sort((a, b) => (by(a) > by(b) ? dir : by(a) < by(b) ? -dir : 0));
     }
-    const tbody = this.parts.table.tBodies[0];
-    tbody.replaceChildren();
-    for (const { metric: m, path, indicator } of rows) {
-      const tr = el("tr", undefined, { "data-id": m.id });
-      const raw = zh(el("button", m.raw, { type: "button", class: "link" }));
-      raw.addEventListener("click", () => this.parts.reveal({ start: m.start, end: m.end, id: m.id }));
-      const td = el("td");
-      td.append(raw);
-      const value = m.valueMax != null ? `${m.value}–${m.valueMax}` : String(m.value);
-      tr.append(
-        td,
-        el("td", value),
-        zh(el("td", m.unit)),
-        el("td", m.qualifier != null ? t(m.qualifier) : ""),
-        zh(el("td", m.subject ?? "")),
-        el("td", indicator, m.indicator != null ? { "data-indicator": m.indicator } : {}),
-        zh(el("td", path, { class: "path" })),
-        el("td", m.target ? t("target") : ""),
-      );
-      tbody.append(tr);
-    }
     this.parts.count.textContent = t("shown", { n: rows.length, total: report.metrics.length });
+    this.#rows = rows;
+    if (rows.length > VIRTUAL_FROM) {
+      this.#job.cancel();
+      this.#window.show(rows.length);
+      return Promise.resolve(true);
+    }
+    this.#window.stop();
+    return fillList(this.#job, this.parts.table.tBodies[0], rows, (row) => this.#row(row));
+  }
+
+  /**
+   * One metric's row.
+   * @param {Row} row
+   * @returns {HTMLTableRowElement}
+   */
+  #row({ metric: m, path, indicator }) {
+    const tr = el("tr", undefined, { "data-id": m.id });
+    const raw = zh(el("button", m.raw, { type: "button", class: "link" }));
+    raw.addEventListener("click", () => this.parts.reveal({ start: m.start, end: m.end, id: m.id }));
+    const td = el("td");
+    td.append(raw);
+    const value = m.valueMax != null ? `${m.value}–${m.valueMax}` : String(m.value);
+    tr.append(
+      td,
+      el("td", value),
+      zh(el("td", m.unit)),
+      el("td", m.qualifier != null ? t(m.qualifier) : ""),
+      zh(el("td", m.subject ?? "", { title: m.subject ?? "" })),
+      el("td", indicator, m.indicator != null ? { "data-indicator": m.indicator, title: indicator } : {}),
+      zh(el("td", path, { class: "path", title: path })),
+      el("td", m.target ? t("target") : ""),
+    );
+    return tr;
   }
 }

@@ -1,8 +1,10 @@
 // The outline tree: one entry per heading, indented by level, with the mandated parts
 // and the 纲要 task its section reports (names from the Rust catalogue); clicking an
-// entry selects the heading in the text.
+// entry selects the heading in the text. A long outline is filled a slice at a time
+// (slices.js).
 import { el, zh } from "./dom.js";
 import { nameOf } from "./i18n.js";
+import { Sliced, fillList } from "./slices.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /**
@@ -11,21 +13,25 @@ import { nameOf } from "./i18n.js";
  * @typedef {(place: {start: number, end: number, id?: string}) => void} Reveal
  */
 
+/** The list's work in slices. */
+const job = new Sliced();
+
 /**
  * Renders the outline.
- * @param {HTMLElement} list an <ol>
+ * @param {HTMLElement} list the list (`role="list"`), filled with groups of items
  * @param {Report} report
  * @param {Reveal} reveal
+ * @returns {Promise<boolean>} true once every heading is in, false if a newer outline came first
  */
 export function renderOutline(list, report, reveal) {
-  list.replaceChildren();
-  for (const s of report.outline) {
+  const group = () => el("ol", undefined, { role: "none" });
+  return fillList(job, list, report.outline, (s) => {
     const li = el("li", undefined, { class: `level-${s.level}`, "data-id": s.id });
     const button = zh(el("button", `${s.marker}${s.title}`, { type: "button", class: "link" }));
     button.addEventListener("click", () => reveal({ start: s.start, end: s.end, id: s.id }));
     li.append(button);
     for (const p of s.parts) li.append(el("span", nameOf("part", p), { class: `badge part-${p}`, "data-part": p }));
     if (s.task != null) li.append(el("span", nameOf("task", s.task), { class: "badge task", "data-task": s.task }));
-    list.append(li);
-  }
+    return li;
+  }, group);
 }

@@ -24,10 +24,18 @@ import { catalogue, mandatedParts, metricsCsv, outlineMarkdown, sectionPaths } f
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {{message: string, messageZh: string, code: string}} ErrorDescription */
 /**
- * A report with what the page shows beside it: its JSON text, the path of every section
- * and the parts its year requires (all computed here, off the page's thread).
- * @typedef {{report: Report, json: string, paths: Record<string, string>, mandated: Part[]}} PageReport
+ * A report for the page, as JSON in UTF-8 bytes, handed over rather than copied: `pieces`,
+ * its fields in order (a long array in several pieces of at most PIECE items), which the
+ * page parses a few at a time, and `json`, the whole report indented as the page shows
+ * and exports it; with the path of every section and the parts its year requires (all
+ * computed here, off the page's thread). A report received as an object would be
+ * deserialized by the browser in one task on the page's thread: for one with 20,000
+ * metrics, several times longer than the page's longest task may be.
+ * @typedef {{pieces: [string, ArrayBuffer][], json: ArrayBuffer, paths: Record<string, string>, mandated: Part[]}} PageReport
  */
+
+/** Items of a long array per piece of a PageReport. */
+const PIECE = 2000;
 
 performance.mark("worker:start");
 
@@ -96,14 +104,38 @@ async function loadLexicon() {
 }
 
 /**
- * Analyzes a text for the page: the report, its JSON text, section paths and the parts its
- * year requires, in one answer.
+ * Analyzes a text for the page: the report's JSON text, its section paths and the parts
+ * its year requires, in one answer.
  * @param {string} text
  * @returns {PageReport}
  */
 function analyzeForPage(text) {
   const report = measured("worker:analyze", () => current().analyze(text));
-  return { report, json: JSON.stringify(report, null, 2), paths: sectionPaths(report), mandated: mandatedParts(report.meta.year ?? null) };
+  const encoder = new TextEncoder();
+  const bytes = (/** @type {unknown} */ value) => /** @type {ArrayBuffer} */ (encoder.encode(JSON.stringify(value)).buffer);
+  /** @type {[string, ArrayBuffer][]} */
+  const pieces = [];
+  for (const [key, value] of Object.entries(report)) {
+    if (!Array.isArray(value) || value.length <= PIECE) pieces.push([key, bytes(value)]);
+    else for (let i = 0; i < value.length; i += PIECE) pieces.push([key, bytes(value.slice(i, i + PIECE))]);
+  }
+  const json = /** @type {ArrayBuffer} */ (encoder.encode(JSON.stringify(report, null, 2)).buffer);
+  return { pieces, json, paths: sectionPaths(report), mandated: mandatedParts(report.meta.year ?? null) };
+}
+
+/**
+ * The buffers of a result: in its fields, and in arrays (of pairs) there. They are handed
+ * over to the page instead of copied.
+ * @param {unknown} result
+ * @returns {Transferable[]}
+ */
+function transferables(result) {
+  if (typeof result !== "object" || result === null || Object.getPrototypeOf(result) !== Object.prototype) return [];
+  /** @param {unknown} value @returns {unknown[]} */
+  const within = (value) => (Array.isArray(value) ? value.flatMap((x) => (Array.isArray(x) ? x : [x])) : [value]);
+  return Object.values(result)
+    .flatMap(within)
+    .filter((value) => value instanceof ArrayBuffer);
 }
 
 /**
@@ -170,7 +202,8 @@ onmessage = async (event) => {
   }
   try {
     await ready;
-    postMessage({ id, ok: await run(method, Array.isArray(args) ? args : []) });
+    const result = await run(method, Array.isArray(args) ? args : []);
+    postMessage({ id, ok: result }, { transfer: transferables(result) });
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
     // Result) would leave the module unusable; the page then starts a fresh worker.

@@ -7,7 +7,9 @@
 // outline entry selects that heading in the text; that markup in the text is shown as
 // text and never runs; that the English page shows no Chinese outside the report's own
 // text; the trend chart across years (tests/e2e/fixtures/: three reports of one issuer);
-// and that no request leaves the page's own files. Screenshots go to tests/e2e/out/
+// that a report of a megabyte is shown whole, right where scrolled to, with reveal and
+// keyboard working at its end (functional checks only: the timing of long texts is
+// `make bench`'s); and that no request leaves the page's own files. Screenshots go to tests/e2e/out/
 // (`make screenshots` copies them into docs/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -556,4 +558,144 @@ test("usable at 360 px, prints cleanly, and every view has a screenshot", async 
   assert.equal(await page.isVisible("#outline"), true, "the outline is printed");
   await page.pdf?.({ path: path.join(out, "print.pdf") }).catch(() => {});
   await page.emulateMedia({ media: "screen" });
+});
+
+/**
+ * Puts a text into the text box as a paste would and waits until its report is on screen
+ * (every view complete).
+ * @param {import("playwright-core").Page} page
+ * @param {string} text
+ */
+async function pasteText(page, text) {
+  const before = await page.textContent("#json");
+  await page.evaluate((value) => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    area.value = value;
+    area.dispatchEvent(new Event("input"));
+  }, text);
+  await page.waitForFunction((old) => document.querySelector("#json")?.textContent !== old && document.querySelector("#status")?.getAttribute("data-state") === "done", before, { timeout: 120000, polling: 200 });
+}
+
+/**
+ * Runs a function in the page after the next two frames (so that it sees what a scroll
+ * has brought into view).
+ * @template T
+ * @param {import("playwright-core").Page} page
+ * @param {() => T} fn
+ * @returns {Promise<T>}
+ */
+function afterFrames(page, fn) {
+  return page.evaluate(`new Promise((resolve, reject) => requestAnimationFrame(() => requestAnimationFrame(() => { try { resolve((${fn})()); } catch (e) { reject(e); } })))`);
+}
+
+/**
+ * The offset into the annotated view's text of the character under the middle of its
+ * visible part.
+ * @param {import("playwright-core").Page} page
+ * @returns {Promise<number>}
+ */
+function annotatedOffsetInView(page) {
+  return afterFrames(page, () => {
+    const view = /** @type {HTMLElement} */ (document.querySelector("#annotated"));
+    const box = view.getBoundingClientRect();
+    const range = document.caretRangeFromPoint(box.left + 40, box.top + box.height / 2);
+    if (!range) throw new Error("no text under the middle of the annotated view");
+    let offset = 0;
+    const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && node !== range.startContainer; node = walker.nextNode()) offset += node.textContent?.length ?? 0;
+    return offset + range.startOffset;
+  });
+}
+
+test("a report of a megabyte: shown whole and right where scrolled to; reveal and the keyboard work at its end", async () => {
+  const { page, errors } = await openPage();
+  const seeds = fs.readdirSync(path.join(root, "tests/fixtures")).filter((f) => f.endsWith(".txt")).sort().map((f) => fs.readFileSync(path.join(root, "tests/fixtures", f), "utf8").trim());
+  let text = "";
+  for (let i = 0; Buffer.byteLength(text) < 1_000_000; i++) text += seeds[i % seeds.length] + "\n\n";
+  await pasteText(page, text);
+  const report = await pageReport(page);
+  assert.ok(report.metrics.length > 1000, `${report.metrics.length} metrics`);
+
+  // The annotated view holds the whole text, in order; scrolled to three quarters of its
+  // height, it shows the text from about there.
+  assert.equal(await page.evaluate(() => document.querySelector("#annotated")?.textContent), text);
+  await page.evaluate(() => {
+    const view = /** @type {HTMLElement} */ (document.querySelector("#annotated"));
+    view.scrollIntoView({ block: "center" });
+    view.scrollTop = (view.scrollHeight - view.clientHeight) * 0.75;
+  });
+  const at = await annotatedOffsetInView(page);
+  assert.ok(at > text.length * 0.65 && at < text.length * 0.85, `offset ${at} of ${text.length}`);
+
+  // The table of so many metrics holds only the rows in view, and says how many there are.
+  const rows = await page.locator("#metrics tbody tr[data-id]").count();
+  assert.ok(rows > 10 && rows < 300, `${rows} rows in the DOM`);
+  assert.equal(await page.getAttribute("#metrics", "aria-rowcount"), String(report.metrics.length + 1));
+  assert.equal(await page.textContent("#metric-count"), `显示 ${report.metrics.length} / ${report.metrics.length} 项`);
+  /** The row under the middle of the table's scroller: its index and what it shows. */
+  const middleRow = () =>
+    afterFrames(page, () => {
+      const wrap = /** @type {HTMLElement} */ (document.querySelector("#metrics")?.parentElement);
+      const box = wrap.getBoundingClientRect();
+      const row = document.elementFromPoint(box.left + 30, box.top + box.height / 2)?.closest("tr");
+      return { index: Number(row?.getAttribute("aria-rowindex")) - 2, id: row?.getAttribute("data-id"), raw: row?.querySelector("button")?.textContent };
+    });
+  /** @param {number} fraction */
+  const scrollTable = (fraction) =>
+    page.evaluate((f) => {
+      const wrap = /** @type {HTMLElement} */ (document.querySelector("#metrics")?.parentElement);
+      wrap.scrollIntoView({ block: "center" });
+      wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) * f;
+    }, fraction);
+  for (const fraction of [0.5, 1]) {
+    await scrollTable(fraction);
+    const row = await middleRow();
+    assert.equal(row.id, report.metrics[row.index].id, `row ${row.index} at ${fraction}`);
+    assert.equal(row.raw, report.metrics[row.index].raw);
+    const expected = fraction * report.metrics.length;
+    assert.ok(Math.abs(row.index - expected) < 40, `row ${row.index} in the middle at ${fraction}`);
+  }
+
+  // Reveal: the last metric, clicked in the table, is selected in the text box and marked
+  // and in view in the annotated text.
+  const last = report.metrics[report.metrics.length - 1];
+  await page.click(`#metrics tr[data-id="${last.id}"] button`);
+  const selected = await page.evaluate(() => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    return [area.selectionStart, area.selectionEnd];
+  });
+  assert.deepEqual(selected, [last.start, last.end]);
+  assert.equal(await page.getAttribute("#annotated .a-current", "data-id"), last.id);
+  const inView = await page.evaluate(() => {
+    const view = /** @type {HTMLElement} */ (document.querySelector("#annotated")).getBoundingClientRect();
+    const mark = /** @type {HTMLElement} */ (document.querySelector("#annotated .a-current")).getBoundingClientRect();
+    return mark.top >= view.top && mark.bottom <= view.bottom;
+  });
+  assert.ok(inView, "the revealed metric is in the annotated view's visible part");
+  // So is the last heading, clicked in the outline.
+  const heading = report.outline[report.outline.length - 1];
+  await page.locator(`#outline li[data-id="${heading.id}"] button`).click();
+  assert.equal(await page.getAttribute("#annotated .a-current", "data-section"), heading.id);
+
+  // The keyboard: Tab from the table's last row in the DOM reaches the next row, which the
+  // window then holds.
+  await scrollTable(0);
+  const edge = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll("#metrics tbody tr[data-id] button")];
+    const button = /** @type {HTMLElement} */ (buttons[buttons.length - 1]);
+    button.focus();
+    return Number(button.closest("tr")?.getAttribute("aria-rowindex"));
+  });
+  for (let i = 1; i <= 3; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => Number(document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")));
+    assert.equal(focused, edge + i, "Tab goes on to the next row");
+  }
+
+  // Printing shows every row; afterwards the window is back.
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await page.locator("#metrics tbody tr[data-id]").count(), report.metrics.length);
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.ok((await page.locator("#metrics tbody tr[data-id]").count()) < 300);
+  assert.deepEqual(errors, []);
 });
