@@ -2,11 +2,11 @@
 // request carries an id and always settles: with the worker's answer, with its error, or
 // with a rejection when the worker dies or is stopped (then a fresh worker is started).
 //
-// Starting is done in parallel: the page compiles the wasm module while it streams in
-// (`WebAssembly.compileStreaming`, on the browser's compiler threads) while the worker
-// starts, then hands the compiled module to the worker, and to every worker started
-// after a crash or a cancel. The worker is asked to build its dictionary once no
-// analysis is waiting, so the first report never waits for it.
+// The first worker, the compiled wasm module and the first two requests (catalogue, the
+// opening text's analysis) were started by start.js from the HTML's head; the engine
+// takes them over, and hands the same compiled module to every worker it starts after a
+// crash or a cancel. A worker is asked to build its dictionary once no analysis is
+// waiting, so the first report never waits for it.
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
@@ -21,6 +21,13 @@
  * What the engine reports besides answers: the module is up, the dictionary has arrived
  * (or failed), or the worker was restarted after a crash or a cancel.
  * @typedef {{type: "ready"} | {type: "lexicon", ok: boolean} | {type: "restarted", error: EngineError}} EngineEvent
+ */
+/** The text the page opens with, where it came from. @typedef {{text: string, file: string | null, saved: boolean}} Opening */
+/**
+ * What start.js started: the worker, the compiled module (null if compiling failed), and
+ * the opening text once its analysis (request 2) has been sent (null if there is none;
+ * request 1, the catalogue, was sent at once).
+ * @typedef {{worker: Worker, module: Promise<WebAssembly.Module | null>, posted: Promise<Opening | null>}} Start
  */
 
 /** Milliseconds of parsing per task when reading a report (readPageReport). */
@@ -55,30 +62,8 @@ export async function readPageReport(answer, yieldTo) {
   return { report: /** @type {Report} */ (/** @type {unknown} */ (fields)), json: () => (json ??= decoder.decode(answer.json)) };
 }
 
-/** The wasm module, next to its glue. */
-const WASM_URL = new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url);
 /** Methods that analyse a text: the dictionary is built only when none of them is waiting. */
 const ANALYSES = new Set(["analyze", "analyzeForPage"]);
-
-/**
- * Fetches and compiles the wasm module, streaming when the server says it is wasm
- * (`application/wasm`); null when that fails (the worker then tries by itself and reports
- * the error on the first request).
- * @returns {Promise<WebAssembly.Module | null>}
- */
-async function compileModule() {
-  try {
-    const response = await fetch(WASM_URL);
-    if (!response.ok) throw new Error(`${WASM_URL}: HTTP ${response.status}`);
-    const module = response.headers.get("content-type")?.startsWith("application/wasm")
-      ? await WebAssembly.compileStreaming(response)
-      : await WebAssembly.compile(await response.arrayBuffer());
-    performance.mark("fazhi-lens:wasm-compiled");
-    return module;
-  } catch {
-    return null;
-  }
-}
 
 /** An error from the worker, with the Chinese message and stable code Rust gives it. */
 export class EngineError extends Error {
@@ -104,16 +89,45 @@ export class Engine {
   #events = [];
   /** @type {((event: EngineEvent) => void) | null} */
   #onEvent = null;
-  /** The compiled module, shared by every worker. */
-  #module = compileModule();
+  /** The compiled module, shared by every worker. @type {Promise<WebAssembly.Module | null>} */
+  #module;
   /** The current worker is up. */
   #ready = false;
   /** The current worker has been asked to build its dictionary. */
   #lexiconAsked = false;
 
-  /** Starts compiling the module and the worker at once. */
-  constructor() {
-    this.#worker = this.#start();
+  /**
+   * Takes over what start.js started.
+   * @param {Start} start
+   */
+  constructor(start) {
+    this.#module = start.module;
+    this.#worker = this.#listenTo(start.worker);
+    /** The answers to start.js's requests: the catalogue and the opening text's analysis. */
+    this.opening = {
+      catalogue: this.#expect(1, "catalogue"),
+      analysis: /** @type {Promise<PageReport>} */ (this.#expect(2, "analyzeForPage")),
+    };
+    this.#nextId = 3;
+    start.posted.then((opening) => {
+      if (opening || !this.#pending.has(2)) return;
+      // No opening text was sent: nothing will answer request 2.
+      this.#pending.delete(2);
+      this.#loadLexiconWhenIdle();
+    });
+  }
+
+  /**
+   * The answer to a request someone else has sent on this engine's behalf.
+   * @param {number} id
+   * @param {keyof Methods} method
+   * @returns {Promise<unknown>}
+   */
+  #expect(id, method) {
+    const answer = new Promise((resolve, reject) => this.#pending.set(id, { method, resolve, reject }));
+    // A rejection (the worker restarted first) is handled by whoever awaits the answer.
+    answer.catch(() => {});
+    return answer;
   }
 
   /**
@@ -135,14 +149,23 @@ export class Engine {
   }
 
   /**
-   * Starts a worker, hands it the compiled module and listens to it.
+   * Starts a worker and hands it the compiled module.
    * @returns {Worker}
    */
   #start() {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.#module.then((module) => worker.postMessage({ type: "module", module }));
+    return this.#listenTo(worker);
+  }
+
+  /**
+   * Listens to a worker.
+   * @param {Worker} worker
+   * @returns {Worker}
+   */
+  #listenTo(worker) {
     this.#ready = false;
     this.#lexiconAsked = false;
-    this.#module.then((module) => worker.postMessage({ type: "module", module }));
     worker.onmessage = (event) => {
       const msg = event.data;
       if (msg.id === undefined) {

@@ -29,7 +29,7 @@ test("the page loads nothing from other origins and allows no inline script", ()
 
 test("every module the page imports is preloaded from the HTML, so none waits for its importer", () => {
   const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)">/g)].map((m) => m[1]));
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)"/g)].map((m) => m[1]));
   const entries = new Set([...html.matchAll(/<script type="module" src="\.\/([^"]+)"/g)].map((m) => m[1]));
   /** @type {Set<string>} */
   const imported = new Set();
