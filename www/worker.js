@@ -42,12 +42,16 @@ performance.mark("worker:start");
 /** @type {Partial<Options>} */
 const OPTIONS = { offsets: "utf16" };
 
-/** The dictionary's text, fetched from the start (a rejection is handled by loadLexicon). */
-const lexiconText = fetch(new URL("./lexicon.txt", import.meta.url)).then((response) => {
+/**
+ * The dictionary's bytes, fetched from the start but at low priority, so that on a slow
+ * network it does not take bandwidth from the wasm module; decoded when it is built (a
+ * rejection is handled by loadLexicon).
+ */
+const lexiconBytes = fetch(new URL("./lexicon.txt", import.meta.url), { priority: "low" }).then((response) => {
   if (!response.ok) throw new Error(`lexicon.txt: HTTP ${response.status}`);
-  return response.text();
+  return response.arrayBuffer();
 });
-lexiconText.catch(() => {});
+lexiconBytes.catch(() => {});
 
 /** @type {Analyzer | null} */
 let analyzer = null;
@@ -96,7 +100,7 @@ function current() {
  * @returns {Promise<true>}
  */
 async function loadLexicon() {
-  const text = await lexiconText;
+  const text = new TextDecoder().decode(await lexiconBytes);
   const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, text));
   analyzer?.free();
   analyzer = full;
@@ -120,7 +124,9 @@ function analyzeForPage(text) {
     else for (let i = 0; i < value.length; i += PIECE) pieces.push([key, bytes(value.slice(i, i + PIECE))]);
   }
   const json = /** @type {ArrayBuffer} */ (encoder.encode(JSON.stringify(report, null, 2)).buffer);
-  return { pieces, json, paths: sectionPaths(report), mandated: mandatedParts(report.meta.year ?? null) };
+  // Section paths come from the outline alone: the module need not read the metrics in.
+  const outline = /** @type {Report} */ (Object.fromEntries(Object.entries(report).map(([k, v]) => [k, Array.isArray(v) && k !== "outline" ? [] : v])));
+  return { pieces, json, paths: sectionPaths(outline), mandated: mandatedParts(report.meta.year ?? null) };
 }
 
 /**
