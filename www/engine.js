@@ -27,7 +27,12 @@
  * What start.js started: the worker, the compiled module (null if compiling failed), and
  * the opening text once its analysis (request 2) has been sent (null if there is none;
  * request 1, the catalogue, was sent at once).
- * @typedef {{worker: Worker, module: Promise<WebAssembly.Module | null>, posted: Promise<Opening | null>}} Start
+ * @typedef {{worker: Worker, module: Promise<WebAssembly.Module | null>, posted: Promise<Opening | null>, early: EarlyMessage[]}} Start
+ */
+/**
+ * What the worker said before the engine listened (a message's data, or an error's
+ * message), kept by start.js: a worker's messages nobody listens to are lost.
+ * @typedef {{data: unknown, error?: undefined} | {error: string}} EarlyMessage
  */
 
 /** Milliseconds of parsing per task when reading a report (readPageReport). */
@@ -102,13 +107,13 @@ export class Engine {
    */
   constructor(start) {
     this.#module = start.module;
-    this.#worker = this.#listenTo(start.worker);
     /** The answers to start.js's requests: the catalogue and the opening text's analysis. */
     this.opening = {
       catalogue: this.#expect(1, "catalogue"),
       analysis: /** @type {Promise<PageReport>} */ (this.#expect(2, "analyzeForPage")),
     };
     this.#nextId = 3;
+    this.#worker = this.#listenTo(start.worker, start.early.splice(0));
     start.posted.then((opening) => {
       if (opening || !this.#pending.has(2)) return;
       // No opening text was sent: nothing will answer request 2.
@@ -159,37 +164,48 @@ export class Engine {
   }
 
   /**
-   * Listens to a worker.
+   * Listens to a worker, first to what it said before (start.js kept it).
    * @param {Worker} worker
+   * @param {EarlyMessage[]} [before]
    * @returns {Worker}
    */
-  #listenTo(worker) {
+  #listenTo(worker, before = []) {
+    this.#worker = worker;
     this.#ready = false;
     this.#lexiconAsked = false;
-    worker.onmessage = (event) => {
-      const msg = event.data;
-      if (msg.id === undefined) {
-        if (msg.type === "ready") {
-          this.#ready = true;
-          this.#emit({ type: "ready" });
-          this.#loadLexiconWhenIdle();
-        }
-        return;
-      }
-      const waiting = this.#pending.get(msg.id);
-      if (!waiting) return;
-      this.#pending.delete(msg.id);
-      if (msg.error) waiting.reject(new EngineError(msg.error));
-      else waiting.resolve(msg.ok);
-      // A trap inside WebAssembly leaves the module unusable: start a fresh worker.
-      if (msg.fatal) this.restart({ message: msg.error.message, messageZh: msg.error.messageZh, code: "worker_crashed" });
-      else this.#loadLexiconWhenIdle();
-    };
+    worker.onmessage = (event) => this.#receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       this.restart({ message: event.message || "worker error", messageZh: "", code: "worker_crashed" });
     };
+    for (const early of before) {
+      if (early.error === undefined) this.#receive(early.data);
+      else this.restart({ message: early.error || "worker error", messageZh: "", code: "worker_crashed" });
+    }
     return worker;
+  }
+
+  /**
+   * Handles a message from the worker: it is up, or it answers a request.
+   * @param {any} msg
+   */
+  #receive(msg) {
+    if (msg.id === undefined) {
+      if (msg.type === "ready") {
+        this.#ready = true;
+        this.#emit({ type: "ready" });
+        this.#loadLexiconWhenIdle();
+      }
+      return;
+    }
+    const waiting = this.#pending.get(msg.id);
+    if (!waiting) return;
+    this.#pending.delete(msg.id);
+    if (msg.error) waiting.reject(new EngineError(msg.error));
+    else waiting.resolve(msg.ok);
+    // A trap inside WebAssembly leaves the module unusable: start a fresh worker.
+    if (msg.fatal) this.restart({ message: msg.error.message, messageZh: msg.error.messageZh, code: "worker_crashed" });
+    else this.#loadLexiconWhenIdle();
   }
 
   /**

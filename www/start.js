@@ -11,6 +11,14 @@
 /** @type {any} */ (globalThis).fazhiLensStart = (() => {
   performance.mark("fazhi-lens:start");
   const worker = new Worker("./worker.js", { type: "module" });
+  // What the worker says before engine.js listens would be lost: keep it for the engine.
+  /** @type {({data: unknown} | {error: string})[]} */
+  const early = [];
+  worker.onmessage = (event) => early.push({ data: event.data });
+  worker.onerror = (event) => {
+    event.preventDefault();
+    early.push({ error: event.message || "worker error" });
+  };
   /** @type {Promise<WebAssembly.Module | null>} */
   const module = fetch("./pkg/fazhi_lens_bg.wasm")
     .then((response) => {
@@ -44,5 +52,5 @@
       return opening;
     })
     .catch(() => null);
-  return { worker, module, posted };
+  return { worker, module, posted, early };
 })();
