@@ -481,12 +481,13 @@ byId("chart-png").addEventListener("click", async () => {
 
 applyLanguage();
 setStatus(status.state, status.message);
-engine.listen(onEngineEvent);
 loadCatalogue(catalogue);
-start();
+// The engine's events (the dictionary has arrived, the worker was restarted) wait until
+// the opening report is on screen: the worker may well be that far before this module is.
+start().finally(() => engine.listen(onEngineEvent));
 
 /**
- * Shows the text the page opens with (boot.js has read it, the autosaved text or else the
+ * Shows the text the page opens with (start.js has read it, the autosaved text or else the
  * example, and asked for its analysis), or a text the browser restored into the text box.
  */
 async function start() {
@@ -496,8 +497,8 @@ async function start() {
     area.value = first.text;
     file = first.file;
     if (!first.saved) autosave();
-    analyze(first.analysis);
+    await analyze(first.analysis);
   } else {
-    analyze();
+    await analyze();
   }
 }
