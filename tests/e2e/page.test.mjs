@@ -640,13 +640,18 @@ test("a report of a megabyte: shown whole and right where scrolled to; reveal an
       const row = document.elementFromPoint(box.left + 30, box.top + box.height / 2)?.closest("tr");
       return { index: Number(row?.getAttribute("aria-rowindex")) - 2, id: row?.getAttribute("data-id"), raw: row?.querySelector("button")?.textContent };
     });
-  /** @param {number} fraction */
-  const scrollTable = (fraction) =>
-    page.evaluate((f) => {
+  /**
+   * Scrolls the table to a fraction of its height; resolves once the window has followed.
+   * @param {number} fraction
+   */
+  const scrollTable = async (fraction) => {
+    await page.evaluate((f) => {
       const wrap = /** @type {HTMLElement} */ (document.querySelector("#metrics")?.parentElement);
       wrap.scrollIntoView({ block: "center" });
       wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) * f;
     }, fraction);
+    await afterFrames(page, () => null);
+  };
   for (const fraction of [0.5, 1]) {
     await scrollTable(fraction);
     const row = await middleRow();
