@@ -26,7 +26,11 @@ GECKODRIVER := $(CARGO_BIN)/geckodriver
 # Installed into a venv under .tools/.
 ACTIONLINT_VERSION := 1.17.0
 ACTIONLINT := .tools/py/bin/actionlint
+# Two wasm modules from the crate: the analysis (the page's first), and decodeBytes (loaded
+# when a file is opened); the wasm tests and clippy see both at once.
 WASM_FEATURES := --no-default-features --features wasm
+DECODE_FEATURES := --no-default-features --features wasm-decode
+WASM_TEST_FEATURES := --no-default-features --features wasm,wasm-decode
 
 .PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint lint-js eval fuzz screenshots clean lexicon bench \
         setup setup-rust setup-browser setup-node setup-lint
@@ -64,24 +68,29 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
-# One wasm build, the npm package in target/pkg/fazhi-lens/; the page's www/pkg/ is a copy
-# of its browser files and www/lexicon.txt of its dictionary.
+# One wasm build of two modules, the npm package in target/pkg/fazhi-lens/; the page's
+# www/pkg/ is a copy of its browser files and www/lexicon.txt of its dictionary.
 PKG := target/pkg/fazhi-lens
 PKG_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
 PKG_TGZ := target/pkg/fazhi-lens-$(PKG_VERSION).tgz
-WEB_FILES := fazhi_lens.js fazhi_lens.d.ts fazhi_lens_bg.wasm fazhi_lens_bg.wasm.d.ts
+WEB_FILES := fazhi_lens.js fazhi_lens.d.ts fazhi_lens_bg.wasm fazhi_lens_bg.wasm.d.ts \
+  fazhi_lens_decode.js fazhi_lens_decode.d.ts fazhi_lens_decode_bg.wasm fazhi_lens_decode_bg.wasm.d.ts
 
-# wasm-opt (npm binaryen, not Debian's) only strips the function-name section: 70 KB less
-# brotli; its -Oz/-Os/-O2 passes made the brotli file larger, not smaller (README, Performance).
+# The analysis module into the package, then the decoding module beside it (wasm-pack
+# builds each into a folder of its own). wasm-opt (npm binaryen, not Debian's) only strips
+# the function-name section: 70 KB less brotli; its -Oz/-Os/-O2 passes made the brotli
+# file larger, not smaller (docs/performance.md).
 $(PKG)/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
-	rm -rf $(PKG)
+	rm -rf $(PKG) target/pkg/decode
 	wasm-pack --quiet build --target web --release --out-dir $(PKG) --out-name fazhi_lens . -- $(WASM_FEATURES)
-	node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $@ -o $@
+	wasm-pack --quiet build --target web --release --out-dir target/pkg/decode --out-name fazhi_lens_decode . -- $(DECODE_FEATURES)
+	cp target/pkg/decode/fazhi_lens_decode* $(PKG)/
+	for wasm in $@ $(PKG)/fazhi_lens_decode_bg.wasm; do node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $$wasm -o $$wasm; done
 	@rm -f $(PKG)/.gitignore $(PKG)/package.json
 
 # wasm-pack's package.json and README are replaced by ours (npm/); its glue is left as built.
 $(PKG)/package.json: $(PKG)/fazhi_lens_bg.wasm $(wildcard npm/*) data/lexicon.txt LICENSE Cargo.toml
-	cp npm/node.js npm/node.d.ts npm/README.md LICENSE $(PKG)/
+	cp npm/node.js npm/node.d.ts npm/index.js npm/index.d.ts npm/README.md LICENSE $(PKG)/
 	cp data/lexicon.txt $(PKG)/lexicon.txt
 	node npm/package.mjs Cargo.toml > $@
 
@@ -121,8 +130,8 @@ test-native: ## Unit, integration, property and doc tests
 	cargo test --release --locked --no-fail-fast
 
 test-wasm: setup-rust setup-browser ## The JS boundary in headless Firefox ESR and Chromium (wasm-bindgen-test)
-	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) . $(WASM_FEATURES) --test wasm
-	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_FEATURES) --test wasm
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) . $(WASM_TEST_FEATURES) --test wasm
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) . $(WASM_TEST_FEATURES) --test wasm
 
 test-pkg: $(PKG_TGZ) build-cli setup-browser setup-node ## The npm tarball installed into a temporary project, used from Node and from a page (import map)
 	PKG_TGZ=$(abspath $(PKG_TGZ)) node --test tests/pkg/
@@ -138,6 +147,7 @@ lint: setup-rust setup-lint lint-js ## rustfmt check, clippy (native and wasm32)
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown $(DECODE_FEATURES) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 
 # The page's JavaScript checked against the generated types (www/pkg/fazhi_lens.d.ts, hence

@@ -15,7 +15,7 @@ function field(key) {
   return m[1];
 }
 
-const web = { types: "./fazhi_lens.d.ts", default: "./fazhi_lens.js" };
+const web = { types: "./index.d.ts", default: "./index.js" };
 const pkg = {
   name: field("name"),
   version: field("version"),
@@ -25,27 +25,38 @@ const pkg = {
   keywords: ["chinese", "government", "rule-of-law", "nlp", "jieba", "wasm", "法治政府"],
   type: "module",
   engines: { node: ">=18" },
-  // Browsers (and bundlers aiming at them) take the wasm-pack `--target web` module:
-  // `await init()` fetches fazhi_lens_bg.wasm next to it. Node takes node.js, which reads
-  // the same file from disk and is ready on import.
+  // Browsers (and bundlers aiming at them) take index.js, over the two wasm-pack
+  // `--target web` modules (the analysis and decodeBytes): `await init()` fetches
+  // fazhi_lens_bg.wasm and fazhi_lens_decode_bg.wasm next to it. Node takes node.js, which
+  // reads the same files from disk and is ready on import.
   exports: {
     ".": {
       browser: web,
       node: { types: "./node.d.ts", default: "./node.js" },
       default: web,
     },
+    // Each module alone, for a page that loads decodeBytes only when it needs it.
+    "./fazhi_lens.js": { types: "./fazhi_lens.d.ts", default: "./fazhi_lens.js" },
+    "./fazhi_lens_decode.js": { types: "./fazhi_lens_decode.d.ts", default: "./fazhi_lens_decode.js" },
     "./fazhi_lens_bg.wasm": "./fazhi_lens_bg.wasm",
+    "./fazhi_lens_decode_bg.wasm": "./fazhi_lens_decode_bg.wasm",
     "./lexicon.txt": "./lexicon.txt",
     "./package.json": "./package.json",
   },
   main: "./node.js",
-  module: "./fazhi_lens.js",
-  types: "./fazhi_lens.d.ts",
+  module: "./index.js",
+  types: "./index.d.ts",
   files: [
     "fazhi_lens.js",
     "fazhi_lens.d.ts",
     "fazhi_lens_bg.wasm",
     "fazhi_lens_bg.wasm.d.ts",
+    "fazhi_lens_decode.js",
+    "fazhi_lens_decode.d.ts",
+    "fazhi_lens_decode_bg.wasm",
+    "fazhi_lens_decode_bg.wasm.d.ts",
+    "index.js",
+    "index.d.ts",
     "node.js",
     "node.d.ts",
     "lexicon.txt",

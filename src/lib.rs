@@ -47,7 +47,7 @@ mod segment;
 mod span;
 mod text;
 mod view;
-#[cfg(feature = "wasm")]
+#[cfg(any(feature = "wasm", feature = "wasm-decode"))]
 pub mod wasm;
 
 use std::collections::BTreeMap;

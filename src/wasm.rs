@@ -1,4 +1,8 @@
-//! The WebAssembly binding: the core's [`Analyzer`](crate::Analyzer) as a JavaScript class.
+//! The WebAssembly binding: the core's [`Analyzer`](crate::Analyzer) as a JavaScript class
+//! and the export functions (feature `wasm`), and `decodeBytes` (feature `wasm-decode`).
+//! The two are built as two modules from this crate: the analysis, which a page needs
+//! first, and the decoders of file bytes (encoding_rs's legacy tables, chardetng, the
+//! `.docx` reader: a quarter of the size), which it needs only when a file is opened.
 //!
 //! Results cross as plain JS objects (serde-wasm-bindgen's JSON-compatible serializer:
 //! `None` is `null`, maps are objects), so they survive `structuredClone` and
@@ -10,7 +14,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Options};
+use crate::Error;
+#[cfg(feature = "wasm")]
+use crate::Options;
 
 /// Converts a core error into a JS `Error` with `code` and `messageZh` properties.
 fn js_error(e: &Error) -> JsValue {
@@ -35,6 +41,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Milliseconds from the page's `performance.now()`, in a window or a worker.
+#[cfg(feature = "wasm")]
 fn performance_now() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &"performance".into())
         .ok()
@@ -44,11 +51,13 @@ fn performance_now() -> f64 {
 
 /// Analyzes rule-of-law reports. Create once (loading the lexicon is the expensive part),
 /// then call `analyze` as often as needed.
+#[cfg(feature = "wasm")]
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: crate::Analyzer,
 }
 
+#[cfg(feature = "wasm")]
 #[wasm_bindgen]
 impl Analyzer {
     /// `new Analyzer(options?, lexicon?)`: `options` as in `Analyzer.defaultOptions()`
@@ -124,8 +133,8 @@ impl Analyzer {
 }
 
 /// Decoded file text and the encoding detected.
-#[derive(Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg(feature = "wasm-decode")]
+#[derive(Serialize, tsify::Tsify)]
 pub struct DecodedText {
     /// The text.
     pub text: String,
@@ -134,6 +143,7 @@ pub struct DecodedText {
 }
 
 /// Decodes a dropped file's bytes (UTF-8, UTF-16 with BOM, GB18030/GBK detected).
+#[cfg(feature = "wasm-decode")]
 #[wasm_bindgen(js_name = decodeBytes, unchecked_return_type = "DecodedText")]
 pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
     let d = crate::decode::decode(bytes).map_err(|e| js_error(&e))?;
@@ -144,6 +154,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
 }
 
 /// Reads a JS value into a Rust type, or says what was wrong with it.
+#[cfg(feature = "wasm")]
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_error(&Error::InvalidOptions(format!("{what}: {e}"))))
@@ -152,6 +163,7 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
 /// The metrics of several analysed reports as one CSV table, exactly as the CLI writes it
 /// (`fazhi-lens analyze --format csv`): UTF-8 starting with a BOM for Excel, one row per
 /// metric, the offset unit named in the header.
+#[cfg(feature = "wasm")]
 #[wasm_bindgen(js_name = metricsCsv)]
 pub fn metrics_csv(
     #[wasm_bindgen(unchecked_param_type = "ReportEntry[]")] entries: JsValue,
@@ -162,6 +174,7 @@ pub fn metrics_csv(
 
 /// The outlines of several analysed reports as Markdown, exactly as the CLI writes them
 /// (`fazhi-lens analyze --format md`).
+#[cfg(feature = "wasm")]
 #[wasm_bindgen(js_name = outlineMarkdown)]
 pub fn outline_markdown(
     #[wasm_bindgen(unchecked_param_type = "ReportEntry[]")] entries: JsValue,
@@ -171,6 +184,7 @@ pub fn outline_markdown(
 }
 
 /// For every section id of a report, its path from the top level (`一、… > （二）…`).
+#[cfg(feature = "wasm")]
 #[wasm_bindgen(js_name = sectionPaths, unchecked_return_type = "Record<string, string>")]
 pub fn section_paths(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
@@ -181,6 +195,7 @@ pub fn section_paths(
 
 /// The mandated parts an annual report about `year` must have (the 第一责任人 part from
 /// 2019, and when the year is unknown).
+#[cfg(feature = "wasm")]
 #[wasm_bindgen(js_name = mandatedParts, unchecked_return_type = "Part[]")]
 pub fn mandated_parts(year: Option<i32>) -> Result<JsValue, JsValue> {
     to_js(&crate::export::mandated_parts(year))
@@ -188,6 +203,7 @@ pub fn mandated_parts(year: Option<i32>) -> Result<JsValue, JsValue> {
 
 /// The names, in Chinese and English, of the indicators, 纲要 tasks and parts that reports
 /// refer to by key.
+#[cfg(feature = "wasm")]
 #[wasm_bindgen(unchecked_return_type = "Catalogue")]
 pub fn catalogue() -> Result<JsValue, JsValue> {
     to_js(&crate::export::catalogue())

@@ -13,7 +13,7 @@
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {import("./pkg/fazhi_lens.js").Catalogue} Catalogue */
 /** @typedef {import("./pkg/fazhi_lens.js").Concordance} Concordance */
-/** @typedef {import("./pkg/fazhi_lens.js").DecodedText} DecodedText */
+/** @typedef {import("./pkg/fazhi_lens_decode.js").DecodedText} DecodedText */
 /** @typedef {typeof import("./worker.js").methods} Methods */
 /** @typedef {import("./worker.js").ErrorDescription} ErrorDescription */
 /** @typedef {import("./worker.js").PageReport} PageReport */

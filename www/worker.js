@@ -7,15 +7,16 @@
 //   worker → page  {id, ok: result} or {id, error: {message, messageZh, code}, fatal}
 //   worker → page  {type: "ready"}   once the module is instantiated
 //
-// The page compiles the module while this worker starts (engine.js), so neither waits for
+// The page compiles the module while this worker starts (start.js), so neither waits for
 // the other. Outline, metrics and checks do not need jieba's general dictionary, so the
 // worker answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the
 // start, and the full Analyzer is built when the page asks (`loadLexicon`, after its first
-// report), so that building it never delays the first report.
+// report), so that building it never delays the first report. decodeBytes is a second
+// wasm module of its own (fazhi_lens_decode.js), loaded when the first file is opened.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
-import init, { Analyzer, decodeBytes } from "./pkg/fazhi_lens.js";
+import init, { Analyzer } from "./pkg/fazhi_lens.js";
 import { catalogue, mandatedParts, metricsCsv, outlineMarkdown, sectionPaths } from "./pkg/fazhi_lens.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Options} Options */
@@ -94,16 +95,42 @@ function current() {
   return analyzer;
 }
 
+/** @type {Promise<typeof import("./pkg/fazhi_lens_decode.js")> | null} */
+let decoding = null;
+
+/**
+ * The decoding module (decodeBytes): a second, smaller wasm module, not on the way to the
+ * first report; loaded with the dictionary (so that the page, once loaded, works offline
+ * and opening a file makes no request), or when a file is opened before that.
+ * @returns {Promise<typeof import("./pkg/fazhi_lens_decode.js")>}
+ */
+function decoder() {
+  decoding ??= import("./pkg/fazhi_lens_decode.js").then(
+    async (module) => {
+      await module.default();
+      return module;
+    },
+    (err) => {
+      decoding = null; // a later call tries again
+      throw err;
+    },
+  );
+  return decoding;
+}
+
 /**
  * Builds the Analyzer with jieba's general dictionary and puts it in place of the
- * dictionary-less one.
+ * dictionary-less one; loads the decoding module too.
  * @returns {Promise<true>}
  */
 async function loadLexicon() {
+  // The decoding module downloads and compiles meanwhile.
+  const decoding = decoder().catch(() => null);
   const text = new TextDecoder().decode(await lexiconBytes);
   const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, text));
   analyzer?.free();
   analyzer = full;
+  await decoding;
   return true;
 }
 
@@ -158,7 +185,7 @@ export const methods = {
   /** @param {string} text @param {string} word @param {number} width */
   kwic: (text, word, width) => current().kwic(text, word, width),
   /** @param {ArrayBuffer} bytes a file's bytes (transferred) */
-  decode: (bytes) => decodeBytes(new Uint8Array(bytes)),
+  decode: async (bytes) => (await decoder()).decodeBytes(new Uint8Array(bytes)),
   /** @param {ReportEntry[]} entries */
   metricsCsv: (entries) => metricsCsv(entries),
   /** @param {ReportEntry[]} entries */

@@ -78,7 +78,7 @@ test("the package as installed: name, version, entry points and types present", 
   walk(pkg.exports);
   for (const t of targets) assert.ok(fs.existsSync(path.join(dir, t)), `exports names ${t}, which is not in the package`);
   assert.equal(pkg.exports["."].node.types, "./node.d.ts");
-  assert.equal(pkg.exports["."].default.types, "./fazhi_lens.d.ts");
+  assert.equal(pkg.exports["."].default.types, "./index.d.ts");
   const types = fs.readFileSync(path.join(dir, "fazhi_lens.d.ts"), "utf8");
   assert.match(types, /export class Analyzer/);
   assert.match(types, /analyze\(text: string\): Report;/);
@@ -90,6 +90,7 @@ test("Node: import by name, analyse a seed, load the dictionary export", () => {
   const out = JSON.parse(execFileSync("node", ["use.mjs", "seed.txt"], { cwd: project, encoding: "utf8", maxBuffer: 64 << 20 }));
   const { report, bareReport } = out;
   assertSeedReport(report);
+  assert.deepEqual(out.decoded, { text: "一", encoding: "UTF-8" });
   for (const m of report.metrics) assert.equal(seed.slice(m.start, m.end), m.raw, JSON.stringify(m));
   for (const s of report.outline) assert.ok(seed.slice(s.start, s.end).endsWith(s.title), JSON.stringify(s));
   assert.deepEqual(out.hasLexicon, [false, true]);
@@ -118,6 +119,7 @@ function assertPageResult(result) {
   assert.ok(result.metricSlices.every(Boolean), "every metric span slices to its raw in the browser");
   assert.ok(result.headingSlices.every(Boolean), "every heading span ends with its title in the browser");
   assert.deepEqual(result.error, { isError: true, code: "invalid_options", message: result.error.message });
+  assert.deepEqual(result.decoded, { text: "一", encoding: "UTF-8" });
   const native = JSON.parse(execFileSync(CLI, ["analyze", "--offsets", "utf16", SEED], { encoding: "utf8" }));
   assert.deepEqual(comparable(result.report), comparable(native));
 }

@@ -2,7 +2,7 @@
 // temporary npm project by tests/pkg/pkg.test.mjs; prints one JSON object.
 //
 //   node use.mjs report.txt
-import init, { Analyzer } from "fazhi-lens";
+import init, { Analyzer, decodeBytes } from "fazhi-lens";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -24,4 +24,6 @@ try {
   error = { isError: e instanceof Error, code: e.code, messageZh: e.messageZh };
 }
 
-console.log(JSON.stringify({ report, bareReport, hasLexicon: [bare.hasLexicon, analyzer.hasLexicon], version: analyzer.version, defaultOptions: Analyzer.defaultOptions(), error }));
+const decoded = decodeBytes(new Uint8Array([0xe4, 0xb8, 0x80]));
+
+console.log(JSON.stringify({ report, bareReport, hasLexicon: [bare.hasLexicon, analyzer.hasLexicon], version: analyzer.version, defaultOptions: Analyzer.defaultOptions(), error, decoded }));
