@@ -52,6 +52,19 @@ pub struct Findings<'a> {
     pub frequencies: Vec<WordCount>,
 }
 
+/// The original text of the view range `r` without what the view left out between its
+/// characters: a title that PDF extraction wrapped over two lines (`…规范化程序化\n法治化`)
+/// reads as one (`…规范化程序化法治化`), while its span still covers the original lines.
+fn joined(text: &str, view: &View, r: Range<usize>) -> String {
+    let piece = &view.text()[r.clone()];
+    let mut out = String::with_capacity(piece.len());
+    for (i, c) in piece.char_indices() {
+        let at = r.start + i;
+        out.push_str(&text[view.to_original(at..at + c.len_utf8())]);
+    }
+    out
+}
+
 impl Findings<'_> {
     /// The Report, with offsets in original bytes.
     pub fn report(self) -> Report {
@@ -63,7 +76,7 @@ impl Findings<'_> {
         let original = |r: Range<usize>| text[view.to_original(r)].to_string();
         let section_id = |pos: usize| outline.section_of(pos).map(Outline::id);
 
-        let sections = self.sections(&original);
+        let sections = self.sections();
         let enumerations: Vec<Enumeration> = outline
             .enumerations
             .iter()
@@ -197,7 +210,7 @@ impl Findings<'_> {
     }
 
     /// One section per heading, with its parts and task.
-    fn sections(&self, original: &impl Fn(Range<usize>) -> String) -> Vec<Section> {
+    fn sections(&self) -> Vec<Section> {
         let view = &self.cleaned.view;
         let vt_len = view.text().len();
         let orig_end = view.orig_end(vt_len);
@@ -220,7 +233,7 @@ impl Findings<'_> {
                     marker: self.text[view.to_original(h.marker.clone())]
                         .trim_end()
                         .to_string(),
-                    title: original(h.title.clone()),
+                    title: joined(self.text, view, h.title.clone()),
                     start: span.start,
                     end: span.end,
                     section_end: end.max(span.end),

@@ -93,8 +93,36 @@ fn trim_line(line: &str) -> &str {
 }
 
 /// Display width, the way a PDF line is measured: CJK characters count 2, ASCII 1.
+#[cfg(test)]
 fn width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The display width of every line (without trailing spaces), measured on the characters
+/// as the user's text has them: a bracket or digit that was full-width before
+/// normalization (`（五）`, `２０２３`) counts 2, as on the page, not 1 as its half-width
+/// form in the view would. One pass over the view.
+fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
+    let text = norm.text();
+    let mut out = Vec::with_capacity(lines.len());
+    let (mut at_byte, mut at_char) = (0usize, 0usize);
+    for r in lines {
+        at_char += text[at_byte..r.start].chars().count();
+        let (mut w, mut trimmed) = (0usize, 0usize);
+        let mut n = 0;
+        for c in text[r.clone()].chars() {
+            let wide = !c.is_ascii() || norm.orig_of_char(at_char + n).len() > 1;
+            w += if wide { 2 } else { 1 };
+            if !c.is_whitespace() {
+                trimmed = w;
+            }
+            n += 1;
+        }
+        at_char += n;
+        at_byte = r.end;
+        out.push(trimmed);
+    }
+    out
 }
 
 fn is_page_number(t: &str) -> bool {
@@ -176,7 +204,8 @@ pub fn clean(norm: &View) -> Cleaned {
         reason_of[i] = Some("running_header");
     }
 
-    let wrap = wrap_width(text, &lines, &reason_of);
+    let widths = line_widths(norm, &lines);
+    let wrap = wrap_width(text, &lines, &widths, &reason_of);
     let mut view = View::with_capacity(norm.orig_start(text.len()), text.len());
     let mut removed = Vec::new();
     let kept: Vec<usize> = (0..lines.len())
@@ -190,7 +219,10 @@ pub fn clean(norm: &View) -> Cleaned {
         at_byte = r.start;
         view.extend_from_char(norm, r.clone(), at_char);
         let Some(&next) = kept.get(k + 1) else { break };
-        let joined = wrap.is_some_and(|w| joins(&text[r.clone()], &text[lines[next].clone()], w));
+        let joined = wrap.is_some_and(|w| {
+            let (line, after) = (&text[r.clone()], &text[lines[next].clone()]);
+            joins(line, after, (widths[i], widths[next]), w)
+        });
         if !joined {
             // The line break after this line stands for the original text up to the next kept line.
             let nl = r.end.min(text.len());
@@ -216,56 +248,86 @@ pub fn clean(norm: &View) -> Cleaned {
 
 /// The wrap width of hard-wrapped text (copied from a PDF), if the text looks wrapped.
 ///
-/// The width is the 90th percentile of the display widths of lines that do not end a
-/// sentence (a PDF line is as wide as the page; digits and Latin letters make some
-/// narrower). The text is wrapped when at least five such lines, and a quarter of all
-/// lines, reach 85% of it; ordinary pasted text has long paragraph lines that end with 。
-/// and short headings, so it never qualifies.
+/// Whether a text is hard-wrapped is a property of the whole document, never of one line:
+/// in a PDF copy most body lines break mid-sentence at one width (the page's), and no line
+/// is wider than the page. The width is the 90th percentile of the display widths of the
+/// lines that do not end a sentence (digits and Latin letters make some narrower). The
+/// text is wrapped when at least five such lines, and a quarter of all lines, reach 85% of
+/// it, and at most one line in ten is wider than it by more than 15%.
+///
+/// Ordinary pasted text has long paragraph lines that end with 。, and headings that do not
+/// end a sentence: a report laid out by the 2021–2025 纲要's eight systems has eight or more
+/// comma-long headings of 24–32 characters (`（一）健全政府机构职能体系，推动更好发挥政府
+/// 作用`), enough to look like a page width, but its paragraphs run far past that width,
+/// so it is not taken for wrapped text and no heading is glued to the paragraph after it.
 fn wrap_width(
     text: &str,
     lines: &[Range<usize>],
+    widths: &[usize],
     reason_of: &[Option<&'static str>],
 ) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
+    // The kept non-empty lines: their width and whether they end a sentence.
+    let kept: Vec<(usize, bool)> = lines
         .iter()
+        .zip(widths)
         .zip(reason_of)
         .filter(|(_, r)| r.is_none())
-        .map(|(l, _)| text[l.clone()].trim_end())
-        .filter(|t| !t.is_empty() && !ends_sentence(t))
-        .map(width)
-        .filter(|&w| w >= 30)
+        .map(|((l, &w), _)| (text[l.clone()].trim(), w))
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, w)| (w, ends_sentence(t)))
         .collect();
-    if widths.len() < 5 {
+    let mut open: Vec<usize> = kept
+        .iter()
+        .filter(|(w, ends)| !ends && *w >= 30)
+        .map(|(w, _)| *w)
+        .collect();
+    if open.len() < 5 {
         return None;
     }
-    widths.sort_unstable_by(|a, b| b.cmp(a));
-    let wrap = widths[widths.len() / 10];
+    open.sort_unstable_by(|a, b| b.cmp(a));
+    let wrap = open[open.len() / 10];
     let total = lines
         .iter()
         .filter(|l| !text[(*l).clone()].trim().is_empty())
         .count();
-    let near = widths.iter().filter(|&&w| w * 100 >= wrap * 85).count();
-    (near >= 5 && near * 4 >= total).then_some(wrap)
+    let near = open.iter().filter(|&&w| w * 100 >= wrap * 85).count();
+    let wider = kept.iter().filter(|(w, _)| w * 100 > wrap * 115).count();
+    (near >= 5 && near * 4 >= total && wider * 10 <= kept.len()).then_some(wrap)
 }
 
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['。', '！', '？', '；', '：', '”', '…', '!', '?'])
 }
 
-/// Whether `line` was broken by the PDF's line width and continues on `next`: it fills at
-/// least 85% of the wrap width (lines dense with digits and Latin letters are narrower
-/// than CJK ones), does not end a sentence, and `next` does not start a heading.
-fn joins(line: &str, next: &str, wrap: usize) -> bool {
-    let line = line.trim_end();
+/// Whether `line` was broken by the PDF's line width and continues on `next` (`widths`:
+/// the display widths of both): it fills at least 85% of the wrap width (lines dense with
+/// digits and Latin letters are narrower than CJK ones), does not end a sentence, and
+/// `next` does not start a heading.
+///
+/// A heading alone on its line (a marker and a title, no sentence stop) continues on the
+/// next line only when that line is its title's short last line (`（二）着力健全依法行政
+/// 制度体系，加快推进政府治理规范化程序化` / `法治化`): a full-width next line is the body
+/// that starts under a heading which happens to fill the line (`（五）持续健全突发事件应对
+/// 体系，依法预防处置重大突发事件` / `完善应急预案体系，修订…`).
+fn joins(line: &str, next: &str, widths: (usize, usize), wrap: usize) -> bool {
+    let line = line.trim();
     let next = next.trim_start();
+    let full = |w: usize| w * 100 >= wrap * 85;
+    let heading_alone = starts_with_marker(line) && !line.contains(is_stop);
     !line.is_empty()
         && !next.is_empty()
-        && width(line) * 100 >= wrap * 85
+        && full(widths.0)
         && !ends_sentence(line)
         && !starts_with_marker(next)
+        && !(heading_alone && full(widths.1))
         && next.chars().next().is_some_and(|c| {
             is_han(c) || c.is_ascii_alphanumeric() || "，。、；：%）)”》".contains(c)
         })
+}
+
+/// A sentence or clause stop inside a line.
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：')
 }
 
 #[cfg(test)]

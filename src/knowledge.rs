@@ -433,6 +433,8 @@ pub fn domain_terms() -> &'static [&'static str] {
 pub struct HeadingCues {
     /// Words a heading title ends with.
     pub end: Vec<&'static str>,
+    /// Words that always open body text after a title-final word (`一是`, `首先`).
+    pub open: Vec<&'static str>,
     /// Words body text opens with (the file's `body` lines plus the verbs of two or more
     /// characters).
     pub body: Vec<&'static str>,
@@ -441,14 +443,18 @@ pub struct HeadingCues {
 fn load_heading_cues() -> Result<HeadingCues> {
     let mut cues = HeadingCues {
         end: Vec::new(),
+        open: Vec::new(),
         body: Vec::new(),
     };
     for line in lines(HEADING_CUES) {
         let [kind, word] = line.fields::<2>()?;
         match kind {
             "end" => cues.end.push(word),
+            "open" => cues.open.push(word),
             "body" => cues.body.push(word),
-            _ => return Err(line.error(format!("kind {kind:?} is neither end nor body"))),
+            _ => {
+                return Err(line.error(format!("kind {kind:?} is not end, open or body")));
+            }
         }
     }
     cues.body.extend(
