@@ -223,6 +223,24 @@ fn cue_split(title: &str, max_chars: usize, cue: Cue) -> Option<usize> {
     None
 }
 
+/// Whether every bracket and quote opened in a title is closed in it: a title cut at a stop
+/// inside a bracket (`…建成家庭养老床位7000张（牵头单位` before `：`) is not one. (A line
+/// that ends inside `《` is kept: web copies break lines around a linked citation.)
+fn balanced(title: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote = 0i32;
+    for c in title.chars() {
+        match c {
+            '(' | '（' | '《' | '〔' | '[' => depth += 1,
+            ')' | '）' | '》' | '〕' | ']' => depth -= 1,
+            '“' => quote += 1,
+            '”' => quote -= 1,
+            _ => {}
+        }
+    }
+    depth <= 0 && quote <= 0
+}
+
 /// Whether a title holds a quantity (`12,745,390,000元`, `92.49%`): body text, not a
 /// heading, when it stands in the middle of a paragraph. A year (`2013年`) is fine.
 fn has_quantity(title: &str) -> bool {
@@ -381,20 +399,23 @@ fn candidate_at(
     let mut end = hard_end;
     let hard = &line[title_start..hard_end];
     let hard_chars = hard.chars().count();
-    // Where the body begins with no punctuation: after `一是`/`首先` always; after the
-    // weaker cues in a text pasted without line breaks (where every heading that stood on
-    // its own line now runs into its body) when the title ran on to a stop (not to a
-    // sub-heading or a space, which end it themselves); a title too long to be one must be
-    // cut.
-    let limit = if end_kind == TitleEnd::LineEnd && !mid_line {
-        LINE_TITLE_LIMIT
-    } else {
+    // Where the body begins with no punctuation: after `一是`/`首先` always. After the
+    // weaker cues when the title is too long to be one without a doubt, or in a text
+    // pasted without line breaks (where every heading that stood on its own line now runs
+    // into its body) when it ran on to a stop; never when a heading stands alone on its
+    // line, whose end is the line's (`二、加快科学技术和教育事业的发展和改革，把经济建设
+    // 切实转到…轨道上来`). A mid-line title may be 40 characters long, one at a line start
+    // 60 (the comma-long headings of the 纲要's systems and of government work reports).
+    let alone = !mid_line && end_kind == TitleEnd::LineEnd;
+    let ran_on = matches!(end_kind, TitleEnd::Stop(_) | TitleEnd::LineEnd);
+    let weak = ran_on && ((flat && !alone) || (hard_chars > TITLE_CUE_LIMIT && !alone));
+    let limit = if mid_line {
         TITLE_CUE_LIMIT
+    } else {
+        LINE_TITLE_LIMIT
     };
-    let ran_on = flat && matches!(end_kind, TitleEnd::Stop(_) | TitleEnd::LineEnd);
     if let Some(cut) = cue_split(hard, hard_chars, Cue::Open).or_else(|| {
-        ran_on
-            .then(|| cue_split(hard, TITLE_CUE_LIMIT, Cue::Body))
+        weak.then(|| cue_split(hard, TITLE_CUE_LIMIT, Cue::Body))
             .flatten()
     }) {
         end = title_start + cut;
@@ -408,6 +429,7 @@ fn candidate_at(
     let first = title.chars().next()?;
     if n == 0
         || !title.chars().any(is_han)
+        || (!balanced(title) && end_kind != TitleEnd::LineEnd)
         || "，、。；：,.)）%".contains(first)
         || (mid_line && n > TITLE_CUE_LIMIT)
     {
@@ -427,6 +449,10 @@ fn candidate_at(
         if has_quantity(title) {
             score -= 2.0;
         }
+    } else if n > TITLE_CUE_LIMIT {
+        // A long line-start title: a heading of the 纲要's systems, or the first sentence
+        // of a numbered paragraph, which holds figures (`2.实现城镇新增就业18万人以上，…`).
+        score -= if has_quantity(title) { 3.0 } else { 1.0 };
     }
     if marker.no_separator {
         score -= 1.0;
