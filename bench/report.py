@@ -120,7 +120,7 @@ def main():
     if rows:
         lines += ["", "## Native stages (criterion medians, one thread; MB/s of input)", "",
                   "| stage | seeds ms | seeds MB/s | corpus ms | corpus MB/s |", "|---|---:|---:|---:|---:|"]
-        order = ["normalize", "clean", "meta", "outline", "segment", "segment-plain", "citations", "metrics",
+        order = ["normalize", "clean", "meta", "outline", "document", "segment", "segment-plain", "citations", "metrics",
                  "framework", "keywords", "analyze"]
         for stage in order:
             cells = []

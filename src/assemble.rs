@@ -13,6 +13,7 @@ use std::ops::Range;
 use crate::checks::{self, CheckInput, HeadingInfo, SumInfo};
 use crate::citations::Cited;
 use crate::clean::Cleaned;
+use crate::document::Document;
 use crate::framework::Framework;
 use crate::meta::MetaFound;
 use crate::metrics::Metrics;
@@ -36,6 +37,8 @@ pub struct Findings<'a> {
     pub meta: &'a MetaFound,
     /// The report year (the caller's, else the text's).
     pub year: Option<i32>,
+    /// What kind of document it is and whether it is complete.
+    pub document: &'a Document,
     /// Headings, sections and enumerations.
     pub outline: &'a Outline,
     /// Parts and tasks per heading.
@@ -183,6 +186,15 @@ impl Findings<'_> {
                         end: p.range.end,
                     })
                     .collect(),
+                kind: self.document.kind,
+                kind_evidence: self.document.kind_evidence.clone(),
+                incomplete: self.document.incomplete.is_some(),
+                incomplete_evidence: self
+                    .document
+                    .incomplete
+                    .as_ref()
+                    .map(|i| i.evidence.clone())
+                    .unwrap_or_default(),
             },
             removed: self
                 .cleaned
@@ -261,11 +273,17 @@ impl Findings<'_> {
                 parent: self.outline.parents[i],
                 range: s.start..s.end,
                 no_separator: h.no_separator,
+                names_part: !crate::framework::parts_of_title(
+                    &self.cleaned.view.text()[h.title.clone()],
+                    self.year,
+                    self.outline.parents[i].is_none(),
+                )
+                .is_empty(),
             })
             .collect();
+        // Parts from any level: a part written as a level-3 heading is there.
         let present: Vec<Part> = sections
             .iter()
-            .filter(|s| s.level <= 2)
             .flat_map(|s| s.parts.iter().copied())
             .collect();
         let sums: Vec<SumInfo> = self
@@ -302,8 +320,15 @@ impl Findings<'_> {
                 (r.clone(), at)
             })
             .collect();
+        let incomplete = self
+            .document
+            .incomplete
+            .as_ref()
+            .map(|i| (i.evidence.as_slice(), i.at.clone()));
         checks::collect(&CheckInput {
             headings: &headings,
+            kind: self.document.kind,
+            incomplete,
             present_parts: &present,
             year: self.year,
             sums: &sums,

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::report::{Part, Qualifier};
+use crate::report::{DocKind, Part, Qualifier};
 
 /// A line of a data file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +69,7 @@ const STOPWORDS: File = data_file!("stopwords.txt");
 const DOMAIN_DICT: File = data_file!("domain_dict.txt");
 const CITATION_KINDS: File = data_file!("citation_kinds.tsv");
 const WORDS: File = data_file!("words.tsv");
+const DOCUMENT_KINDS: File = data_file!("document_kinds.tsv");
 
 /// One line of data: where it stands and its tab-separated columns.
 struct Line {
@@ -267,6 +268,8 @@ pub struct PartRule {
     pub part: Part,
     /// Words of a heading that names it.
     pub keywords: Regex,
+    /// The words name the part only in a top-level heading (`part_top`).
+    pub top_only: bool,
 }
 
 /// A task area of a 纲要.
@@ -293,11 +296,15 @@ fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
         let [kind, catalogue, key, name, name_en, keywords] = line.fields::<6>()?;
         let keywords = line.regex(keywords)?;
         match kind {
-            "part" => {
+            "part" | "part_top" => {
                 let part = Part::from_key(key)
                     .filter(|p| *p != Part::Other)
                     .ok_or_else(|| line.error(format!("unknown part {key:?}")))?;
-                parts.push(PartRule { part, keywords });
+                parts.push(PartRule {
+                    part,
+                    keywords,
+                    top_only: kind == "part_top",
+                });
             }
             "task" if CATALOGUES.contains(&catalogue) => tasks.push(Task {
                 catalogue,
@@ -307,7 +314,7 @@ fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
                 keywords,
             }),
             "task" => return Err(line.error(format!("unknown catalogue {catalogue:?}"))),
-            _ => return Err(line.error(format!("kind {kind:?} is neither part nor task"))),
+            _ => return Err(line.error(format!("kind {kind:?} is not part, part_top or task"))),
         }
     }
     Ok((parts, tasks))
@@ -326,6 +333,46 @@ pub fn part_rules() -> &'static [PartRule] {
 /// The task areas of all three 纲要, in file order.
 pub fn tasks() -> &'static [Task] {
     &framework().1
+}
+
+/// A rule of `data/document_kinds.tsv`: words that show what kind of document a text is.
+#[derive(Debug, Clone)]
+pub struct KindRule {
+    /// The kind they show.
+    pub kind: DocKind,
+    /// Matched against the title and the first lines (`true`) or the whole text.
+    pub in_title: bool,
+    /// What the evidence is called (`政府工作报告`).
+    pub label: &'static str,
+    /// The words.
+    pub pattern: Regex,
+}
+
+fn load_document_kinds() -> Result<Vec<KindRule>> {
+    lines(DOCUMENT_KINDS)
+        .map(|line| {
+            let [kind, place, label, pattern] = line.fields::<4>()?;
+            let kind = DocKind::from_key(kind)
+                .ok_or_else(|| line.error(format!("kind {kind:?} is neither report nor other")))?;
+            let in_title = match place {
+                "title" => true,
+                "body" => false,
+                p => return Err(line.error(format!("place {p:?} is neither title nor body"))),
+            };
+            Ok(KindRule {
+                kind,
+                in_title,
+                label,
+                pattern: line.regex(pattern)?,
+            })
+        })
+        .collect()
+}
+
+/// The document-kind rules, in file order (the first that matches decides).
+pub fn document_kinds() -> &'static [KindRule] {
+    static C: OnceLock<Vec<KindRule>> = OnceLock::new();
+    cached(&C, load_document_kinds).as_slice()
 }
 
 /// An indicator of `data/indicators.tsv`.
@@ -650,7 +697,16 @@ mod tests {
         assert!(!load_boilerplate().unwrap().is_empty());
         assert!(!load_citation_kinds().unwrap().is_empty());
         let (parts, tasks) = load_framework().unwrap();
-        assert_eq!(parts.len(), 4);
+        for part in [
+            Part::Measures,
+            Part::Shortcomings,
+            Part::ResponsiblePerson,
+            Part::NextYear,
+        ] {
+            assert!(parts.iter().any(|r| r.part == part && !r.top_only));
+        }
+        let kinds = load_document_kinds().unwrap();
+        assert!(kinds.iter().any(|r| r.kind == DocKind::Other));
         for catalogue in CATALOGUES {
             assert!(tasks.iter().any(|t| t.catalogue == *catalogue));
         }

@@ -4,8 +4,8 @@
 //! One [`Analyzer`] loads the segmentation dictionary once; [`Analyzer::analyze`] turns a
 //! text into a [`Report`]. The pipeline, one module per stage:
 //!
-//! [`normalize`] → [`clean`] → [`meta`] → [`outline`] → [`segment`] → [`metrics`] →
-//! [`framework`] → [`checks`]
+//! [`normalize`] → [`clean`] → [`meta`] → [`outline`] → [`document`] → [`segment`] →
+//! [`metrics`] → [`framework`] → [`checks`]
 //!
 //! Every span in the report is a half-open range into the ORIGINAL input, in the unit the
 //! caller asks for ([`OffsetUnit`]); normalization and cleaning work on [`view::View`]s
@@ -30,6 +30,7 @@ mod citations;
 mod clean;
 #[cfg(feature = "decode")]
 pub mod decode;
+mod document;
 mod error;
 pub mod export;
 mod framework;
@@ -66,8 +67,9 @@ pub use span::OffsetUnit;
 pub mod stages {
     pub use crate::citations::{find_citations, Cited};
     pub use crate::clean::{clean, Cleaned};
+    pub use crate::document::{read_document, Document};
     pub use crate::framework::map_sections;
-    pub use crate::meta::read_meta;
+    pub use crate::meta::{read_meta, MetaFound};
     pub use crate::metrics::Metrics;
     pub use crate::normalize::{is_ignorable, normalize};
     pub use crate::outline::Outline;
@@ -288,13 +290,18 @@ impl Analyzer {
         let meta = timer.stage("meta", || meta::read_meta(text, &norm, &cleaned));
         let year = self.options.year.or(meta.year);
         let outline = timer.stage("outline", || Outline::find(vt));
+        let document = timer.stage("document", || {
+            document::read_document(text, &norm, &cleaned, &meta, &outline, year)
+        });
         let tokens = timer.stage("segment", || self.segmenter.tokens(vt, self.options.hmm));
         let (citations, metrics) = timer.stage("metrics", || {
             let citations = citations::find_citations(vt);
             let metrics = Metrics::find(vt, &tokens, &citations);
             (citations, metrics)
         });
-        let framework = timer.stage("framework", || framework::map_sections(vt, &outline, year));
+        let framework = timer.stage("framework", || {
+            framework::map_sections(vt, &outline, year, document.kind)
+        });
         let (keywords, frequencies) = timer.stage("keywords", || self.reading_aids(vt, &tokens));
         let mut report = timer.stage("checks", || {
             assemble::Findings {
@@ -303,6 +310,7 @@ impl Analyzer {
                 cleaned: &cleaned,
                 meta: &meta,
                 year,
+                document: &document,
                 outline: &outline,
                 framework: &framework,
                 tokens: &tokens,

@@ -77,6 +77,47 @@ pub struct Meta {
     pub published_span: Option<Span>,
     /// Template placeholders left in the text (`XX区`, `201*年`, `*次`).
     pub placeholders: Vec<Placeholder>,
+    /// What kind of document this is: a rule-of-law annual report or something else.
+    pub kind: DocKind,
+    /// Why: short Chinese statements of the evidence (`标题含“政府工作报告”`).
+    pub kind_evidence: Vec<String>,
+    /// The text is cut off (ends mid-sentence) or carries an excerpt note.
+    pub incomplete: bool,
+    /// Why the text is taken as incomplete (empty when it is complete).
+    pub incomplete_evidence: Vec<String>,
+}
+
+/// What kind of document a text is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// A rule-of-law annual report (法治政府建设情况报告, 依法行政工作报告, a department's
+    /// 法治建设 report): the mandated parts apply.
+    #[default]
+    Report,
+    /// Anything else (政府工作报告, 实施方案, 工作要点, 解读, news): outline, metrics and
+    /// the rest, but no mandated parts.
+    Other,
+}
+
+impl DocKind {
+    /// The stable key used in JSON (`report`, `other`).
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Report => "report",
+            DocKind::Other => "other",
+        }
+    }
+
+    /// Parses a key as written in data files.
+    pub fn from_key(key: &str) -> Option<DocKind> {
+        match key {
+            "report" => Some(DocKind::Report),
+            "other" => Some(DocKind::Other),
+            _ => None,
+        }
+    }
 }
 
 /// A template placeholder left in the text.
@@ -188,9 +229,11 @@ pub struct Section {
     pub section_end: usize,
     /// Id of the enclosing section.
     pub parent: Option<String>,
-    /// Mandated parts this section reports (level 1 and 2 only).
+    /// Mandated parts this section reports: the top two levels of the outline, and any
+    /// heading whose own title names a part (`2.严格落实党政主要负责人履行推进法治建设第一
+    /// 责任人职责`); none in a document that is not a report.
     pub parts: Vec<Part>,
-    /// Task area of the applicable 法治政府建设实施纲要 (level 1 and 2 only).
+    /// Task area of the applicable 法治政府建设实施纲要 (the top two levels only).
     pub task: Option<String>,
     /// Confidence of the `parts`/`task` mapping, 0–1.
     pub confidence: f64,
@@ -375,11 +418,13 @@ pub enum CheckKind {
     Placeholder,
     /// A closing date that cannot be read as a date.
     UnreadableDate,
+    /// The text is cut off or carries an excerpt note.
+    IncompleteText,
 }
 
 impl CheckKind {
     /// Every kind, in the order of this list.
-    pub const ALL: [CheckKind; 12] = [
+    pub const ALL: [CheckKind; 13] = [
         CheckKind::SkippedLevel,
         CheckKind::MissingSeparator,
         CheckKind::LongHeading,
@@ -392,6 +437,7 @@ impl CheckKind {
         CheckKind::RateMismatch,
         CheckKind::Placeholder,
         CheckKind::UnreadableDate,
+        CheckKind::IncompleteText,
     ];
 
     /// The stable key (`missing_part`, `sum_mismatch` …), as in JSON.
@@ -409,6 +455,7 @@ impl CheckKind {
             CheckKind::RateMismatch => "rate_mismatch",
             CheckKind::Placeholder => "placeholder",
             CheckKind::UnreadableDate => "unreadable_date",
+            CheckKind::IncompleteText => "incomplete_text",
         }
     }
 }
