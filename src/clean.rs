@@ -306,9 +306,10 @@ fn ends_sentence(t: &str) -> bool {
 ///
 /// A heading alone on its line (a marker and a title, no sentence stop) continues on the
 /// next line only when that line is its title's short last line (`（二）着力健全依法行政
-/// 制度体系，加快推进政府治理规范化程序化` / `法治化`): a full-width next line is the body
-/// that starts under a heading which happens to fill the line (`（五）持续健全突发事件应对
-/// 体系，依法预防处置重大突发事件` / `完善应急预案体系，修订…`).
+/// 制度体系，加快推进政府治理规范化程序化` / `法治化`) or opens with the rest of a run-on
+/// title (`面。一是查办投诉…`): a full-width next line is otherwise the body that starts
+/// under a heading which happens to fill the line (`（五）持续健全突发事件应对体系，依法
+/// 预防处置重大突发事件` / `完善应急预案体系，修订…`).
 fn joins(line: &str, next: &str, widths: (usize, usize), wrap: usize) -> bool {
     let line = line.trim();
     let next = next.trim_start();
@@ -319,10 +320,20 @@ fn joins(line: &str, next: &str, widths: (usize, usize), wrap: usize) -> bool {
         && full(widths.0)
         && !ends_sentence(line)
         && !starts_with_marker(next)
-        && !(heading_alone && full(widths.1))
+        && !(heading_alone && full(widths.1) && !opens_with_title_tail(next))
         && next.chars().next().is_some_and(|c| {
             is_han(c) || c.is_ascii_alphanumeric() || "，。、；：%）)”》".contains(c)
         })
+}
+
+/// Whether a line opens with the last words of a run-on heading's title: a stop within
+/// its first 12 characters, no figures before it (`面。一是查办投诉…` after `（三）依法建立…
+/// 增强服务意识方`), not a sentence of body text (`完善应急预案体系，修订…`).
+fn opens_with_title_tail(next: &str) -> bool {
+    next.chars()
+        .take(13)
+        .take_while(|c| !c.is_ascii_digit())
+        .any(is_stop)
 }
 
 /// A sentence or clause stop inside a line.

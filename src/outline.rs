@@ -63,7 +63,7 @@
 
 use std::ops::Range;
 
-use crate::knowledge;
+use crate::knowledge::{self, Role};
 use crate::markers::{parse_marker, take_while_in, Marker, CN_NUM};
 use crate::normalize::is_han;
 use crate::text::line_ranges;
@@ -117,7 +117,7 @@ enum Place {
     Colon,
     /// After `；`.
     Semicolon,
-    /// After a closing bracket or quote.
+    /// After a closing bracket or quote, or a `%`.
     Close,
     /// After a Chinese character: only right after a chosen heading's title.
     Inline,
@@ -130,7 +130,10 @@ impl Place {
             Some('。' | '！' | '？' | '!' | '?') => Place::Sentence,
             Some('：' | ':') => Place::Colon,
             Some('；' | ';') => Place::Semicolon,
-            Some(')' | '”' | '’' | '」' | '』' | '》' | '】' | '〕' | ']') => Place::Close,
+            // A paragraph that ends in a figure, its line break lost: `…办结率达90%3.全面…`.
+            Some(')' | '”' | '’' | '」' | '』' | '》' | '】' | '〕' | ']' | '%') => {
+                Place::Close
+            }
             Some(c) if is_han(c) => Place::Inline,
             _ => return None,
         })
@@ -188,39 +191,85 @@ fn is_stop(c: char) -> bool {
 /// How sure a body-opening cue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
-    /// Only the words that always open a body (`一是`, `首先`).
+    /// Only the words that always open a body (`一是`, `首先`): an enumeration never
+    /// stands in a title (`推进行政决策科学化、民主化、法制化|一是深入调查研究`), unless
+    /// the word is part of another (`统一是`; but `工作计划|一是`).
     Open,
-    /// Also the weaker body words (`严格`, `全面`, reporting verbs) and digits, where the
-    /// rest of the title does not itself end like a title (`深化“放管服”改革|优化营商
-    /// 环境` is one title of two clauses; `健全突发事件应对体系|修订完善应急预案18个` is a
-    /// title and its body).
+    /// Also the weaker body words (`严格`, `全面`, reporting verbs) and digits after a
+    /// title-final word, where what follows up to the stop is long enough to be body text
+    /// and does not itself end a short title (`深化“放管服”改革|优化营商环境` and
+    /// `协调和化解社会矛盾的能力|提高` are one title; `健全突发事件应对体系|修订完善应急预案
+    /// 18个，…` is a title and its body).
     Body,
 }
 
-/// The first place within `title` where a title-final word meets a body-opening word
-/// (`存在的问题|一是…`, `健全依法行政制度体系|严格落实…`), searched up to `max_chars`
-/// characters.
+/// The first place within `title` where its body begins: an `open` word, or (for
+/// [`Cue::Body`]) a title-final word met by a body-opening word, searched up to
+/// `max_chars` characters.
 fn cue_split(title: &str, max_chars: usize, cue: Cue) -> Option<usize> {
     let cues = knowledge::heading_cues();
     let ends_like_title = |s: &str| cues.end.iter().any(|w| s.ends_with(w));
+    let in_word = knowledge::words(Role::CnWordPrefix);
+    let total = title.chars().count();
     for (n, (i, _)) in title.char_indices().enumerate().skip(2) {
         if n > max_chars {
             break;
         }
         let (head, rest) = title.split_at(i);
-        if !ends_like_title(head) {
+        if cues.open.iter().any(|w| rest.starts_with(w))
+            && (ends_like_title(head) || !in_word.iter().any(|w| head.ends_with(w)))
+        {
+            return Some(i);
+        }
+        if cue == Cue::Open || !ends_like_title(head) {
             continue;
         }
-        let opens = cues.open.iter().any(|w| rest.starts_with(w))
-            || (cue == Cue::Body
-                && (cues.body.iter().any(|w| rest.starts_with(w))
-                    || rest.starts_with(|c: char| c.is_ascii_digit()))
-                && !ends_like_title(rest.trim_end()));
-        if opens {
+        // A body never opens with a title-final word (`建设|情况园区…` is `建设情况|园区…`).
+        if cues.end.iter().any(|w| rest.starts_with(w)) {
+            continue;
+        }
+        let left = total - n;
+        let opens = cues.body.iter().any(|w| rest.starts_with(w))
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || opens_with_a_body_name(rest);
+        if opens && left >= 6 && !(left <= 12 && ends_like_title(rest.trim_end())) {
             return Some(i);
         }
     }
     None
+}
+
+/// Whether `rest` opens with the short name of a body, the subject a paragraph of a report
+/// starts with (`高新区行政执法权力尚未下放`): two or three Chinese characters and the end
+/// of a body's name (`data/words.tsv`, `org_suffix`: 区, 县, 局, 管委会 …). Longer runs
+/// are too often a phrase that happens to hold 市 or 部 (`强大国内市场`).
+fn opens_with_a_body_name(rest: &str) -> bool {
+    let suffixes = knowledge::words(Role::OrgSuffix);
+    let starts: Vec<usize> = rest
+        .char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .map(|(i, _)| i)
+        .take(4)
+        .collect();
+    starts
+        .iter()
+        .skip(2)
+        .any(|&i| suffixes.iter().any(|s| rest[i..].starts_with(s)))
+}
+
+/// The end of the last title-final word (`data/heading_cues.txt`) within the first
+/// `max_chars` characters of `title`, after at least four.
+fn last_title_end(title: &str, max_chars: usize) -> Option<usize> {
+    let cues = knowledge::heading_cues();
+    title
+        .char_indices()
+        .skip(4)
+        .take(max_chars.saturating_sub(3))
+        .map(|(i, _)| i)
+        .chain(std::iter::once(title.len()))
+        .take_while(|&i| title[..i].chars().count() <= max_chars)
+        .filter(|&i| cues.end.iter().any(|w| title[..i].ends_with(w)))
+        .last()
 }
 
 /// Whether every bracket and quote opened in a title is closed in it: a title cut at a stop
@@ -336,7 +385,6 @@ fn scan_title(line: &str, from: usize, marker: &Marker) -> (usize, TitleEnd, boo
 
 /// The candidates of one line (`base` is the line's view offset), in text order.
 fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>) {
-    let first_new = out.len();
     let mut prev_sig: Option<char> = None;
     let mut prev: Option<char> = None;
     for (i, c) in line.char_indices() {
@@ -357,24 +405,47 @@ fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>
         }
         prev = Some(c);
     }
-    mark_lists(&mut out[first_new..]);
 }
 
-/// A mid-line item whose same-level predecessor on the line ended its title with `；` is
-/// the next item of an inline list (`（1）领导干部，…；（2）青少年，…；（3）农民工，…。`).
-fn mark_lists(line_cands: &mut [Candidate]) {
-    // For each level, the number of the last candidate and whether it ended with `；`.
-    let mut last: [Option<(u32, bool)>; 6] = [None; 6];
-    for c in line_cands.iter_mut() {
-        let level = usize::from(c.marker.level);
-        if c.place != Place::LineStart {
-            if let Some((n, true)) = last[level] {
-                if n + 1 == c.marker.number {
-                    c.score -= 4.0;
-                }
+/// How far apart (view bytes) two items of one inline list may stand.
+const LIST_SPAN: usize = 600;
+
+/// The items of inline lists: a marker whose title ends with `；` and whose next sibling
+/// (the same level, the next number) follows within [`LIST_SPAN`] opens a list, and each
+/// item after an item is one too (`创新成果：（1）实行…指挥体系；（2）专题图…；（3）…。`,
+/// also when hard wrapping put `（1）` or a page break put `（3）` at a line start). Such
+/// items are body text, not headings.
+fn mark_lists(cands: &mut [Candidate]) {
+    let mut list = vec![false; cands.len()];
+    // Backwards: an item ending with `；` whose next sibling follows closely.
+    let mut next: [Option<usize>; 6] = [None; 6];
+    for i in (0..cands.len()).rev() {
+        let level = usize::from(cands[i].marker.level);
+        if let Some(j) = next[level] {
+            list[i] = cands[i].semicolon
+                && cands[j].marker.number == cands[i].marker.number + 1
+                && cands[j].at - cands[i].at <= LIST_SPAN;
+        }
+        next[level] = Some(i);
+    }
+    // Forwards: the next sibling of a list item.
+    let mut last: [Option<usize>; 6] = [None; 6];
+    for i in 0..cands.len() {
+        let level = usize::from(cands[i].marker.level);
+        if let Some(j) = last[level] {
+            if (list[j] || cands[j].semicolon)
+                && cands[i].marker.number == cands[j].marker.number + 1
+                && cands[i].at - cands[j].at <= LIST_SPAN
+            {
+                list[i] = true;
             }
         }
-        last[level] = Some((c.marker.number, c.semicolon));
+        last[level] = Some(i);
+    }
+    for (c, is_item) in cands.iter_mut().zip(list) {
+        if is_item {
+            c.score -= 5.0;
+        }
     }
 }
 
@@ -408,12 +479,13 @@ fn candidate_at(
     // 60 (the comma-long headings of the 纲要's systems and of government work reports).
     let alone = !mid_line && end_kind == TitleEnd::LineEnd;
     let ran_on = matches!(end_kind, TitleEnd::Stop(_) | TitleEnd::LineEnd);
-    let weak = ran_on && ((flat && !alone) || (hard_chars > TITLE_CUE_LIMIT && !alone));
+    let weak = ran_on && !alone && (flat || hard_chars > TITLE_CUE_LIMIT);
     let limit = if mid_line {
         TITLE_CUE_LIMIT
     } else {
         LINE_TITLE_LIMIT
     };
+    let mut guessed = false;
     if let Some(cut) = cue_split(hard, hard_chars, Cue::Open).or_else(|| {
         weak.then(|| cue_split(hard, TITLE_CUE_LIMIT, Cue::Body))
             .flatten()
@@ -421,7 +493,13 @@ fn candidate_at(
         end = title_start + cut;
         end_kind = TitleEnd::Cue;
     } else if hard_chars > limit {
-        return None;
+        // In a text pasted without line breaks a heading whose body opens with neither
+        // punctuation nor a cue (`（三）积极探索规范性文件管理好的做法规范性文件是执行…`)
+        // ends at its last title-final word within 30 characters, a guess.
+        let cut = flat.then(|| last_title_end(hard, 30)).flatten()?;
+        end = title_start + cut;
+        end_kind = TitleEnd::Cue;
+        guessed = true;
     }
     let title = line[title_start..end].trim_end();
     let end = title_start + title.len();
@@ -455,6 +533,9 @@ fn candidate_at(
         score -= if has_quantity(title) { 3.0 } else { 1.0 };
     }
     if marker.no_separator {
+        score -= 1.0;
+    }
+    if guessed {
         score -= 1.0;
     }
     // A level-3 number whose title opens with a digit counts months or days (`3、4月份`).
@@ -681,6 +762,7 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     for r in lines {
         line_candidates(&text[r.clone()], r.start, flat, &mut cands);
     }
+    mark_lists(&mut cands);
     let conv = conventions(&cands);
     choose(&cands, &conv)
         .into_iter()
