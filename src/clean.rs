@@ -406,4 +406,59 @@ mod tests {
         assert!(c.view.text().contains("\n二、完善依法行政制度体系"));
         assert!(removed_reasons(&text).contains(&("- 2 -".into(), "page_number")));
     }
+
+    /// A report laid out by the 2021–2025 纲要's eight systems: many comma-long headings on
+    /// their own lines look like a page width, but the paragraphs run far past it.
+    #[test]
+    fn long_headings_of_a_clean_report_are_not_wrapped_text() {
+        let body = "全面落实行政执法三项制度，全年评查案卷512卷，发现问题67个，全部督促整改到位。"
+            .repeat(4);
+        let headings = [
+            "（一）健全政府机构职能体系，推动更好发挥政府作用",
+            "（二）健全依法行政制度体系，加快推进政府治理规范化程序化法治化",
+            "（三）健全行政决策制度体系，不断提升行政决策公信力和执行力",
+            "（四）健全行政执法工作体系，全面推进严格规范公正文明执法",
+            "（五）健全突发事件应对体系，依法预防处置重大突发事件",
+            "（六）健全社会矛盾纠纷行政预防调处化解体系，不断促进社会公平正义",
+            "（七）健全行政权力制约和监督体系，促进行政权力规范透明运行",
+            "（八）健全法治政府建设科技保障体系，全面建设数字法治政府",
+        ];
+        let text: String = headings
+            .iter()
+            .map(|h| format!("{h}\n{body}\n\n"))
+            .collect();
+        let c = clean(&normalize(&text));
+        for h in headings {
+            let h = normalize(h).text().to_string();
+            assert!(
+                c.view.text().contains(&format!("{h}\n")),
+                "{h} stays alone on its line"
+            );
+        }
+    }
+
+    /// In wrapped text, a heading that fills its line keeps the body below it, a title
+    /// wrapped over two lines is joined, and so is a run-on title whose rest opens the
+    /// next line.
+    #[test]
+    fn a_heading_that_fills_its_line_joins_only_its_own_rest() {
+        let lines = [
+            "2023年，市政府坚持以习近平新时代中国特色社会主义思想为指导，",
+            "全面贯彻党的二十大精神，深入学习贯彻习近平法治思想，严格落实",
+            "（一）着力健全依法行政制度体系，加快推进政府治理规范化程序化",
+            "法治化",
+            "一是加强重点领域立法，提请市人大常委会审议地方性法规草案3件，",
+            "（五）持续健全突发事件应对体系，依法预防处置重大突发事件",
+            "完善应急预案体系，修订市级专项应急预案18个、部门预案35个。依",
+            "法做好防汛抗旱、森林防灭火等工作，全年组织综合应急演练21次，",
+            "（三）依法建立公开、公平、高效、便民的现代行政服务机制，增强服",
+            "务意识。一是查办投诉解民忧，依法行政促和谐。根据《办法》的规定",
+            "区政府坚持及时受理处理、反馈、跟踪的“四及时”工作原则，严格",
+        ];
+        let c = clean(&normalize(&lines.join("\n")));
+        let v = c.view.text();
+        assert!(v.contains("规范化程序化法治化\n一是"), "{v}");
+        assert!(v.contains("重大突发事件\n完善应急预案体系"), "{v}");
+        assert!(v.contains("增强服务意识。一是"), "{v}");
+    }
 }

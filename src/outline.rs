@@ -104,7 +104,7 @@ const TITLE_SCAN: usize = 90;
 /// without its line breaks.
 const FLAT_LINE: usize = 400;
 /// States kept per step of the dynamic programme.
-const BEAM: usize = 16;
+const BEAM: usize = 8;
 
 /// Where a candidate marker stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1103,6 +1103,51 @@ mod tests {
     fn an_excerpt_may_open_mid_list() {
         let text = "（三）规范行政执法行为\n全面推行三项制度。\n（四）强化行政权力监督\n全年受理案件41件。\n二、存在的不足和原因\n一是能力不强。\n三、2020年工作安排\n一是做好收官工作。\n";
         assert_eq!(numbers(text), vec![(2, 3), (2, 4), (1, 2), (1, 3)]);
+    }
+
+    #[test]
+    fn inline_lists_also_across_line_starts() {
+        // Wrapping or a page break can put an inline list's item at a line start.
+        let text = "（四）加强社会治理\n园区完成创建任务。创新成果：\n（1）实行常驻运行机制，建立区域治理指挥体系；（2）专题图和创新应用数量质量全市领先；\n（3）互联网舆情全天巡查。另一方面打造创新应用。\n";
+        assert_eq!(titles(text), vec![(2, "加强社会治理".into())]);
+    }
+
+    /// A report pasted as one line: every heading that stood on its own line runs into
+    /// its body, with or without a stop between them.
+    #[test]
+    fn flat_text_titles_end_where_the_body_begins() {
+        let body = "全年办理行政复议案件38件，按期办结率100%，行政机关负责人出庭应诉率达到98%。"
+            .repeat(12);
+        let text = format!(
+            "现将有关情况报告如下：一、2019年法治政府建设主要举措和成效（一）健全突发事件应对体系修订完善应急预案18个，组织应急演练60余场次。{body}（二）协调和化解社会矛盾的能力提高。{body}二、规范公正文明执法高新区行政执法权力尚未下放，正在对接。{body}三、存在的问题一是执法力量不足。{body}"
+        );
+        assert_eq!(
+            titles(&text),
+            vec![
+                (1, "2019年法治政府建设主要举措和成效".into()),
+                (2, "健全突发事件应对体系".into()),
+                (2, "协调和化解社会矛盾的能力提高".into()),
+                (1, "规范公正文明执法".into()),
+                (1, "存在的问题".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_figure_or_a_space_of_a_one_line_paste() {
+        let body = "全年受理群众诉求1200件，按期办结率达到98%，满意率持续提升，各项工作有序推进。"
+            .repeat(12);
+        let text = format!(
+            "1.加强组织领导。{body}按时办结率达90%2.全面推进政务公开。{body} 3.推进依法决策 {body}"
+        );
+        assert_eq!(
+            titles(&text),
+            vec![
+                (3, "加强组织领导".into()),
+                (3, "全面推进政务公开".into()),
+                (3, "推进依法决策".into()),
+            ]
+        );
     }
 
     #[test]

@@ -379,3 +379,38 @@ fn every_fixture_gives_the_same_outline_in_every_shape() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_document_that_is_not_a_report_gets_no_mandated_parts() {
+    let text = "2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n全年地区生产总值增长5.6%。\n二、2024年工作安排\n着力扩大有效需求。\n三、全面加强政府自身建设\n坚持依法行政。\n";
+    let r = analyze(text);
+    assert_eq!(
+        r.meta.kind,
+        fazhi_lens::DocKind::Other,
+        "{:?}",
+        r.meta.kind_evidence
+    );
+    assert!(r.outline.iter().all(|s| s.parts.is_empty()));
+    assert!(r.checks.iter().all(|c| c.kind != "missing_part"));
+    assert_eq!(r.outline.len(), 3, "the outline is still read");
+}
+
+#[test]
+fn an_excerpt_is_incomplete_and_its_missing_parts_are_only_noted() {
+    let text = "某县2021年度法治政府建设情况报告\n一、2021年推进法治政府建设的主要举措和成效\n（一）深化“放管服”改革\n全区政务服务事项“一网通办”率达到97.6%。\n（二）加强行政复议工作\n深化行政复议体制改革，全年共收到行政复议申请";
+    let r = analyze(text);
+    assert!(r.meta.incomplete);
+    let info = |kind: &str| {
+        r.checks
+            .iter()
+            .filter(|c| c.kind == kind)
+            .all(|c| c.severity == fazhi_lens::Severity::Info)
+    };
+    assert!(r.checks.iter().any(|c| c.kind == "incomplete_text"));
+    assert!(r.checks.iter().any(|c| c.kind == "missing_part"));
+    assert!(
+        info("incomplete_text") && info("missing_part"),
+        "{:?}",
+        r.checks
+    );
+}
