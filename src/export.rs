@@ -19,7 +19,11 @@ use crate::OffsetUnit;
 
 /// One analysed input: its name (a file name, or what the user called it) and its report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct ReportEntry {
     /// The input's name as shown in exports.
     pub file: String,
@@ -190,7 +194,11 @@ pub fn mandated_parts(year: Option<i32>) -> Vec<Part> {
 
 /// A named entry of a catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Named {
     /// The key used in reports (`admin_litigation_cases`, a task key, a part key).
@@ -206,7 +214,11 @@ pub struct Named {
 /// The names of everything a report refers to by key: indicators, 纲要 tasks and the
 /// mandated parts, for showing keys as names in either language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Catalogue {
     /// The indicator catalogue (`data/indicators.tsv`).
     pub indicators: Vec<Named>,

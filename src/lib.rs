@@ -91,7 +91,11 @@ pub const BUNDLED_LEXICON: &str = include_str!("../data/lexicon.txt");
 
 /// A token of [`Analyzer::segment`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WordToken {
     /// The word as written in the input.
     pub word: String,
@@ -103,7 +107,11 @@ pub struct WordToken {
 
 /// One occurrence of a word with its context (keyword in context).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Concordance {
     /// Context before the word.
     pub left: String,
