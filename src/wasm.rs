@@ -42,6 +42,13 @@ fn performance_now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// Options as JavaScript passes them: any of the fields of `Options`.
+    #[wasm_bindgen(typescript_type = "Partial<Options>")]
+    pub type PartialOptions;
+}
+
 /// Analyzes rule-of-law reports. Create once (loading the lexicon is the expensive part),
 /// then call `analyze` as often as needed.
 #[wasm_bindgen]
@@ -56,9 +63,7 @@ impl Analyzer {
     /// outline and metrics work and segmentation is coarse).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Partial<Options> | null")] options: Option<
-            js_sys::Object,
-        >,
+        options: Option<PartialOptions>,
         lexicon: Option<String>,
     ) -> Result<Analyzer, JsValue> {
         // Through JSON, so that unknown fields are rejected (serde-wasm-bindgen only looks

@@ -5,7 +5,7 @@
 //! errors that are JS `Error`s, not panics. The same tests must pass in both browsers.
 #![cfg(target_arch = "wasm32")]
 
-use fazhi_lens::wasm::{decode_bytes, Analyzer};
+use fazhi_lens::wasm::{decode_bytes, Analyzer, PartialOptions};
 use fazhi_lens::Report;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("fixtures/003_2c9c4544be17b5e5.txt");
 
-fn options(json: &str) -> Option<js_sys::Object> {
+fn options(json: &str) -> Option<PartialOptions> {
     let value = js_sys::JSON::parse(json).expect("test options are valid JSON");
     Some(value.unchecked_into())
 }
