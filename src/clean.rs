@@ -101,28 +101,25 @@ fn width(s: &str) -> usize {
 /// The display width of every line (without trailing spaces), measured on the characters
 /// as the user's text has them: a bracket or digit that was full-width before
 /// normalization (`（五）`, `２０２３`) counts 2, as on the page, not 1 as its half-width
-/// form in the view would. One pass over the view.
+/// form in the view would.
 fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
     let text = norm.text();
-    let mut out = Vec::with_capacity(lines.len());
-    let (mut at_byte, mut at_char) = (0usize, 0usize);
-    for r in lines {
-        at_char += text[at_byte..r.start].chars().count();
-        let (mut w, mut trimmed) = (0usize, 0usize);
-        let mut n = 0;
-        for c in text[r.clone()].chars() {
-            let wide = !c.is_ascii() || norm.orig_of_char(at_char + n).len() > 1;
-            w += if wide { 2 } else { 1 };
-            if !c.is_whitespace() {
-                trimmed = w;
+    lines
+        .iter()
+        .map(|r| {
+            let (mut w, mut trimmed) = (0usize, 0usize);
+            for (i, c) in text[r.clone()].char_indices() {
+                // An ASCII character of the view that stands for more than one original
+                // byte was full-width (a lookup only for these few).
+                let wide = !c.is_ascii() || norm.orig_of_char_at(r.start + i).len() > 1;
+                w += if wide { 2 } else { 1 };
+                if !c.is_whitespace() {
+                    trimmed = w;
+                }
             }
-            n += 1;
-        }
-        at_char += n;
-        at_byte = r.end;
-        out.push(trimmed);
-    }
-    out
+            trimmed
+        })
+        .collect()
 }
 
 fn is_page_number(t: &str) -> bool {
@@ -211,26 +208,17 @@ pub fn clean(norm: &View) -> Cleaned {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| reason_of[i].is_none())
         .collect();
-    // A cursor over the normalized view: byte offset and char number, advanced in order.
-    let (mut at_byte, mut at_char) = (0usize, 0usize);
     for (k, &i) in kept.iter().enumerate() {
         let r = lines[i].clone();
-        at_char += text[at_byte..r.start].chars().count();
-        at_byte = r.start;
-        view.extend_from_char(norm, r.clone(), at_char);
+        view.extend_from(norm, r.clone());
         let Some(&next) = kept.get(k + 1) else { break };
         let joined = wrap.is_some_and(|w| {
             let (line, after) = (&text[r.clone()], &text[lines[next].clone()]);
             joins(line, after, (widths[i], widths[next]), w)
         });
-        if !joined {
-            // The line break after this line stands for the original text up to the next kept line.
-            let nl = r.end.min(text.len());
-            if nl < text.len() {
-                at_char += text[at_byte..nl].chars().count();
-                at_byte = nl;
-                view.push('\n', norm.orig_of_char(at_char));
-            }
+        if !joined && r.end < text.len() {
+            // The line break after this line: the original's own line end.
+            view.push('\n', norm.orig_of_char_at(r.end));
         }
     }
     for (i, reason) in reason_of.iter().enumerate() {
