@@ -353,6 +353,12 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
     let report = input.kind == DocKind::Report;
     let incomplete = input.incomplete.is_some();
     let mut out = outline_checks(input.headings, incomplete);
+    // How long a heading may be is a drafting rule of the annual report; other documents
+    // (a 政府工作报告's `（二）大力推进科技创新、产业创新和金融创新深度融合发展，加快…`)
+    // have their own.
+    if !report {
+        out.retain(|c| c.kind != CheckKind::LongHeading);
+    }
     if input.headings.is_empty() && report {
         out.push(Finding::NoOutline.at(None));
     }

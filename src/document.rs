@@ -98,7 +98,12 @@ pub fn read_document(
     }
     if let Some((what, r)) = cut_off(vt, outline) {
         let o = cleaned.view.to_original(r.clone());
-        evidence.push(format!("{what}“…{}”", clip(vt[r].trim(), 20)));
+        let cut = if r.start == 0 || vt[..r.start].ends_with('\n') {
+            ""
+        } else {
+            "…"
+        };
+        evidence.push(format!("{what}“{cut}{}”", clip(vt[r].trim(), 20)));
         at.get_or_insert(o);
     }
     Document {
@@ -166,7 +171,7 @@ fn kind_of(
         let names: Vec<&str> = named.iter().map(|p| p.name_zh()).collect();
         return (
             DocKind::Report,
-            vec![format!("标题含年度报告应有部分：{}", names.join("、"))],
+            vec![format!("标题写明年度报告应有部分：{}", names.join("、"))],
         );
     }
     for rule in rules.iter().filter(|r| !r.in_title) {

@@ -106,8 +106,12 @@ pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'stati
 /// the 纲要 it belongs to, and how sure the mapping is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionMapping {
-    /// Mandated parts (empty for levels 3–5).
+    /// Mandated parts (the top two levels and headings that name one; none in a document
+    /// that is not a report).
     pub parts: Vec<Part>,
+    /// The parts the section reads as whatever the document's kind: what a figure in it
+    /// is. A 政府工作报告 has no mandated parts, but its `二、2024年工作安排` still plans.
+    pub reads_as: Vec<Part>,
     /// The task key of the applicable 纲要.
     pub task: Option<&'static str>,
     /// Confidence of the mapping, 0–1.
@@ -122,17 +126,18 @@ pub struct Framework {
 }
 
 impl Framework {
-    /// The parts of the section a heading belongs to: its own when it has any, else its
-    /// nearest ancestor's that has (a `1.` under `三、下一步工作安排` is next-year work).
+    /// What the section a heading belongs to reads as: its own parts when it has any, else
+    /// its nearest ancestor's that has (a `1.` under `三、下一步工作安排` is next-year
+    /// work), in any kind of document.
     pub fn enclosing_parts(&self, outline: &Outline, i: usize) -> &[Part] {
         let mut j = i;
-        while self.sections[j].parts.is_empty() {
+        while self.sections[j].reads_as.is_empty() {
             match outline.parents[j] {
                 Some(p) => j = p,
                 None => break,
             }
         }
-        &self.sections[j].parts
+        &self.sections[j].reads_as
     }
 }
 
@@ -154,20 +159,12 @@ pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>, kind: DocK
     let mut out: Vec<SectionMapping> = Vec::with_capacity(outline.headings.len());
     let mut seen_later_part = false;
     for (i, h) in outline.headings.iter().enumerate() {
-        if kind == DocKind::Other {
-            out.push(SectionMapping {
-                parts: Vec::new(),
-                task: None,
-                confidence: 0.0,
-            });
-            continue;
-        }
         let title = &text[h.title.clone()];
         let own = parts_of_title(title, year, depth[i] == 0);
         let parts = if !own.is_empty() {
             own
         } else if let Some(p) = outline.parents[i].filter(|_| depth[i] == 1) {
-            out[p].parts.clone()
+            out[p].reads_as.clone()
         } else if depth[i] > 0 {
             Vec::new()
         } else if h.level == 1 && !seen_later_part {
@@ -202,10 +199,20 @@ pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>, kind: DocK
                 ),
             }
         };
-        out.push(SectionMapping {
-            parts,
-            task,
-            confidence,
+        out.push(if kind == DocKind::Other {
+            SectionMapping {
+                parts: Vec::new(),
+                reads_as: parts,
+                task: None,
+                confidence: 0.0,
+            }
+        } else {
+            SectionMapping {
+                parts: parts.clone(),
+                reads_as: parts,
+                task,
+                confidence,
+            }
         });
     }
     // An umbrella section (`一、2018年主要工作情况` over (一)…(八)) whose subsections map to
