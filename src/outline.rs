@@ -27,20 +27,27 @@
 //! candidate gets its title: it runs from the marker to the first `。：；！？`, the line end,
 //! a space (the line break of a one-line paste joined with a space), the first sub-heading
 //! marker (`（一）` after a level-1 title, `1．` after a level-2 one), or where the body
-//! begins with no punctuation at all (`二、存在的问题一是…`, `（二）健全依法行政制度体系
-//! 严格落实…`: a title-final word met by a body-opening word, `data/heading_cues.txt`). A
-//! title never holds a line break; a title that PDF extraction wrapped over two lines is
-//! whole again because the clean stage joins hard-wrapped lines.
+//! begins with no punctuation at all (`data/heading_cues.txt`): an enumeration word always
+//! opens a body (`二、存在的问题一是…`); in a text pasted without line breaks, where every
+//! heading that stood on its own line now runs into its body, so does a body-opening word
+//! or a short body name after a title-final word (`（二）健全依法行政制度体系严格落实…`,
+//! `四、规范公正文明执法高新区行政执法权力…`), unless what follows is a short title tail
+//! itself (`深化“放管服”改革优化营商环境`); a title too long to be one is cut there or
+//! dropped. A title never holds a line break; a title that PDF extraction wrapped over two
+//! lines is whole again because the clean stage joins hard-wrapped lines.
 //!
 //! Each candidate has a score of its own, from
-//! - its place: a line start is the strongest, a sentence end or a colon next, a `；` weak
-//!   (the items of a list are separated by `；`: `主要包括：1.重大事项集体讨论决定制度；
-//!   2.合同法制审查制度；3.…`), a title end only right after a chosen heading;
+//! - its place: a line start is the strongest, a sentence end or a colon next, a `；` weak,
+//!   a title end only right after a chosen heading;
 //! - its marker type: in the middle of a line `（1）` and `①` are almost always inline
 //!   enumerations (`①决策公开、②执行公开`), `一、` and `（一）` almost always headings;
-//! - its title's shape: not empty, with Chinese text, not too long, not a list item (a
-//!   title ending in `；`, or one whose same-level predecessor on the line did, or items
-//!   joined by `、`);
+//! - its title's shape: not empty, with Chinese text, at most 40 characters in the middle
+//!   of a line and 60 at a line start, no figures in a long title (`2.实现城镇新增就业
+//!   18万人以上，…` is a sentence), not cut at a stop inside a bracket;
+//! - lists: the items of a list end with `；` (`主要包括：1.重大事项集体讨论决定制度；2.合同
+//!   法制审查制度；3.…`), so an item ending with `；` whose next sibling follows closely, and
+//!   every next sibling of such an item, is body text — also when wrapping or a page break
+//!   put one at a line start; so are items joined by `、`;
 //! - the document's own conventions: a marker style that the document uses for its
 //!   line-start headings of that level (`1、`) makes an inline `1.` of another style a
 //!   list, not a heading.
@@ -64,7 +71,7 @@
 use std::ops::Range;
 
 use crate::knowledge::{self, Role};
-use crate::markers::{parse_marker, take_while_in, Marker, CN_NUM};
+use crate::markers::{is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM};
 use crate::normalize::is_han;
 use crate::text::line_ranges;
 
@@ -315,7 +322,7 @@ pub fn marker_style(marker: &str) -> String {
     for c in marker.trim().chars() {
         let is_num = c.is_ascii_digit()
             || ('０'..='９').contains(&c)
-            || CN_NUM.contains(c)
+            || is_cn_num(c)
             || ('\u{2460}'..='\u{2487}').contains(&c)
             || ('\u{3220}'..='\u{3229}').contains(&c);
         if is_num {
@@ -339,7 +346,7 @@ fn may_start(prev: Option<char>, rest: &str) -> bool {
     };
     match prev {
         Some(p) if p.is_ascii_alphanumeric() || p == '.' => !first.is_ascii_digit() && first != '.',
-        Some(p) if CN_NUM.contains(p) || p == '第' || p == '〇' => !CN_NUM.contains(first),
+        Some(p) if is_cn_num(p) || p == '第' || p == '〇' => !is_cn_num(first),
         _ => true,
     }
 }
@@ -361,7 +368,7 @@ fn scan_title(line: &str, from: usize, marker: &Marker) -> (usize, TitleEnd, boo
             if n >= 3 && prev.is_some_and(|q| !q.is_ascii_alphanumeric()) {
                 return (p, TitleEnd::Space, list);
             }
-        } else if n >= 1 && may_start(prev, &line[p..]) {
+        } else if n >= 1 && may_open(c) && may_start(prev, &line[p..]) {
             if let Some(m) = parse_marker(&line[p..]) {
                 if !m.no_separator && m.number == 1 && m.level > marker.level {
                     return (p, TitleEnd::Marker, list);
@@ -389,13 +396,7 @@ fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>
     let mut prev: Option<char> = None;
     for (i, c) in line.char_indices() {
         let rest = &line[i..];
-        let startable = c == '第'
-            || c == '('
-            || c.is_ascii_digit()
-            || CN_NUM.contains(c)
-            || ('\u{2460}'..='\u{2487}').contains(&c)
-            || ('\u{3220}'..='\u{3229}').contains(&c);
-        if startable && may_start(prev, rest) {
+        if may_open(c) && may_start(prev, rest) {
             if let Some(cand) = candidate_at(line, base, i, prev_sig, flat) {
                 out.push(cand);
             }
@@ -885,7 +886,7 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             continue;
         }
         let rest = &text[i..];
-        let marker_len = if CN_NUM.contains(c) {
+        let marker_len = if is_cn_num(c) {
             let n = take_while_in(rest, CN_NUM, 2);
             if rest[n..].starts_with('是') {
                 n + '是'.len_utf8()
@@ -911,7 +912,7 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             } else {
                 0
             }
-        } else if prev_char.is_some_and(|p| p != '\n') {
+        } else if prev_char.is_some_and(|p| p != '\n') && may_open(c) {
             // Markers inside a paragraph: (1) … (2) …, ① … ② …
             match parse_marker(rest) {
                 Some(m) if (m.level == 4 || m.level == 5) && !m.no_separator => m.len,
