@@ -412,10 +412,12 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
 /// excerpt, which may open mid-list.
 pub fn outline_checks(headings: &[HeadingInfo], incomplete: bool) -> Vec<Check> {
     let mut out = Vec::new();
-    // The levels of each heading's direct children (`None`: the top).
-    let mut child_levels: BTreeMap<Option<usize>, Vec<u8>> = BTreeMap::new();
+    // The levels of each heading's direct children, as bits.
+    let mut child_levels = vec![0u8; headings.len()];
     for h in headings {
-        child_levels.entry(h.parent).or_default().push(h.level);
+        if let Some(p) = h.parent {
+            child_levels[p] |= 1 << h.level.min(7);
+        }
     }
     for h in headings {
         let at = Some(h.range.clone());
@@ -423,9 +425,7 @@ pub fn outline_checks(headings: &[HeadingInfo], incomplete: bool) -> Vec<Check> 
             // A level skipped where the same parent also has children at the level between
             // (`一、` with `（一）` children, and a `1.` directly under it too).
             let parent_level = headings[p].level;
-            let mixed = child_levels[&h.parent]
-                .iter()
-                .any(|&l| l > parent_level && l < h.level);
+            let mixed = (parent_level + 1..h.level).any(|l| child_levels[p] & (1 << l.min(7)) != 0);
             if h.level > parent_level + 1 && mixed {
                 let finding = Finding::SkippedLevel {
                     heading: format!("{}{}", h.marker, h.title),

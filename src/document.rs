@@ -90,7 +90,13 @@ pub fn read_document(
     let (kind, kind_evidence) = kind_of(vt, meta, outline, year);
     let mut evidence = Vec::new();
     let mut at: Option<Range<usize>> = None;
-    for r in cleaned.removed.iter().filter(|r| r.reason == EXCERPT_NOTE) {
+    // At most three notes are quoted (a page may repeat one on every screen).
+    for r in cleaned
+        .removed
+        .iter()
+        .filter(|r| r.reason == EXCERPT_NOTE)
+        .take(3)
+    {
         let o = norm.to_original(r.range.clone());
         let note = original[o.clone()].trim();
         evidence.push(format!("摘录说明“{}”", clip(note, 30)));
