@@ -69,6 +69,9 @@
 //! `再次` ("again") is an enumeration only after a `其次` in the same paragraph.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::knowledge::{self, Role};
 use crate::markers::{is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM};
@@ -214,36 +217,100 @@ enum Cue {
 /// [`Cue::Body`]) a title-final word met by a body-opening word, searched up to
 /// `max_chars` characters.
 fn cue_split(title: &str, max_chars: usize, cue: Cue) -> Option<usize> {
-    let cues = knowledge::heading_cues();
-    let ends_like_title = |s: &str| cues.end.iter().any(|w| s.ends_with(w));
-    let in_word = knowledge::words(Role::CnWordPrefix);
-    let total = title.chars().count();
-    for (n, (i, _)) in title.char_indices().enumerate().skip(2) {
+    let cues = cue_index();
+    let mut left = title.chars().count();
+    for (n, (i, _)) in title.char_indices().enumerate() {
+        left -= 1;
+        if n < 2 {
+            continue;
+        }
         if n > max_chars {
             break;
         }
         let (head, rest) = title.split_at(i);
-        if cues.open.iter().any(|w| rest.starts_with(w))
-            && (ends_like_title(head) || !in_word.iter().any(|w| head.ends_with(w)))
+        if CueIndex::starts(&cues.open, rest)
+            && (CueIndex::ends(&cues.end, head) || !CueIndex::ends(&cues.in_word, head))
         {
             return Some(i);
         }
-        if cue == Cue::Open || !ends_like_title(head) {
+        if cue == Cue::Open || !CueIndex::ends(&cues.end, head) {
             continue;
         }
         // A body never opens with a title-final word (`建设|情况园区…` is `建设情况|园区…`).
-        if cues.end.iter().any(|w| rest.starts_with(w)) {
+        if CueIndex::starts(&cues.end_first, rest) {
             continue;
         }
-        let left = total - n;
-        let opens = cues.body.iter().any(|w| rest.starts_with(w))
+        let left = left + 1;
+        let opens = CueIndex::starts(&cues.body, rest)
             || rest.starts_with(|c: char| c.is_ascii_digit())
             || opens_with_a_body_name(rest);
-        if opens && left >= 6 && !(left <= 12 && ends_like_title(rest.trim_end())) {
+        if opens
+            && left >= 6
+            && !(left <= 12 && CueIndex::ends(&cues.end, rest.trim_end()))
+        {
             return Some(i);
         }
     }
     None
+}
+
+/// The cue words of `data/heading_cues.txt` (and the characters that make a numeral part
+/// of a word) indexed by the character a match is tested from: a title is tested at every
+/// character, so each test is one lookup and a few comparisons, not a pass over the lists.
+struct CueIndex {
+    /// Title-final words by their last character.
+    end: FxHashMap<char, Vec<&'static str>>,
+    /// Title-final words by their first character.
+    end_first: FxHashMap<char, Vec<&'static str>>,
+    /// Words that always open a body, by their first character.
+    open: FxHashMap<char, Vec<&'static str>>,
+    /// Body-opening words, by their first character.
+    body: FxHashMap<char, Vec<&'static str>>,
+    /// Characters that make a following numeral part of a word (`统一`), by their last.
+    in_word: FxHashMap<char, Vec<&'static str>>,
+}
+
+impl CueIndex {
+    fn by(words: &[&'static str], last: bool) -> FxHashMap<char, Vec<&'static str>> {
+        let mut map: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+        for &w in words {
+            let key = if last { w.chars().next_back() } else { w.chars().next() };
+            if let Some(c) = key {
+                map.entry(c).or_default().push(w);
+            }
+        }
+        map
+    }
+
+    /// Whether `s` ends with a word of `index` (keyed by last character).
+    fn ends(index: &FxHashMap<char, Vec<&'static str>>, s: &str) -> bool {
+        s.chars()
+            .next_back()
+            .and_then(|c| index.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| s.ends_with(w)))
+    }
+
+    /// Whether `s` starts with a word of `index` (keyed by first character).
+    fn starts(index: &FxHashMap<char, Vec<&'static str>>, s: &str) -> bool {
+        s.chars()
+            .next()
+            .and_then(|c| index.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
+    }
+}
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let cues = knowledge::heading_cues();
+        CueIndex {
+            end: CueIndex::by(&cues.end, true),
+            end_first: CueIndex::by(&cues.end, false),
+            open: CueIndex::by(&cues.open, false),
+            body: CueIndex::by(&cues.body, false),
+            in_word: CueIndex::by(knowledge::words(Role::CnWordPrefix), true),
+        }
+    })
 }
 
 /// Whether `rest` opens with the short name of a body, the subject a paragraph of a report
@@ -267,15 +334,15 @@ fn opens_with_a_body_name(rest: &str) -> bool {
 /// The end of the last title-final word (`data/heading_cues.txt`) within the first
 /// `max_chars` characters of `title`, after at least four.
 fn last_title_end(title: &str, max_chars: usize) -> Option<usize> {
-    let cues = knowledge::heading_cues();
+    let end = cue_index();
     title
         .char_indices()
-        .skip(4)
-        .take(max_chars.saturating_sub(3))
-        .map(|(i, _)| i)
-        .chain(std::iter::once(title.len()))
-        .take_while(|&i| title[..i].chars().count() <= max_chars)
-        .filter(|&i| cues.end.iter().any(|w| title[..i].ends_with(w)))
+        .map(|(i, c)| i + c.len_utf8())
+        .enumerate()
+        .take(max_chars)
+        .skip(3)
+        .filter(|&(_, i)| CueIndex::ends(&end.end, &title[..i]))
+        .map(|(_, i)| i)
         .last()
 }
 
