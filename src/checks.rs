@@ -23,7 +23,6 @@ use std::ops::Range;
 
 use crate::export::mandated_parts;
 use crate::meta::Located;
-use crate::metrics::RateMismatch;
 use crate::report::{Check, CheckKind, Part, Severity};
 
 impl CheckKind {
@@ -106,8 +105,19 @@ pub enum Finding {
         /// The total's value.
         total: f64,
     },
-    /// A rate and the counts that contradict it.
-    RateMismatch(RateMismatch),
+    /// A stated rate and the counts that contradict it.
+    RateMismatch {
+        /// What the rate measures, as written (`办结率`).
+        name: String,
+        /// The rate as written (`98.5%`).
+        stated: String,
+        /// The counts added up as numerator, as written (`128件`).
+        numerator: Vec<String>,
+        /// The denominator as written (`135件`).
+        denominator: String,
+        /// numerator ÷ denominator, in percent.
+        computed: f64,
+    },
     /// A placeholder and how often it occurs.
     Placeholder {
         /// The placeholder as written.
@@ -142,7 +152,7 @@ impl Finding {
             Finding::NoOutline => CheckKind::NoOutline,
             Finding::MissingPart { .. } => CheckKind::MissingPart,
             Finding::SumMismatch { .. } => CheckKind::SumMismatch,
-            Finding::RateMismatch(_) => CheckKind::RateMismatch,
+            Finding::RateMismatch { .. } => CheckKind::RateMismatch,
             Finding::Placeholder { .. } => CheckKind::Placeholder,
             Finding::UnreadableDate { .. } => CheckKind::UnreadableDate,
         }
@@ -205,10 +215,21 @@ impl Finding {
                     fmt_num((total - sum).abs()),
                 )
             }
-            Finding::RateMismatch(r) => format!(
-                "{}{}与所述数字不符：{} ÷ {} = {:.1}%。",
-                r.subject, r.stated, r.numerator, r.denominator, r.computed
-            ),
+            Finding::RateMismatch {
+                name,
+                stated,
+                numerator,
+                denominator,
+                computed,
+            } => {
+                let numerator = match &numerator[..] {
+                    [one] => one.clone(),
+                    many => format!("（{}）", many.join(" + ")),
+                };
+                format!(
+                    "{name}{stated}与所述数字不符：{numerator} ÷ {denominator} = {computed:.1}%。"
+                )
+            }
             Finding::Placeholder { text, count } => {
                 let times = if *count > 1 {
                     format!("（共{count}处）")
@@ -281,6 +302,24 @@ pub struct SumInfo {
     pub range: Range<usize>,
 }
 
+/// A stated rate its counts contradict, as the checks see it (texts as written in the
+/// original, the range over the rate).
+#[derive(Debug, Clone)]
+pub struct RateInfo {
+    /// What the rate measures (`办结率`).
+    pub name: String,
+    /// The rate as written.
+    pub stated: String,
+    /// The counts added up as numerator, as written.
+    pub numerator: Vec<String>,
+    /// The denominator as written.
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent.
+    pub computed: f64,
+    /// Original byte range of the rate.
+    pub range: Range<usize>,
+}
+
 /// Everything the checks look at.
 #[derive(Debug, Clone, Default)]
 pub struct CheckInput<'a> {
@@ -292,8 +331,8 @@ pub struct CheckInput<'a> {
     pub year: Option<i32>,
     /// Every breakdown.
     pub sums: &'a [SumInfo],
-    /// Contradicted rates and where each stated rate stands.
-    pub rates: &'a [(RateMismatch, Range<usize>)],
+    /// Contradicted rates.
+    pub rates: &'a [RateInfo],
     /// Placeholders left in the text.
     pub placeholders: &'a [Located],
     /// A closing date that could not be read, as written.
@@ -318,8 +357,15 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
         };
         out.push(finding.at(Some(s.range.clone())));
     }
-    for (rate, range) in input.rates {
-        out.push(Finding::RateMismatch(rate.clone()).at(Some(range.clone())));
+    for r in input.rates {
+        let finding = Finding::RateMismatch {
+            name: r.name.clone(),
+            stated: r.stated.clone(),
+            numerator: r.numerator.clone(),
+            denominator: r.denominator.clone(),
+            computed: r.computed,
+        };
+        out.push(finding.at(Some(r.range.clone())));
     }
     // One check per distinct placeholder, at its first occurrence, with the count.
     let mut seen: Vec<(&str, usize, &Range<usize>)> = Vec::new();

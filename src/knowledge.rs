@@ -139,25 +139,68 @@ fn cached<T>(cell: &'static OnceLock<T>, load: fn() -> Result<T>) -> &'static T 
 // --- units ------------------------------------------------------------------------------
 
 /// What a unit measures.
-pub const UNIT_KINDS: &[&str] = &["count", "time", "money", "percent", "ratio", "measure"];
+pub const UNIT_KINDS: &[&str] = &[
+    "count", "time", "money", "percent", "ratio", "measure", "area", "length", "weight", "volume",
+    "energy", "power", "age", "score",
+];
 
 /// A unit of `data/units.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// The unit as written (`件`, `个工作日`, `万元`).
+    /// The unit as written (`件`, `个工作日`, `万元`, `平方公里`).
     pub text: &'static str,
     /// One of [`UNIT_KINDS`].
     pub kind: &'static str,
+    /// The units that may be added up with it share a family (`case`: 件 起 宗 例); a unit
+    /// without one is its own family.
+    pub family: &'static str,
+    /// Only after Arabic digits (`98.5分`, never `十分`).
+    pub digits: bool,
+    /// Not when another Chinese character follows that is not a hedge (`5分局`).
+    pub alone: bool,
+    /// Counts occurrences of an action (`召开4次专题会议`).
+    pub event: bool,
+    /// A period in which something is done (`30日内`): no subject unless a word for a
+    /// length of time names it.
+    pub deadline: bool,
 }
 
 fn load_units() -> Result<Vec<Unit>> {
-    let mut units = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
     for line in lines(UNITS) {
-        let [text, kind] = line.fields::<2>()?;
+        let columns = line.expect(2, 3)?;
+        let (text, kind) = (columns[0], columns[1]);
         if !UNIT_KINDS.contains(&kind) {
             return Err(line.error(format!("unknown unit kind {kind:?}")));
         }
-        units.push(Unit { text, kind });
+        if units.iter().any(|u| u.text == text) {
+            return Err(line.error(format!("unit {text:?} listed twice")));
+        }
+        let mut unit = Unit {
+            text,
+            kind,
+            family: text,
+            digits: false,
+            alone: false,
+            event: false,
+            deadline: false,
+        };
+        for flag in columns
+            .get(2)
+            .map_or("", |f| f)
+            .split(',')
+            .filter(|f| !f.is_empty())
+        {
+            match flag.split_once('=') {
+                Some(("family", name)) if !name.is_empty() => unit.family = name,
+                None if flag == "digits" => unit.digits = true,
+                None if flag == "alone" => unit.alone = true,
+                None if flag == "event" => unit.event = true,
+                None if flag == "deadline" => unit.deadline = true,
+                _ => return Err(line.error(format!("unknown unit flag {flag:?}"))),
+            }
+        }
+        units.push(unit);
     }
     // Longer units are tried first: 人次 before 人, 个工作日 before 个.
     units.sort_by_key(|u| std::cmp::Reverse(u.text.chars().count()));
@@ -170,12 +213,34 @@ pub fn units() -> &'static [Unit] {
     cached(&C, load_units).as_slice()
 }
 
+/// The unit as written, if it is one of `data/units.txt`.
+pub fn unit(text: &str) -> Option<&'static Unit> {
+    units().iter().find(|u| u.text == text)
+}
+
+/// The longest unit that `text` starts with.
+pub fn unit_at(text: &str) -> Option<&'static Unit> {
+    static C: OnceLock<rustc_hash::FxHashMap<char, Vec<&'static Unit>>> = OnceLock::new();
+    let by_first = C.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<char, Vec<&'static Unit>> = Default::default();
+        for u in units() {
+            if let Some(c) = u.text.chars().next() {
+                map.entry(c).or_default().push(u);
+            }
+        }
+        map
+    });
+    let first = text.chars().next()?;
+    by_first
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|u| text.starts_with(u.text))
+}
+
 /// The kind of a unit as written (`count` for one not in the list).
 pub fn unit_kind(unit: &str) -> &'static str {
-    units()
-        .iter()
-        .find(|u| u.text == unit)
-        .map_or("count", |u| u.kind)
+    self::unit(unit).map_or("count", |u| u.kind)
 }
 
 /// All units as one regex alternation, longest first.
@@ -476,14 +541,52 @@ pub enum Role {
     Target,
     /// A word saying the plan is already reached.
     TargetUndo,
+    /// A word after a figure, in its clause, making it a plan.
+    TargetAfter,
+    /// A word after a figure, in its clause, making it a baseline reached.
+    ResultAfter,
     /// A measure word followed by the counted noun.
     Classifier,
     /// A one-character word between subject and number.
     Linking,
+    /// A word between a subject and its figure.
+    Gap,
+    /// A word of time or place that is not part of a subject.
+    Scope,
+    /// A function word never part of a subject.
+    NotSubject,
+    /// An action verb that ends a subject read leftwards.
+    Verb,
+    /// A verb that also names an activity inside a noun phrase.
+    NounVerb,
+    /// A word that makes the verb before it part of a noun.
+    NounSuffix,
+    /// A word for a length of time.
+    DurationNoun,
+    /// A word for an incident (`一起` counts one before it).
+    IncidentNoun,
+    /// A measure word after which a lone 一 is an article.
+    OneArticle,
+    /// A character before a lone 一 making it "every/this one".
+    OneBefore,
+    /// A lone numeral that is an ordinal before a measure word.
+    OrdinalNumeral,
+    /// A word after `N期` making it a construction phase.
+    PhaseAfter,
+    /// A word before `N期` making it a phase of a place.
+    PhaseBefore,
     /// A word making a figure a change.
     Change,
     /// A word making a part the rest of a total.
     CatchAll,
+    /// A word after a total opening its parts.
+    PartsFollow,
+    /// A word making a list of parts a selection.
+    PartialCue,
+    /// A word right after a total making the next figure part of it.
+    SubsetMark,
+    /// A word between a part and the base of its share.
+    RateBase,
     /// A word opening a total row or line.
     TotalLabel,
     /// A word in the clause of a stated total.
@@ -505,15 +608,34 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 17] = [
+    const ALL: [(Role, &'static str); 36] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
         (Role::TargetUndo, "target_undo"),
+        (Role::TargetAfter, "target_after"),
+        (Role::ResultAfter, "result_after"),
         (Role::Classifier, "classifier"),
         (Role::Linking, "linking"),
+        (Role::Gap, "gap"),
+        (Role::Scope, "scope"),
+        (Role::NotSubject, "not_subject"),
+        (Role::Verb, "verb"),
+        (Role::NounVerb, "noun_verb"),
+        (Role::NounSuffix, "noun_suffix"),
+        (Role::DurationNoun, "duration_noun"),
+        (Role::IncidentNoun, "incident_noun"),
+        (Role::OneArticle, "one_article"),
+        (Role::OneBefore, "one_before"),
+        (Role::OrdinalNumeral, "ordinal_numeral"),
+        (Role::PhaseAfter, "phase_after"),
+        (Role::PhaseBefore, "phase_before"),
         (Role::Change, "change"),
         (Role::CatchAll, "catch_all"),
+        (Role::PartsFollow, "parts_follow"),
+        (Role::PartialCue, "partial_cue"),
+        (Role::SubsetMark, "subset_mark"),
+        (Role::RateBase, "rate_base"),
         (Role::TotalLabel, "total_label"),
         (Role::TotalWord, "total_word"),
         (Role::IntakeWord, "intake_word"),
@@ -615,6 +737,39 @@ pub fn words(role: Role) -> &'static [&'static str] {
         .map_or(&[], |(_, l)| l.as_slice())
 }
 
+/// The words of one role as a set, for membership tests on tokens.
+pub fn word_set(role: Role) -> &'static FxHashSet<&'static str> {
+    static C: OnceLock<Vec<(Role, FxHashSet<&'static str>)>> = OnceLock::new();
+    let sets = C.get_or_init(|| {
+        Role::ALL
+            .iter()
+            .map(|(r, _)| (*r, words(*r).iter().copied().collect()))
+            .collect()
+    });
+    sets.iter()
+        .find(|(r, _)| *r == role)
+        .map(|(_, s)| s)
+        .expect("every role has a set")
+}
+
+/// The word of `role` that `text` ends with, longest first.
+pub fn ending_with(text: &str, role: Role) -> Option<&'static str> {
+    words(role)
+        .iter()
+        .filter(|w| text.ends_with(*w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The word of `role` that `text` starts with, longest first.
+pub fn starting_with(text: &str, role: Role) -> Option<&'static str> {
+    words(role)
+        .iter()
+        .filter(|w| text.starts_with(*w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
 /// Whether `text` contains any word of `role`.
 pub fn contains_any(text: &str, role: Role) -> bool {
     words(role).iter().any(|w| text.contains(w))
@@ -639,7 +794,9 @@ mod tests {
     #[test]
     fn every_data_file_loads() {
         let units = load_units().unwrap();
-        assert!(units.iter().any(|u| u.text == "件"));
+        let case = units.iter().find(|u| u.text == "件").unwrap();
+        assert_eq!((case.kind, case.family), ("count", "case"));
+        assert!(units.iter().any(|u| u.text == "亩" && u.kind == "area"));
         assert!(!load_not_metrics().unwrap().is_empty());
         assert!(!load_boilerplate().unwrap().is_empty());
         assert!(!load_citation_kinds().unwrap().is_empty());

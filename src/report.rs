@@ -34,6 +34,8 @@ pub struct Report {
     pub metrics: Vec<Metric>,
     /// Totals linked to their stated parts.
     pub sums: Vec<Sum>,
+    /// Stated rates recomputed from the counts the text names, with the arithmetic.
+    pub rates: Vec<Rate>,
     /// Cited titles (《…》) and document numbers.
     pub citations: Vec<Citation>,
     /// Keywords, best first.
@@ -292,6 +294,25 @@ pub struct Sum {
     /// The parts fall short of the total and nothing (such as a `其他` part) says the list
     /// is complete: 其中 introduced a selection.
     pub partial: bool,
+}
+
+/// A stated rate recomputed from the counts the text names (`办结率95.7%` after
+/// `登记141件`, `办结135件`: 135 ÷ 141).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Rate {
+    /// Metric id of the stated rate.
+    pub rate: String,
+    /// Metric ids of the counts added up as numerator (several for `撤销和确认违法的案件`).
+    pub numerator: Vec<String>,
+    /// Metric id of the denominator.
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent, to four decimals.
+    pub computed: f64,
+    /// Whether the stated rate is the computed one as written (rounded or cut to its
+    /// decimals).
+    pub consistent: bool,
 }
 
 /// A cited document.
