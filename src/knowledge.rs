@@ -543,6 +543,8 @@ pub enum Role {
     TargetUndo,
     /// A word after a figure, in its clause, making it a plan.
     TargetAfter,
+    /// A word dating a figure to the report's own year.
+    ThisYear,
     /// A word after a figure, in its clause, making it a baseline reached.
     ResultAfter,
     /// A measure word followed by the counted noun.
@@ -561,6 +563,8 @@ pub enum Role {
     NounVerb,
     /// A word that makes the verb before it part of a noun.
     NounSuffix,
+    /// A noun a verb of `noun_verb` may modify inside a subject.
+    HeadNoun,
     /// A word for a length of time.
     DurationNoun,
     /// A word for an incident (`一起` counts one before it).
@@ -571,6 +575,10 @@ pub enum Role {
     OneBefore,
     /// A lone numeral that is an ordinal before a measure word.
     OrdinalNumeral,
+    /// How the name of a body, an official or a meeting ends.
+    Actor,
+    /// A word for how an action is done, kept with it.
+    Manner,
     /// A word after `N期` making it a construction phase.
     PhaseAfter,
     /// A word before `N期` making it a phase of a place.
@@ -608,12 +616,13 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 36] = [
+    const ALL: [(Role, &'static str); 40] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
         (Role::TargetUndo, "target_undo"),
         (Role::TargetAfter, "target_after"),
+        (Role::ThisYear, "this_year"),
         (Role::ResultAfter, "result_after"),
         (Role::Classifier, "classifier"),
         (Role::Linking, "linking"),
@@ -623,11 +632,14 @@ impl Role {
         (Role::Verb, "verb"),
         (Role::NounVerb, "noun_verb"),
         (Role::NounSuffix, "noun_suffix"),
+        (Role::HeadNoun, "head_noun"),
         (Role::DurationNoun, "duration_noun"),
         (Role::IncidentNoun, "incident_noun"),
         (Role::OneArticle, "one_article"),
         (Role::OneBefore, "one_before"),
         (Role::OrdinalNumeral, "ordinal_numeral"),
+        (Role::Actor, "actor"),
+        (Role::Manner, "manner"),
         (Role::PhaseAfter, "phase_after"),
         (Role::PhaseBefore, "phase_before"),
         (Role::Change, "change"),

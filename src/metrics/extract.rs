@@ -342,14 +342,17 @@ fn fits(ctx: &Context<'_>, num: &Numeral, unit: &Unit, end: usize) -> bool {
     if before == Some('第') {
         return false;
     }
+    // `统一`, `之一`, `初三`: a lone numeral after these is part of a word (`合同二十一份`
+    // is a count).
     if !num.arabic
         && (unit.digits
-            || before.is_some_and(|c| {
-                is_han(c)
-                    && knowledge::words(Role::CnWordPrefix)
-                        .iter()
-                        .any(|w| w.starts_with(c))
-            }))
+            || (num.clean.chars().count() == 1
+                && before.is_some_and(|c| {
+                    is_han(c)
+                        && knowledge::words(Role::CnWordPrefix)
+                            .iter()
+                            .any(|w| w.starts_with(c))
+                })))
     {
         return false;
     }

@@ -11,10 +11,11 @@
 //!    `三分之二`, `近九成`, `应诉案件2 3起` → 23), its qualifier and its clause.
 //! 3. [`tables`]: the cells of pasted tables, with their column units, replace what the
 //!    scan read in them.
-//! 4. [`subject`]: what each figure counts (`召开4次专题会议` → 专题会议).
-//! 5. [`plan`]: plans and results (`力争达到95%`, `在…已建成30个的基础上`).
-//! 6. the indicator catalogue (`data/indicators.tsv`).
-//! 7. [`sums`]: totals and parts (`共X，其中A a、B b`, `…，共计N`, tables).
+//! 4. [`sums`]: totals and parts (`共X，其中A a、B b`, `…，共计N`, tables).
+//! 5. [`subject`]: what each figure counts (`召开4次专题会议` → 专题会议; a part with no
+//!    noun of its own counts what its total counts).
+//! 6. [`plan`]: plans and results (`力争达到95%`, `在…已建成30个的基础上`).
+//! 7. the indicator catalogue (`data/indicators.tsv`).
 //! 8. [`rates`]: stated rates against their counts (`办结率`, `败诉率`, `A占B的N%`).
 //!
 //! Every pass reads the text once and looks back or ahead only a bounded distance (a
@@ -125,12 +126,12 @@ impl Metrics {
         let scanned = extract::scan(&ctx);
         let tables = tables::find(text);
         let (mut found, links) = merge(scanned, tables);
-        subject::assign(&ctx, tokens, &mut found);
+        let breakdowns = sums::find(&ctx, &found, links);
+        subject::assign(&ctx, tokens, &mut found, &breakdowns);
         plan::mark(&ctx, &mut found);
         for f in &mut found {
             f.indicator = match_indicator(text, f);
         }
-        let breakdowns = sums::find(&ctx, &found, links);
         let rates = rates::check(&ctx, &found, &breakdowns);
         Metrics {
             found,

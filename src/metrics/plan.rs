@@ -57,9 +57,14 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
                 (None, None) => Plan::Unmarked,
             }
         };
-        f.plan_year = year_regex()
+        let year = year_regex()
             .captures_iter(before)
-            .filter_map(|c| c[1].parse::<i32>().ok())
+            .filter_map(|c| Some((c.get(0)?.end(), c[1].parse::<i32>().ok()?)))
             .last();
+        // `按照到2025年…的规划，今年新创建8个`: this year's figure.
+        let this_year = last_of(before, Role::ThisYear);
+        f.plan_year = year
+            .filter(|(at, _)| this_year.is_none_or(|t| t < *at))
+            .map(|(_, y)| y);
     }
 }

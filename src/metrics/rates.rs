@@ -116,7 +116,7 @@ fn named_rate(
         .filter(|s| s.ends_with('率'))?;
     let sentence = ctx.sentence_index(rate.raw.start);
     let near = |f: &&Found| sentence - ctx.sentence_index(f.raw.start) <= 1;
-    let (num, _) = stems(name).iter().find_map(|stem| {
+    let (num, stem) = stems(name).into_iter().find_map(|stem| {
         found[..i]
             .iter()
             .enumerate()
@@ -127,8 +127,17 @@ fn named_rate(
                 ctx.tick(1);
                 text[f.clause.clone()].contains(stem.as_str())
             })
-            .map(|(k, f)| (k, f))
+            .map(|(k, _)| (k, stem))
     })?;
+    // `通过直接纠错和调解…纠正的共14件`: the action joined with another counts more than
+    // the rate does; nothing to say.
+    let clause = &text[found[num].clause.clone()];
+    let after_stem = clause
+        .find(stem.as_str())
+        .map_or("", |p| &clause[p + stem.len()..]);
+    if after_stem.starts_with(['和', '及', '与', '、', '或']) {
+        return None;
+    }
     let n = &found[num];
     let mut candidates: Vec<usize> = Vec::new();
     let primary_total = total_of[num];

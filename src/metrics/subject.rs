@@ -4,29 +4,38 @@
 //!
 //! - **left**, after its verb: `受理行政复议申请16件` → 行政复议申请. Reading leftwards
 //!   from the number, words that only stand between subject and figure are skipped
-//!   (`达到`, `共`, `仅有`, `压缩至`: the `gap` role of `data/words.tsv`), then words are
-//!   taken up to a verb (`受理`; data/verbs.txt and the `verb` role), a function word
-//!   (`或`, `对`, `由`: `not_subject`), a word of time or place (`全年`, `全县`: `scope`)
-//!   or a punctuation mark. A verb that also names an activity stays in
-//!   (`行政执法人员培训`: `noun_verb`), and so does any verb right before a noun suffix
-//!   (`罚没款`, `办结率`: `noun_suffix`).
-//! - **right**, after the measure word, when the number follows its verb or a function
-//!   word: `召开4次专题会议` → 专题会议, `对12家重点企业` → 重点企业, `近九成的行政执法
-//!   人员` → 行政执法人员.
+//!   (`达到`, `共`, `仅有`, `压缩至`, `力争`: the `gap` and `target` roles of
+//!   `data/words.tsv`), then words are taken up to a verb (`受理`; data/verbs.txt and the
+//!   `verb` role), a function word (`或`, `对`, `由`: `not_subject`), a word of time or
+//!   place (`全年`, `全县`, `每月`: `scope`) or a punctuation mark. A verb that also names
+//!   an activity stays in (`行政执法人员培训`: `noun_verb`), so does a verb right before a
+//!   noun suffix (`罚没款`, `办结率`: `noun_suffix`), and so does a verb next to the number
+//!   after a noun (`行政执法案卷评查320卷`, `土地整治4.8万亩`). The name of a body at the
+//!   head of the phrase says whose it is, not what (`区政务服务中心可办事项` → 可办事项:
+//!   the `actor` role).
+//! - **right**, after a measure word: `组织5个宣传调研组` → 宣传调研组, `全县68所中小学`,
+//!   `对12家重点企业`, `近九成的行政执法人员` → 行政执法人员; for a measure word of the
+//!   `classifier` role the noun after it is preferred to one before it (`县司法局两位律师`
+//!   → 律师), otherwise only when nothing stands before it but a verb or a function word
+//!   (`召开4次专题会议` → 专题会议).
 //! - **nowhere**: `审结70件` after `受理行政复议申请73件` counts what the figure before it
-//!   counted, and takes its subject (only back within the sentence, or the one before, to
-//!   a figure of the same unit family). `出庭应诉12次` counts the action itself (event
-//!   units such as 次, 场, 期). `在公布后30日内` counts nothing: a period has a subject
-//!   only when a word for a length of time names it (`审批时限压缩至8个工作日`).
+//!   counted, and takes its subject (back within the sentence or the one before, to a
+//!   figure of the same unit family). `出庭应诉12次` counts the action itself (units of the
+//!   `event` flag: 次, 场, 期), with how it is done (`集体学法`, `联合抽查`: `manner`) but
+//!   not who does it (`县政府负责人`). `在公布后30日内` counts nothing: a period has a
+//!   subject only when a word for a length of time names it (`审批时限压缩至8个工作日`).
 //!
-//! A change (`同比增长12.3%`, `较上年提高0.6个百分点`) with nothing before it is a change of
-//! the figure just before (`市场主体4.7万户，同比增长12.3%`). A share `A占B的N%` is a share
-//! of A (`撤销和确认违法的案件占审结案件的12.5%`). The subject is left empty rather than
-//! wrong: a function word or a verb phrase is never returned.
+//! A change with nothing before it (`市场主体4.7万户，同比增长12.3%`) or a figure per head
+//! (`轮训2期，每人不少于40学时`) is of the figure just before. A share `A占B的N%` is a share
+//! of A (`撤销和确认违法的案件占审结案件的12.5%`). Parts stated together
+//! (`公证机构、司法鉴定机构、仲裁委员会分别为98家、143家、14家`) take their names in order.
+//! The subject is left empty rather than wrong: a function word or a lone verb is never
+//! returned.
 
 use std::ops::Range;
 
 use super::context::Context;
+use super::sums::Breakdown;
 use super::Found;
 use crate::knowledge::{self, Role};
 use crate::segment::{Token, TokenKind};
@@ -37,16 +46,26 @@ const MAX_WORDS: usize = 6;
 const MAX_CHARS: usize = 16;
 /// How many figures back a subject is inherited from.
 const INHERIT_BACK: usize = 8;
+/// Numerals that make a word a count or a slogan (`四级`, `十四五`), never part of a subject.
+const NUMERAL_CHARS: &str = "二三四五六七八九十两";
 
 /// Sets the subject of every figure that has none (table cells come with theirs).
-pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
+pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdowns: &[Breakdown]) {
+    // The total each figure is a part of (the first breakdown listing it).
+    let mut total_of: Vec<Option<usize>> = vec![None; found.len()];
+    for b in breakdowns {
+        for &p in &b.parts {
+            total_of[p].get_or_insert(b.total);
+        }
+    }
     for i in 0..found.len() {
         if found[i].cell.is_some() {
             continue;
         }
-        let subject = subject_of(ctx, tokens, found, i);
+        let subject = subject_of(ctx, tokens, found, &total_of, i);
         found[i].subject = subject;
     }
+    distribute(ctx, tokens, found);
 }
 
 /// How a word stands to a subject.
@@ -62,28 +81,64 @@ enum Word {
     Stop,
 }
 
-fn word_class(text: &str, t: &Token) -> Word {
-    let w = &text[t.range()];
-    if t.kind != TokenKind::Word || w.trim().is_empty() {
-        return Word::Stop;
-    }
-    if knowledge::word_set(Role::NotSubject).contains(w)
-        || knowledge::word_set(Role::Scope).contains(w)
-        || knowledge::word_set(Role::Gap).contains(w)
-        || knowledge::word_set(Role::Linking).contains(w)
-    {
+/// The class of a word as written.
+fn class_of(w: &str) -> Word {
+    if w.trim().is_empty() {
         return Word::Stop;
     }
     if knowledge::word_set(Role::NounVerb).contains(w) {
         return Word::NounVerb;
     }
+    if knowledge::word_set(Role::NotSubject).contains(w)
+        || knowledge::word_set(Role::Scope).contains(w)
+        || knowledge::word_set(Role::Linking).contains(w)
+        || knowledge::word_set(Role::Gap).contains(w)
+        || knowledge::word_set(Role::Target).contains(w)
+        || knowledge::hedges_before().iter().any(|h| h.word == w)
+        || knowledge::hedges_after().iter().any(|h| h.word == w)
+        || w.starts_with(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c))
+    {
+        return Word::Stop;
+    }
     if knowledge::verbs().contains(w) || knowledge::word_set(Role::Verb).contains(w) {
         return Word::Verb;
     }
-    if w.chars().any(|c| c.is_ascii_digit()) {
+    Word::Noun
+}
+
+fn word_class(text: &str, t: &Token) -> Word {
+    if t.kind != TokenKind::Word {
         return Word::Stop;
     }
-    Word::Noun
+    let w = &text[t.range()];
+    match (class_of(w), verb_prefix(w)) {
+        // Verbs the dictionary glued together: `依法查处`, `排查调处`, `更新改造`.
+        (Word::Noun, Some(p)) if class_of(&w[p..]) != Word::Noun => Word::Verb,
+        (class, _) => class,
+    }
+}
+
+/// The length of a verb or function word at the start of a longer word whose rest is two
+/// or more characters (`依法查处` → 依法).
+fn verb_prefix(w: &str) -> Option<usize> {
+    let mut ends = w
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .skip(1)
+        .take(2);
+    ends.find(|&p| {
+        w[p..].chars().count() >= 2
+            && matches!(class_of(&w[..p]), Word::Verb | Word::Stop)
+            && w[..p].chars().all(crate::normalize::is_han)
+    })
+}
+
+fn is(text: &str, t: &Token, role: Role) -> bool {
+    knowledge::word_set(role).contains(&text[t.range()])
+}
+
+fn ends_with_role(text: &str, t: &Token, role: Role) -> bool {
+    knowledge::ending_with(&text[t.range()], role).is_some()
 }
 
 /// Index of the first token ending after `pos`.
@@ -92,8 +147,14 @@ fn token_after(tokens: &[Token], pos: usize) -> usize {
 }
 
 /// The words skipped between a subject and its figure, leftwards from `from`: returns
-/// the index just past the last token of the subject side (tokens before it are read).
-fn skip_gap_left(ctx: &Context<'_>, tokens: &[Token], from: usize, floor: usize) -> usize {
+/// the index just past the last token of the subject side (tokens before it are read),
+/// and the verb next to the figure, if one was skipped (`审结70件`, `罚款418万元`).
+fn skip_gap_left(
+    ctx: &Context<'_>,
+    tokens: &[Token],
+    from: usize,
+    floor: usize,
+) -> (usize, Option<Range<usize>>) {
     let text = ctx.text;
     let mut k = token_after(tokens, from);
     // A token straddling `from` (a hedge glued to a word) is not read.
@@ -101,6 +162,7 @@ fn skip_gap_left(ctx: &Context<'_>, tokens: &[Token], from: usize, floor: usize)
         k -= 1;
     }
     let mut last_link = false;
+    let mut verb = None;
     while k > 0 {
         ctx.tick(1);
         let t = &tokens[k - 1];
@@ -109,30 +171,60 @@ fn skip_gap_left(ctx: &Context<'_>, tokens: &[Token], from: usize, floor: usize)
         }
         let w = &text[t.range()];
         let gap = w.trim().is_empty()
-            || knowledge::word_set(Role::Gap).contains(w)
-            || knowledge::word_set(Role::Linking).contains(w)
-            || knowledge::word_set(Role::Change).contains(w)
+            || is(text, t, Role::Gap)
+            || is(text, t, Role::Linking)
+            || is(text, t, Role::Change)
+            || is(text, t, Role::Target)
             || knowledge::hedges_before().iter().any(|h| h.word == w);
         // `压缩至`, `提高到`, `控制在`: the verb before a linking word goes with it.
         let verb_of_link = last_link
             && matches!(word_class(text, t), Word::Verb | Word::NounVerb)
-            && !knowledge::word_set(Role::NounSuffix).contains(w);
-        // `较2020年下降`: the year compared with.
-        let compared = t.kind == TokenKind::Number
+            && !is(text, t, Role::NounSuffix);
+        // `较2020年下降`, `比上年提高`: the year compared with.
+        let compared = (t.kind == TokenKind::Number || matches!(w, "上年" | "去年" | "同期"))
             && k >= 2
-            && matches!(&text[tokens[k - 2].range()], "较" | "比" | "与");
+            && matches!(
+                &text[tokens[k - 2].range()],
+                "较" | "比" | "与" | "由" | "从"
+            );
         if compared {
             k -= 2;
             last_link = false;
             continue;
         }
-        if !(gap || verb_of_link) {
+        // `…违法用地中有14宗`: the whole the figure is taken from.
+        if last_link && is(text, t, Role::SubsetMark) {
+            k -= 1;
             break;
         }
-        last_link = matches!(w, "至" | "到" | "在" | "为" | "于");
+        if !(gap || verb_of_link) {
+            // `审结70件`, `一审行政诉讼案件审结52件`: a verb next to the figure says what was
+            // done to what stands before it, unless a word before it makes the two one
+            // name (`直接纠错9件`, `联合抽查18次`, `土地整治4.8万亩`).
+            if verb.is_none() && word_class(text, t) == Word::Verb {
+                let before = k
+                    .checked_sub(2)
+                    .map(|b| &tokens[b])
+                    .filter(|b| b.range().start >= floor);
+                let names = before.is_some_and(|b| {
+                    word_class(text, b) != Word::Stop
+                        && !ends_with_role(text, b, Role::HeadNoun)
+                        && !ends_with_role(text, b, Role::NounSuffix)
+                        && !ends_with_role(text, b, Role::Actor)
+                });
+                if !names {
+                    verb = Some(t.range());
+                    k -= 1;
+                    last_link = false;
+                    continue;
+                }
+            }
+            break;
+        }
+        last_link = matches!(w, "至" | "到" | "在" | "为" | "于" | "有" | "仅有" | "只有");
         k -= 1;
     }
-    k
+    (k, verb)
 }
 
 /// The noun phrase ending at token `k` (exclusive), read leftwards within `floor`.
@@ -141,7 +233,6 @@ fn noun_phrase_left(
     tokens: &[Token],
     k: usize,
     floor: usize,
-    event: bool,
 ) -> Option<Range<usize>> {
     let text = ctx.text;
     let mut first = k;
@@ -154,13 +245,24 @@ fn noun_phrase_left(
             break;
         }
         let w = &text[t.range()];
-        // `乡镇（街道）`: a parenthesis inside the phrase.
-        if matches!(w, "）" | ")") {
-            let open = (first.saturating_sub(8)..first - 1)
+        let included = &tokens[first..k];
+        let next = included.first();
+        let next_is = |role: Role| next.is_some_and(|n| is(text, n, role));
+        // A bound suffix (`率`, `款`), or a word ending in one (`成功率`).
+        let next_bound = next.is_some_and(|n| {
+            is(text, n, Role::NounSuffix)
+                || knowledge::ending_with(&text[n.range()], Role::NounSuffix)
+                    .is_some_and(|e| e.chars().count() == 1)
+        });
+        // `乡镇（街道）`: a parenthesis inside the phrase; `“一网通办”率`: a quoted name
+        // before a suffix.
+        if (matches!(w, "）" | ")") || (w == "”" && next_bound)) && first < k {
+            let opening = if w == "”" { "“" } else { "（(" };
+            let open = (first.saturating_sub(10)..first - 1)
                 .rev()
-                .find(|&j| matches!(&text[tokens[j].range()], "（" | "("));
+                .find(|&j| opening.contains(&text[tokens[j].range()]));
             match open {
-                Some(j) if tokens[j].range().start >= floor && j > 0 => {
+                Some(j) if tokens[j].range().start >= floor => {
                     chars += text[tokens[j].range().start..t.range().end].chars().count();
                     first = j;
                     continue;
@@ -168,26 +270,31 @@ fn noun_phrase_left(
                 _ => break,
             }
         }
-        let class = word_class(text, t);
-        let included = &tokens[first..k];
-        let suffix_next = included
-            .first()
-            .is_some_and(|n| knowledge::word_set(Role::NounSuffix).contains(&text[n.range()]));
-        let take = match class {
-            Word::Noun | Word::NounVerb => true,
-            Word::Verb => suffix_next,
+        // `合同、协议`, `减税降费及退税缓费`: nouns joined inside the phrase.
+        if matches!(w, "、" | "和" | "及" | "与")
+            && !included.is_empty()
+            && first >= 2
+            && tokens[first - 2].range().start >= floor
+            && matches!(word_class(text, &tokens[first - 2]), Word::Noun)
+        {
+            first -= 1;
+            continue;
+        }
+        let take = match word_class(text, t) {
+            // Who or where, before what: `县政府`, `中心组`, `司法局`.
+            Word::Noun => included.is_empty() || !ends_with_role(text, t, Role::Actor),
+            // `培训`, `执法人员`, `出庭应诉`, `调解成功`.
+            Word::NounVerb => true,
+            // Next to the number after a word that makes it a name (`土地整治`: the gap
+            // reader kept it); `罚没款`, `办结率`; `检测设备`, `建设用地` (not a
+            // reporting verb).
+            Word::Verb => {
+                included.is_empty()
+                    || next_bound
+                    || (next_is(Role::HeadNoun) && !knowledge::verbs().contains(w))
+            }
             Word::Stop => false,
         };
-        // An action counted by 次/场/期 is the verbs next to the number (`出庭应诉`), and
-        // the body doing it stands before them (`县政府负责人`): stop at the first noun
-        // after verbs.
-        if event
-            && class == Word::Noun
-            && !included.is_empty()
-            && included.iter().all(|n| word_class(text, n) != Word::Noun)
-        {
-            break;
-        }
         if !take {
             break;
         }
@@ -198,18 +305,80 @@ fn noun_phrase_left(
         }
         first -= 1;
     }
-    (first < k).then(|| tokens[first].range().start..tokens[k - 1].range().end)
+    if first >= k {
+        return None;
+    }
+    let mut phrase = tokens[first].range().start..tokens[k - 1].range().end;
+    // `应出庭的案件`, `被撤销的案件`, `接入在线监测平台的比例`: a bare head after 的 takes its
+    // verb.
+    if first + 1 == k
+        && (is(text, &tokens[first], Role::NounSuffix) || is(text, &tokens[first], Role::HeadNoun))
+    {
+        let share = matches!(&text[phrase.clone()], "比例" | "比率" | "占比" | "比重");
+        phrase.start = relative_start(ctx, tokens, first, floor, share).unwrap_or(phrase.start);
+    }
+    Some(phrase)
 }
 
-/// Whether every word of `r` is a verb (`审结`, `维持`, `确认违法`): a phrase that names
-/// what was done, not what was counted.
+/// Where a relative clause `V(N)的` before token `head` starts: through 的 and nouns to
+/// a verb that opens the clause or follows an auxiliary (`应出庭的案件`, `被撤销的案件`);
+/// before a share (`比例`) any verb opens it (`医疗机构接入在线监测平台的比例`).
+fn relative_start(
+    ctx: &Context<'_>,
+    tokens: &[Token],
+    head: usize,
+    floor: usize,
+    share: bool,
+) -> Option<usize> {
+    let text = ctx.text;
+    let de = head.checked_sub(1)?;
+    if &text[tokens[de].range()] != "的" {
+        return None;
+    }
+    let mut j = de;
+    while j > 0 && de - j < 6 {
+        let t = &tokens[j - 1];
+        if t.range().start < floor {
+            return None;
+        }
+        match word_class(text, t) {
+            Word::Noun | Word::NounVerb => j -= 1,
+            Word::Verb => {
+                j -= 1;
+                let before = j.checked_sub(1).map(|b| &tokens[b]);
+                return match before {
+                    Some(b) if matches!(&text[b.range()], "应" | "被" | "已" | "未") => {
+                        Some(b.range().start)
+                    }
+                    Some(b)
+                        if !share
+                            && b.range().start >= floor
+                            && word_class(text, b) != Word::Stop =>
+                    {
+                        None
+                    }
+                    _ => Some(tokens[j].range().start),
+                };
+            }
+            Word::Stop => return None,
+        }
+    }
+    None
+}
+
+/// Whether every word of `r` is a verb that is not also a noun (`审结`, `维持`,
+/// `确认违法`), or `r` is a single character: a phrase that names what was done, not what
+/// was counted.
 fn verbs_only(ctx: &Context<'_>, tokens: &[Token], r: &Range<usize>) -> bool {
     let text = ctx.text;
+    if text[r.clone()].chars().count() < 2 {
+        return true;
+    }
     let a = token_after(tokens, r.start);
     tokens[a..]
         .iter()
         .take_while(|t| t.range().end <= r.end)
-        .all(|t| matches!(word_class(text, t), Word::Verb | Word::NounVerb) || is_result(text, t))
+        .all(|t| word_class(text, t) == Word::Verb || is_result(text, t))
 }
 
 /// `违法` after `确认`, `成功` after `调解`: an outcome named by a verb phrase.
@@ -217,7 +386,8 @@ fn is_result(text: &str, t: &Token) -> bool {
     matches!(&text[t.range()], "违法" | "成功" | "失效" | "有效")
 }
 
-/// The noun phrase after the unit (`召开4次专题会议`, `近九成的行政执法人员`).
+/// The noun phrase after the unit (`召开4次专题会议`, `近九成的行政执法人员`, `派出8个督导组`,
+/// `经2次现场复核`).
 fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option<Range<usize>> {
     let text = ctx.text;
     let end = ctx.comma_end(from);
@@ -243,12 +413,14 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
         .get(k)
         .is_some_and(|t| word_class(text, t) == Word::Verb)
     {
-        let de = tokens[k..]
+        if let Some(de) = tokens[k..]
             .iter()
             .take(8)
             .take_while(|t| t.range().end <= end)
-            .position(|t| &text[t.range()] == "的")?;
-        k += de + 1;
+            .position(|t| &text[t.range()] == "的")
+        {
+            k += de + 1;
+        }
     }
     let first = k;
     let mut words = 0;
@@ -270,31 +442,53 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
                 _ => break,
             }
         }
-        if !matches!(word_class(text, t), Word::Noun | Word::NounVerb) {
+        let class = word_class(text, t);
+        let last = tokens
+            .get(k + 1)
+            .is_none_or(|n| n.range().start >= end || n.kind == TokenKind::Punct);
+        let take = match class {
+            Word::Noun | Word::NounVerb => true,
+            // `督导组`: a verb opening a noun; `现场复核，`: a verb after a word of manner,
+            // closing the clause.
+            Word::Verb => {
+                (k == first && !last)
+                    || (k == first + 1 && last && is(text, &tokens[first], Role::Manner))
+            }
+            Word::Stop => false,
+        };
+        if !take {
             break;
         }
         words += 1;
         chars += w.chars().count();
-        if words > MAX_WORDS - 1 || chars > MAX_CHARS {
+        if words > MAX_WORDS || chars > MAX_CHARS {
             break;
         }
         k += 1;
     }
-    // A single verb-like word is no noun phrase (`3个未配备`).
+    // A verb alone is no noun phrase (`3个未配备`); a noun of one character is (`的村`).
     let phrase = (k > first).then(|| tokens[first].range().start..tokens[k - 1].range().end)?;
-    (!verbs_only(ctx, tokens, &phrase)).then_some(phrase)
+    let verbs = tokens[first..k]
+        .iter()
+        .all(|t| word_class(text, t) == Word::Verb);
+    (!verbs).then_some(phrase)
 }
 
 /// The subject of a share `A占B的N%`: A, from the clause start to 占 (`撤销、确认违法和
 /// 责令履行的案件占审结案件的14.8%`); a leading `X中` names the whole A is taken from.
+/// Not `占比` (a noun: `即办件占比达到68.5%`).
 fn share_subject(ctx: &Context<'_>, f: &Found) -> Option<Range<usize>> {
     let text = ctx.text;
     let start = ctx.comma_start(f.clause.end);
     let clause = &text[start..f.clause.end];
     let at = knowledge::words(Role::RateBase)
         .iter()
-        .filter_map(|w| clause.rfind(w))
+        .filter_map(|w| clause.rfind(w).map(|i| (i, w.len())))
         .max()?;
+    if !clause.ends_with('的') || clause[at.0 + at.1..].starts_with('比') {
+        return None;
+    }
+    let at = at.0;
     let mut head = &clause[..at];
     // `行政复议案件中撤销…`: the whole the share is taken from.
     for mark in knowledge::words(Role::SubsetMark) {
@@ -309,73 +503,174 @@ fn share_subject(ctx: &Context<'_>, f: &Found) -> Option<Range<usize>> {
     (2..=MAX_CHARS + 4).contains(&n).then(|| from..start + at)
 }
 
-/// A word for a length of time in `r` (`审批时限`, `平均审理天数`).
-fn names_duration(text: &str, r: &Range<usize>) -> bool {
-    knowledge::contains_any(&text[r.clone()], Role::DurationNoun)
+/// The part of `r` up to a word for a length of time in it, not opening it
+/// (`审理期限余量` → 审理期限; `时间集中` after `用两个月` names nothing).
+fn duration_in(text: &str, r: &Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    knowledge::words(Role::DurationNoun)
+        .iter()
+        .filter_map(|w| s.find(w).filter(|&i| i > 0).map(|i| i + w.len()))
+        .min()
+        .map(|end| r.start..r.start + end)
 }
 
-/// The subject of the figure `i`, the figures before it already done.
+/// The subject of the figure `i`, the figures and breakdowns before it already done.
 fn subject_of(
     ctx: &Context<'_>,
     tokens: &[Token],
     found: &[Found],
+    total_of: &[Option<usize>],
     i: usize,
 ) -> Option<Range<usize>> {
     let text = ctx.text;
     let f = &found[i];
     let floor = f.clause.start;
     // Shares: `A占B的N%`.
-    if f.unit_kind == "percent" && knowledge::contains_any(&text[f.clause.clone()], Role::RateBase)
-    {
+    if f.unit_kind == "percent" {
         if let Some(s) = share_subject(ctx, f) {
             return Some(s);
         }
     }
-    let k = skip_gap_left(ctx, tokens, f.clause.end, floor);
-    let left = noun_phrase_left(ctx, tokens, k, floor, f.event && f.unit_kind == "count");
+    let (k, verb) = skip_gap_left(ctx, tokens, f.clause.end, floor);
+    // `…培训，人均不少于60学时`: per head of what the clause before names.
+    let per_head =
+        knowledge::starting_with(text[floor..f.clause.end].trim_start(), Role::NotSubject)
+            .is_some_and(|w| matches!(w, "人均" | "每人"));
+    if per_head {
+        let before = ctx.comma_start(floor.saturating_sub(1));
+        let end = text[..floor].trim_end_matches(['，', '；', ' ']).len();
+        let (k, _) = skip_gap_left(ctx, tokens, end, before);
+        return noun_phrase_left(ctx, tokens, k, before)
+            .or_else(|| inherited(ctx, found, total_of, i, true));
+    }
+    let left = noun_phrase_left(ctx, tokens, k, floor);
     let right = noun_phrase_right(ctx, tokens, f.raw.end);
     if f.deadline {
-        // A period names nothing unless a word for a length of time does.
-        return [left, right]
+        // A period names nothing unless a word for a length of time does; `分别压缩至5个
+        // 工作日和3个工作日`: the second continues the first.
+        let named = [left.clone(), right]
             .into_iter()
             .flatten()
-            .find(|r| names_duration(text, r));
+            .find_map(|r| duration_in(text, &r));
+        return named.or_else(|| {
+            left.is_none()
+                .then(|| inherited(ctx, found, total_of, i, false))
+                .flatten()
+                .filter(|r| knowledge::contains_any(&text[r.clone()], Role::DurationNoun))
+        });
     }
-    let left_is_verbs = left.as_ref().is_some_and(|r| verbs_only(ctx, tokens, r));
-    match (&left, &right) {
-        // The number follows its verb or a function word: the noun is to its right.
-        (None, Some(r)) => return Some(r.clone()),
-        (Some(l), Some(r)) if left_is_verbs && !f.event => {
-            let _ = l;
+    // `区政府召开4次专题会议`: the number follows its verb; the noun is to its right.
+    if let (Some(_), Some(r)) = (&verb, &right) {
+        if left.is_none() || !f.event {
             return Some(r.clone());
         }
+    }
+    let classifier = knowledge::word_set(Role::Classifier).contains(f.unit.as_str());
+    let left_is_verbs = left.as_ref().is_some_and(|r| verbs_only(ctx, tokens, r));
+    match (&left, &right) {
+        // `县司法局两位律师`: after a measure word, the noun counted.
+        (_, Some(r)) if classifier => return Some(r.clone()),
+        // The number follows its verb or a function word: the noun is to its right.
+        (None, Some(r)) => return Some(r.clone()),
+        (Some(_), Some(r)) if left_is_verbs => return Some(r.clone()),
         (Some(l), _) if !left_is_verbs => return Some(l.clone()),
         _ => {}
     }
-    // `出庭应诉12次`: the action counted.
-    if f.event && left.is_some() {
-        return left;
-    }
-    inherited(ctx, found, i).or(left)
+    // `审结70件`: what the figure before counted; `罚款418万元`: the verb is all there is.
+    inherited(ctx, found, total_of, i, false)
+        .or(left)
+        .or(verb)
+        .filter(|r| text[r.clone()].chars().count() >= 2)
 }
 
-/// The subject of the nearest figure before `i` that this one continues: same unit family,
-/// in the same or the previous sentence (`受理行政复议申请73件，审结70件`); for a change or
-/// a share with nothing before it, the figure just before, whatever its unit
-/// (`罚没款412.6万元，比上年提高18.4%`).
-fn inherited(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<Range<usize>> {
+/// The subject of the figure before `i` that this one continues: a part takes its
+/// total's, else the nearest figure of the same unit family in the same or the previous
+/// sentence gives its own, or its total's (`受理行政复议申请73件，审结70件`); for a change
+/// or a figure per head, the figure just before whatever its unit (`罚没款412.6万元，
+/// 比上年提高18.4%`).
+fn inherited(
+    ctx: &Context<'_>,
+    found: &[Found],
+    total_of: &[Option<usize>],
+    i: usize,
+    any: bool,
+) -> Option<Range<usize>> {
     let f = &found[i];
+    if let Some(t) = total_of[i].filter(|&t| t < i) {
+        if found[t].subject.is_some() {
+            return found[t].subject.clone();
+        }
+    }
     let sentence = ctx.sentence_index(f.raw.start);
-    let change = knowledge::contains_any(&ctx.text[f.clause.clone()], Role::Change)
-        || ctx.text[f.clause.clone()].trim().is_empty();
-    found[..i]
+    let clause = &ctx.text[f.clause.clone()];
+    let change = knowledge::contains_any(clause, Role::Change) || clause.trim().is_empty();
+    let (p, prev) = found[..i]
         .iter()
+        .enumerate()
         .rev()
         .take(INHERIT_BACK)
-        .take_while(|p| sentence - ctx.sentence_index(p.raw.start) <= 1)
-        .find(|p| {
+        .take_while(|(_, p)| sentence - ctx.sentence_index(p.raw.start) <= 1)
+        .find(|(_, p)| {
             ctx.tick(1);
-            p.subject.is_some() && (p.family == f.family || (change && f.unit_kind == "percent"))
-        })
-        .and_then(|p| p.subject.clone())
+            p.subject.is_some()
+                && (any || p.family == f.family || (change && f.unit_kind == "percent"))
+        })?;
+    match total_of[p] {
+        Some(t) if t < p && found[t].subject.is_some() && !any => found[t].subject.clone(),
+        _ => prev.subject.clone(),
+    }
+}
+
+/// `公证机构、司法鉴定机构、仲裁委员会分别为98家、143家、14家`: the parts take the names
+/// in order, and a total after them (`合计255家`) the whole list; `大型、中型、小型水库分别
+/// 为3座、18座、105座` names one thing by its kinds, and every part is of it (水库).
+fn distribute(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
+    let text = ctx.text;
+    let mut i = 0;
+    while i < found.len() {
+        let f = &found[i];
+        let list_start = ctx.comma_start(f.raw.start);
+        let before = &text[list_start..f.raw.start];
+        let Some(at) = before.rfind("分别为").or_else(|| before.rfind("分别是")) else {
+            i += 1;
+            continue;
+        };
+        let mut names: Vec<Range<usize>> = Vec::new();
+        let mut pos = list_start;
+        for item in before[..at].split('、') {
+            let scope = knowledge::starting_with(item, Role::Scope).map_or(0, str::len);
+            names.push(pos + scope..pos + item.len());
+            pos += item.len() + '、'.len_utf8();
+        }
+        // The parts: this figure and those right after it of its family.
+        let family = f.family;
+        let run: Vec<usize> = (i..found.len())
+            .take(names.len() + 1)
+            .take_while(|&j| found[j].family == family)
+            .collect();
+        ctx.tick(run.len() + 1);
+        let short = |r: &Range<usize>| text[r.clone()].chars().count() <= 2;
+        if names.len() >= 2 && run.len() >= names.len() && names.iter().all(|r| !r.is_empty()) {
+            let last = names[names.len() - 1].clone();
+            // `大型、中型、小型水库`: the kinds share the last name's noun.
+            let shared = names.iter().any(short).then(|| {
+                // The last word of the last name (`小型 水库` → 水库).
+                let t = token_after(tokens, last.end.saturating_sub(1));
+                tokens
+                    .get(t)
+                    .filter(|t| t.range().start > last.start && t.range().end == last.end)
+                    .map_or(last.clone(), |t| t.range())
+            });
+            for (n, &j) in run.iter().take(names.len()).enumerate() {
+                found[j].subject = Some(shared.clone().unwrap_or_else(|| names[n].clone()));
+            }
+            if let Some(&total) = run.get(names.len()) {
+                let t_clause = text[found[total].clause.clone()].trim();
+                if knowledge::words(Role::TotalWord).contains(&t_clause) {
+                    found[total].subject = Some(shared.unwrap_or(names[0].start..last.end));
+                }
+            }
+        }
+        i += run.len().max(1);
+    }
 }
