@@ -577,6 +577,14 @@ pub enum Role {
     OrdinalNumeral,
     /// How the name of a body, an official or a meeting ends.
     Actor,
+    /// An administrative area or unit.
+    Place,
+    /// A verb that holds a meeting.
+    Convene,
+    /// How the name of a meeting ends.
+    MeetingNoun,
+    /// A verb that hands something over.
+    Transfer,
     /// A word for how an action is done, kept with it.
     Manner,
     /// A word after `N期` making it a construction phase.
@@ -616,7 +624,7 @@ pub enum Role {
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 40] = [
+    const ALL: [(Role, &'static str); 44] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
@@ -639,6 +647,10 @@ impl Role {
         (Role::OneBefore, "one_before"),
         (Role::OrdinalNumeral, "ordinal_numeral"),
         (Role::Actor, "actor"),
+        (Role::Place, "place"),
+        (Role::Convene, "convene"),
+        (Role::MeetingNoun, "meeting_noun"),
+        (Role::Transfer, "transfer"),
         (Role::Manner, "manner"),
         (Role::PhaseAfter, "phase_after"),
         (Role::PhaseBefore, "phase_before"),

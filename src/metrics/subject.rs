@@ -79,6 +79,9 @@ enum Word {
     NounVerb,
     /// A function word, time or place word, punctuation or number: ends a subject.
     Stop,
+    /// A reporting verb the dictionary glued to its noun (`取消证明事项`): the noun after
+    /// this many bytes opens the subject.
+    Glued(usize),
 }
 
 /// The class of a word as written.
@@ -114,6 +117,16 @@ fn word_class(text: &str, t: &Token) -> Word {
     match (class_of(w), verb_prefix(w)) {
         // Verbs the dictionary glued together: `依法查处`, `排查调处`, `更新改造`.
         (Word::Noun, Some(p)) if class_of(&w[p..]) != Word::Noun => Word::Verb,
+        // A reporting verb glued to a noun phrase that ends in a head noun: `取消证明事项`
+        // (not `负责人出庭应诉`, whose rest ends in a verb).
+        (Word::Noun, Some(p))
+            if knowledge::verbs().contains(&w[..p])
+                && knowledge::ending_with(&w[p..], Role::HeadNoun).is_some()
+                && knowledge::ending_with(&w[p..], Role::NounSuffix)
+                    .is_none_or(|e| e.chars().count() > 1) =>
+        {
+            Word::Glued(p)
+        }
         (class, _) => class,
     }
 }
@@ -236,6 +249,7 @@ fn noun_phrase_left(
 ) -> Option<Range<usize>> {
     let text = ctx.text;
     let mut first = k;
+    let mut cut = None;
     let mut words = 0;
     let mut chars = 0;
     while first > 0 {
@@ -262,7 +276,12 @@ fn noun_phrase_left(
                 .rev()
                 .find(|&j| opening.contains(&text[tokens[j].range()]));
             match open {
-                Some(j) if tokens[j].range().start >= floor => {
+                // `乡镇（街道）`, not `细颗粒物（PM2.5）`.
+                Some(j)
+                    if tokens[j].range().start >= floor
+                        && !text[tokens[j].range().start..t.range().end]
+                            .contains(|c: char| c.is_ascii_alphanumeric()) =>
+                {
                     chars += text[tokens[j].range().start..t.range().end].chars().count();
                     first = j;
                     continue;
@@ -270,19 +289,30 @@ fn noun_phrase_left(
                 _ => break,
             }
         }
-        // `合同、协议`, `减税降费及退税缓费`: nouns joined inside the phrase.
-        if matches!(w, "、" | "和" | "及" | "与")
+        // `合同、协议`, `减税降费及退税缓费`, `违法或不当行政行为`: nouns joined inside the
+        // phrase.
+        if matches!(w, "、" | "和" | "及" | "与" | "或")
             && !included.is_empty()
             && first >= 2
             && tokens[first - 2].range().start >= floor
             && matches!(word_class(text, &tokens[first - 2]), Word::Noun)
+            // not the unit of a figure before (`四十七件、普通程序案件九件`)
+            && !(knowledge::unit(&text[tokens[first - 2].range()]).is_some()
+                && first >= 3
+                && word_class(text, &tokens[first - 3]) == Word::Stop)
         {
             first -= 1;
             continue;
         }
         let take = match word_class(text, t) {
-            // Who or where, before what: `县政府`, `中心组`, `司法局`.
-            Word::Noun => included.is_empty() || !ends_with_role(text, t, Role::Actor),
+            // Who or where, before what: `县政府`, `中心组`, `司法局`, `部分街道…`, `到社区
+            // 服务`.
+            Word::Noun => {
+                included.is_empty()
+                    || !(ends_with_role(text, t, Role::Actor)
+                        || (is(text, t, Role::Place)
+                            && next.is_none_or(|n| !matches!(&text[n.range()], "（" | "("))))
+            }
             // `培训`, `执法人员`, `出庭应诉`, `调解成功`.
             Word::NounVerb => true,
             // Next to the number after a word that makes it a name (`土地整治`: the gap
@@ -294,6 +324,12 @@ fn noun_phrase_left(
                     || (next_is(Role::HeadNoun) && !knowledge::verbs().contains(w))
             }
             Word::Stop => false,
+            // `取消证明事项`: the noun after the glued verb, and no further.
+            Word::Glued(p) => {
+                cut = Some(t.range().start + p);
+                first -= 1;
+                break;
+            }
         };
         if !take {
             break;
@@ -308,7 +344,7 @@ fn noun_phrase_left(
     if first >= k {
         return None;
     }
-    let mut phrase = tokens[first].range().start..tokens[k - 1].range().end;
+    let mut phrase = cut.unwrap_or(tokens[first].range().start)..tokens[k - 1].range().end;
     // `应出庭的案件`, `被撤销的案件`, `接入在线监测平台的比例`: a bare head after 的 takes its
     // verb.
     if first + 1 == k
@@ -341,6 +377,9 @@ fn relative_start(
         if t.range().start < floor {
             return None;
         }
+        if j < de && matches!(&text[t.range()], "应" | "被" | "已" | "未") {
+            return Some(t.range().start);
+        }
         match word_class(text, t) {
             Word::Noun | Word::NounVerb => j -= 1,
             Word::Verb => {
@@ -360,7 +399,7 @@ fn relative_start(
                     _ => Some(tokens[j].range().start),
                 };
             }
-            Word::Stop => return None,
+            Word::Stop | Word::Glued(_) => return None,
         }
     }
     None
@@ -436,13 +475,23 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
                 .find(|&j| matches!(&text[tokens[j].range()], "）" | ")"));
             match close {
                 Some(j) if tokens[j].range().end <= end && k > first => {
+                    // `12个县（市、区）…`, `37个乡镇（街道）…`: a unit with its kinds is
+                    // what is counted.
+                    let unit_with_kinds = k == first + 1;
                     k = j + 1;
+                    if unit_with_kinds {
+                        break;
+                    }
                     continue;
                 }
                 _ => break,
             }
         }
-        let class = word_class(text, t);
+        let class = if is(text, t, Role::Gap) {
+            Word::Stop
+        } else {
+            word_class(text, t)
+        };
         let last = tokens
             .get(k + 1)
             .is_none_or(|n| n.range().start >= end || n.kind == TokenKind::Punct);
@@ -454,7 +503,7 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
                 (k == first && !last)
                     || (k == first + 1 && last && is(text, &tokens[first], Role::Manner))
             }
-            Word::Stop => false,
+            Word::Stop | Word::Glued(_) => false,
         };
         if !take {
             break;
@@ -503,6 +552,34 @@ fn share_subject(ctx: &Context<'_>, f: &Found) -> Option<Range<usize>> {
     (2..=MAX_CHARS + 4).contains(&n).then(|| from..start + at)
 }
 
+/// `召开党工委会议研究法治工作三次`: with an event unit, the meeting held in its clause.
+fn meeting(ctx: &Context<'_>, tokens: &[Token], f: &Found) -> Option<Range<usize>> {
+    let text = ctx.text;
+    let start = ctx.comma_start(f.clause.end);
+    let a = token_after(tokens, start);
+    let b = token_after(tokens, f.clause.end);
+    let mut convene = (a..b).find(|&j| is(text, &tokens[j], Role::Convene))?;
+    // `主持召开`.
+    while convene + 1 < b && is(text, &tokens[convene + 1], Role::Convene) {
+        convene += 1;
+    }
+    let held = (convene + 1..b.min(convene + 6))
+        .find(|&j| ends_with_role(text, &tokens[j], Role::MeetingNoun))?;
+    let mut first = convene + 1;
+    // `县政府常务会议`: who holds it is part of its name; a person is not.
+    while first < held
+        && is(text, &tokens[first], Role::Actor)
+        && !is(text, &tokens[first], Role::MeetingNoun)
+    {
+        if !text[tokens[first].range()].ends_with("政府") {
+            break;
+        }
+        first += 1;
+    }
+    ctx.tick(held - convene);
+    Some(tokens[first].range().start..tokens[held].range().end)
+}
+
 /// The part of `r` up to a word for a length of time in it, not opening it
 /// (`审理期限余量` → 审理期限; `时间集中` after `用两个月` names nothing).
 fn duration_in(text: &str, r: &Range<usize>) -> Option<Range<usize>> {
@@ -524,7 +601,11 @@ fn subject_of(
 ) -> Option<Range<usize>> {
     let text = ctx.text;
     let f = &found[i];
-    let floor = f.clause.start;
+    // Never back into the figure before (`四千三百余项执法事项分为三大类`).
+    let floor = match i.checked_sub(1).map(|p| found[p].raw.end) {
+        Some(end) if end <= f.clause.end => f.clause.start.max(end),
+        _ => f.clause.start,
+    };
     // Shares: `A占B的N%`.
     if f.unit_kind == "percent" {
         if let Some(s) = share_subject(ctx, f) {
@@ -532,6 +613,11 @@ fn subject_of(
         }
     }
     let (k, verb) = skip_gap_left(ctx, tokens, f.clause.end, floor);
+    let event_meeting = if f.event {
+        meeting(ctx, tokens, f)
+    } else {
+        None
+    };
     // `…培训，人均不少于60学时`: per head of what the clause before names.
     let per_head =
         knowledge::starting_with(text[floor..f.clause.end].trim_start(), Role::NotSubject)
@@ -543,8 +629,17 @@ fn subject_of(
         return noun_phrase_left(ctx, tokens, k, before)
             .or_else(|| inherited(ctx, found, total_of, i, true));
     }
-    let left = noun_phrase_left(ctx, tokens, k, floor);
+    // Nouns joined by 、 stay together (`审查合同、协议137份`): the phrase may reach back
+    // past the clause's 、.
+    let comma_floor = match i.checked_sub(1).map(|p| found[p].raw.end) {
+        Some(end) if end <= floor => ctx.comma_start(floor.saturating_sub(1)).min(floor).max(end),
+        _ => ctx.comma_start(floor.saturating_sub(1)).min(floor),
+    };
+    let left = noun_phrase_left(ctx, tokens, k, comma_floor);
     let right = noun_phrase_right(ctx, tokens, f.raw.end);
+    if event_meeting.is_some() {
+        return event_meeting;
+    }
     if f.deadline {
         // A period names nothing unless a word for a length of time does; `分别压缩至5个
         // 工作日和3个工作日`: the second continues the first.
@@ -561,10 +656,16 @@ fn subject_of(
     }
     // `区政府召开4次专题会议`: the number follows its verb; the noun is to its right.
     if let (Some(_), Some(r)) = (&verb, &right) {
-        if left.is_none() || !f.event {
-            return Some(r.clone());
-        }
+        return Some(r.clone());
     }
+    // `移送公安机关3件`: where the figure went, not what it counts.
+    let left = left.filter(|l| {
+        let a = token_after(tokens, l.start);
+        let to_where = a > 0
+            && is(text, &tokens[a - 1], Role::Transfer)
+            && tokens.get(a).is_some_and(|t| t.range().end == l.end);
+        !to_where
+    });
     let classifier = knowledge::word_set(Role::Classifier).contains(f.unit.as_str());
     let left_is_verbs = left.as_ref().is_some_and(|r| verbs_only(ctx, tokens, r));
     match (&left, &right) {
@@ -577,6 +678,11 @@ fn subject_of(
         _ => {}
     }
     // `审结70件`: what the figure before counted; `罚款418万元`: the verb is all there is.
+    // A verb with a bound suffix names a thing (`罚款`: 款), others do not (`建成`).
+    let verb = verb.filter(|v| {
+        knowledge::ending_with(&text[v.clone()], Role::NounSuffix)
+            .is_some_and(|e| e.chars().count() == 1)
+    });
     inherited(ctx, found, total_of, i, false)
         .or(left)
         .or(verb)
