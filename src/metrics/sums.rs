@@ -213,22 +213,25 @@ fn list_end(ctx: &Context<'_>, from: usize, next_cue: usize) -> usize {
     let text = ctx.text;
     let sentence_end = ctx.sentence_end(from).min(next_cue).max(from);
     let mut end = from;
-    for (n, segment) in text[from..sentence_end]
-        .split_inclusive(['；', '，'])
-        .enumerate()
-    {
+    let mut items = 0;
+    for segment in text[from..sentence_end].split_inclusive(['；', '，']) {
         ctx.tick(1);
-        let item = segment.trim_end_matches(['；', '，']);
-        if n > 0
-            && knowledge::word_set(Role::CatchAll)
+        let item = segment.trim_end_matches(['；', '，']).trim();
+        if item.is_empty() {
+            end += segment.len();
+            continue;
+        }
+        if items > 0
+            && knowledge::words(Role::CatchAll)
                 .iter()
                 .any(|w| *w == "另有" && item.starts_with(w))
         {
             break;
         }
-        if n > 0 && segment.ends_with('；') && item.chars().count() > 15 {
+        if items > 0 && segment.ends_with('；') && item.chars().count() > 15 {
             break;
         }
+        items += 1;
         end += segment.len();
     }
     end
