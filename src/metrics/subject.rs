@@ -51,21 +51,36 @@ const NUMERAL_CHARS: &str = "二三四五六七八九十两";
 
 /// Sets the subject of every figure that has none (table cells come with theirs).
 pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdowns: &[Breakdown]) {
-    // The total each figure is a part of (the first breakdown listing it).
-    let mut total_of: Vec<Option<usize>> = vec![None; found.len()];
+    // The total each figure is a part of (the first breakdown listing it), and the first
+    // part of each total.
+    let mut links = Links {
+        total_of: vec![None; found.len()],
+        first_part: vec![None; found.len()],
+    };
     for b in breakdowns {
         for &p in &b.parts {
-            total_of[p].get_or_insert(b.total);
+            links.total_of[p].get_or_insert(b.total);
+        }
+        if let Some(&p) = b.parts.first() {
+            links.first_part[b.total].get_or_insert(p);
         }
     }
     for i in 0..found.len() {
         if found[i].cell.is_some() {
             continue;
         }
-        let subject = subject_of(ctx, tokens, found, &total_of, i);
+        let subject = subject_of(ctx, tokens, found, &links, i);
         found[i].subject = subject;
     }
     distribute(ctx, tokens, found);
+}
+
+/// The breakdowns as the subject reader needs them.
+struct Links {
+    /// The total each figure is a part of.
+    total_of: Vec<Option<usize>>,
+    /// The first part of each total.
+    first_part: Vec<Option<usize>>,
 }
 
 /// How a word stands to a subject.
@@ -270,7 +285,8 @@ fn noun_phrase_left(
         });
         // `乡镇（街道）`: a parenthesis inside the phrase; `“一网通办”率`: a quoted name
         // before a suffix.
-        if (matches!(w, "）" | ")") || (w == "”" && next_bound)) && first < k {
+        // `“国治件”共29件`: a quoted name that is all the phrase.
+        if (matches!(w, "）" | ")") && first < k) || (w == "”" && (next_bound || first == k)) {
             let opening = if w == "”" { "“" } else { "（(" };
             let open = (first.saturating_sub(10)..first - 1)
                 .rev()
@@ -301,7 +317,9 @@ fn noun_phrase_left(
                 && first >= 3
                 && word_class(text, &tokens[first - 3]) == Word::Stop)
         {
-            first -= 1;
+            // The joiner and the noun before it.
+            chars += text[tokens[first - 2].range().start..t.range().end].chars().count();
+            first -= 2;
             continue;
         }
         let take = match word_class(text, t) {
@@ -487,7 +505,12 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
                 _ => break,
             }
         }
-        let class = if is(text, t, Role::Gap) {
+        // `20个部门所负责执行的…`: 所 before a verb is a particle, not a noun.
+        let particle = w == "所"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(word_class(text, n), Word::Verb | Word::NounVerb));
+        let class = if particle || is(text, t, Role::Gap) {
             Word::Stop
         } else {
             word_class(text, t)
@@ -515,12 +538,14 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
         }
         k += 1;
     }
-    // A verb alone is no noun phrase (`3个未配备`); a noun of one character is (`的村`).
+    // A verb alone is no noun phrase (`3个未配备`); a noun of one character is (`的村`);
+    // a body that does something is the subject of a clause (`三轮政府购买服务…`).
     let phrase = (k > first).then(|| tokens[first].range().start..tokens[k - 1].range().end)?;
-    let verbs = tokens[first..k]
-        .iter()
-        .all(|t| word_class(text, t) == Word::Verb);
-    (!verbs).then_some(phrase)
+    let verbs = tokens[first..k].iter().all(|t| word_class(text, t) == Word::Verb);
+    let actor_acting = k == first + 1
+        && ends_with_role(text, &tokens[first], Role::Actor)
+        && tokens.get(k).is_some_and(|t| word_class(text, t) == Word::Verb);
+    (!verbs && !actor_acting).then_some(phrase)
 }
 
 /// The subject of a share `A占B的N%`: A, from the clause start to 占 (`撤销、确认违法和
@@ -596,7 +621,7 @@ fn subject_of(
     ctx: &Context<'_>,
     tokens: &[Token],
     found: &[Found],
-    total_of: &[Option<usize>],
+    links: &Links,
     i: usize,
 ) -> Option<Range<usize>> {
     let text = ctx.text;
@@ -606,6 +631,13 @@ fn subject_of(
         Some(end) if end <= f.clause.end => f.clause.start.max(end),
         _ => f.clause.start,
     };
+    // `越级赴省访5批13人次`: a figure right after another counts the same thing.
+    if let Some(p) = i.checked_sub(1) {
+        let between = &text[found[p].raw.end.min(f.raw.start)..f.raw.start];
+        if between.trim().is_empty() && found[p].subject.is_some() {
+            return found[p].subject.clone();
+        }
+    }
     // Shares: `A占B的N%`.
     if f.unit_kind == "percent" {
         if let Some(s) = share_subject(ctx, f) {
@@ -627,7 +659,7 @@ fn subject_of(
         let end = text[..floor].trim_end_matches(['，', '；', ' ']).len();
         let (k, _) = skip_gap_left(ctx, tokens, end, before);
         return noun_phrase_left(ctx, tokens, k, before)
-            .or_else(|| inherited(ctx, found, total_of, i, true));
+            .or_else(|| inherited(ctx, found, links, i, true));
     }
     // Nouns joined by 、 stay together (`审查合同、协议137份`): the phrase may reach back
     // past the clause's 、.
@@ -649,7 +681,7 @@ fn subject_of(
             .find_map(|r| duration_in(text, &r));
         return named.or_else(|| {
             left.is_none()
-                .then(|| inherited(ctx, found, total_of, i, false))
+                .then(|| inherited(ctx, found, links, i, false))
                 .flatten()
                 .filter(|r| knowledge::contains_any(&text[r.clone()], Role::DurationNoun))
         });
@@ -683,7 +715,7 @@ fn subject_of(
         knowledge::ending_with(&text[v.clone()], Role::NounSuffix)
             .is_some_and(|e| e.chars().count() == 1)
     });
-    inherited(ctx, found, total_of, i, false)
+    inherited(ctx, found, links, i, false)
         .or(left)
         .or(verb)
         .filter(|r| text[r.clone()].chars().count() >= 2)
@@ -697,12 +729,18 @@ fn subject_of(
 fn inherited(
     ctx: &Context<'_>,
     found: &[Found],
-    total_of: &[Option<usize>],
+    links: &Links,
     i: usize,
     any: bool,
 ) -> Option<Range<usize>> {
     let f = &found[i];
-    if let Some(t) = total_of[i].filter(|&t| t < i) {
+    // `…17起，上年度流转3起，共计20起`: a total after its parts counts what the first does.
+    if let Some(first) = links.first_part[i].filter(|&p| p < i) {
+        if found[first].subject.is_some() {
+            return found[first].subject.clone();
+        }
+    }
+    if let Some(t) = links.total_of[i].filter(|&t| t < i) {
         if found[t].subject.is_some() {
             return found[t].subject.clone();
         }
@@ -721,7 +759,7 @@ fn inherited(
             p.subject.is_some()
                 && (any || p.family == f.family || (change && f.unit_kind == "percent"))
         })?;
-    match total_of[p] {
+    match links.total_of[p] {
         Some(t) if t < p && found[t].subject.is_some() && !any => found[t].subject.clone(),
         _ => prev.subject.clone(),
     }
