@@ -119,16 +119,36 @@ fn arabic_at(ctx: &Context<'_>, i: usize) -> Numeral {
     }
 }
 
-/// Reads the run of Chinese numerals starting at `i`.
+/// Reads the run of Chinese numerals starting at `i`: digits and 十百千万亿 (萬 and 億 as
+/// older reports write them), and a decimal point 点/點 between digits (`二点一倍`,
+/// `四點二倍`).
 fn chinese_at(text: &str, i: usize) -> Numeral {
-    let len: usize = text[i..]
-        .chars()
-        .take_while(|c| CN_NUMERAL.contains(*c))
-        .map(char::len_utf8)
-        .sum();
+    let mut clean = String::new();
+    let mut len = 0;
+    let mut chars = text[i..].chars().peekable();
+    while let Some(c) = chars.next() {
+        let folded = match c {
+            '萬' => '万',
+            '億' => '亿',
+            '點' | '点' => '点',
+            c => c,
+        };
+        let numeral = CN_NUMERAL.contains(folded);
+        let point = folded == '点'
+            && !clean.is_empty()
+            && !clean.contains('点')
+            && chars
+                .peek()
+                .is_some_and(|d| numerals::cn_digit(*d).is_some());
+        if !(numeral || point) {
+            break;
+        }
+        clean.push(folded);
+        len += c.len_utf8();
+    }
     Numeral {
         range: i..i + len,
-        clean: text[i..i + len].to_string(),
+        clean,
         arabic: false,
     }
 }
@@ -154,7 +174,10 @@ fn read_at(ctx: &Context<'_>, i: usize) -> (Option<Found>, usize) {
         return (None, i);
     };
     let end = num.range.end;
-    if num.clean.is_empty() {
+    // `62，000万吨` (a full-width comma in a number): `000万吨` is no number of its own.
+    if num.clean.is_empty()
+        || (num.clean.len() > 1 && num.clean.starts_with('0') && !num.clean.starts_with("0."))
+    {
         return (None, end);
     }
     let rest = &text[end..];
@@ -295,7 +318,21 @@ fn quantity(ctx: &Context<'_>, num: &Numeral) -> Option<Found> {
         unit = knowledge::unit_at(&text[p..]);
     }
     let unit = unit?;
-    let raw = num.range.start..p + unit.text.len();
+    let mut raw = num.range.start..p + unit.text.len();
+    // `4.5%—5%`, `8%至10%`: a range of shares written with the unit twice.
+    if second.is_none() && unit.kind == "percent" {
+        if let Some(sep) = RANGE_SEPS.iter().find(|s| text[raw.end..].starts_with(**s)) {
+            let q = raw.end + sep.len();
+            if let Some(n2) =
+                numeral_at(ctx, q).filter(|n| n.arabic == num.arabic && !n.clean.is_empty())
+            {
+                if text[n2.range.end..].starts_with(unit.text) {
+                    raw.end = n2.range.end + unit.text.len();
+                    second = Some((n2, None));
+                }
+            }
+        }
+    }
     if !fits(ctx, num, unit, raw.end) {
         return None;
     }
@@ -391,7 +428,8 @@ fn lone_numeral_counts(
     before: Option<char>,
 ) -> bool {
     let n = num.clean.as_str();
-    if knowledge::words(Role::OrdinalNumeral).contains(&n) {
+    // `增长二倍` is a ratio, not an ordinal.
+    if knowledge::words(Role::OrdinalNumeral).contains(&n) && unit.kind != "ratio" {
         return false;
     }
     if n != "一" {

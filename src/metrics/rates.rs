@@ -41,11 +41,11 @@ pub struct RateCheck {
     pub consistent: bool,
 }
 
-/// The decimals written in a rate (`95.7%` → 1, `100%` → 0).
-fn decimals(raw: &str) -> u32 {
-    raw.split_once('.').map_or(0, |(_, d)| {
-        d.chars().take_while(char::is_ascii_digit).count() as u32
-    })
+/// The decimals of a stated rate (`95.7` → 1, `100` → 0, `百分之五十五点八` = 55.8 → 1,
+/// `三分之二` = 66.67 → 2).
+fn decimals(value: f64) -> u32 {
+    let s = format!("{value}");
+    s.split_once('.').map_or(0, |(_, d)| d.len() as u32)
 }
 
 /// Whether `computed` gives `stated` written with `d` decimals (rounded or cut).
@@ -59,6 +59,12 @@ fn agrees(stated: f64, computed: f64, d: u32) -> bool {
 /// Whether a figure can be counted in a rate.
 fn count_like(f: &Found) -> bool {
     f.unit_kind != "percent" && f.value_max.is_none() && f.value > 0.0
+}
+
+/// Whether a figure is a count of things or events (a named rate such as `办结率` is a
+/// share of counts; `赤字率`, `增长率` are shares of amounts the text does not give).
+fn counted(f: &Found) -> bool {
+    count_like(f) && f.unit_kind == "count"
 }
 
 /// The action a rate is named after, longest first: `按期办结率` → 按期办结, 办结.
@@ -89,6 +95,13 @@ pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Ve
             continue;
         }
         let clause = &text[rate.clause.clone()];
+        // `从1.07%提高到1.49%`: a share that changes is not checked.
+        if knowledge::contains_any(
+            &text[ctx.comma_start(rate.raw.start)..rate.raw.start],
+            Role::Change,
+        ) {
+            continue;
+        }
         let check = if knowledge::contains_any(clause, Role::RateBase) {
             share(ctx, found, i)
         } else {
@@ -114,6 +127,10 @@ fn named_rate(
         .as_ref()
         .map(|s| &text[s.clone()])
         .filter(|s| s.ends_with('率'))?;
+    // `入园率和普惠率分别达96%和94%`: which rate is which is for the reader to pair.
+    if name.contains(['和', '、', '及']) {
+        return None;
+    }
     let sentence = ctx.sentence_index(rate.raw.start);
     let near = |f: &&Found| sentence - ctx.sentence_index(f.raw.start) <= 1;
     let (num, stem) = stems(name).into_iter().find_map(|stem| {
@@ -122,10 +139,14 @@ fn named_rate(
             .enumerate()
             .rev()
             .take(COUNTS_BACK)
-            .filter(|(_, f)| near(f) && count_like(f))
+            .filter(|(_, f)| near(f) && counted(f))
             .find(|(_, f)| {
                 ctx.tick(1);
-                text[f.clause.clone()].contains(stem.as_str())
+                // The action is the figure's label: it opens or closes its clause
+                // (`按期办结128件`, `办结信访事项135件`, `评为优秀的246卷`), not a word
+                // inside it (`新增普惠托位` is no count of 普惠).
+                let label = text[f.clause.clone()].trim_end_matches('的');
+                label.starts_with(stem.as_str()) || label.ends_with(stem.as_str())
             })
             .map(|(k, _)| (k, stem))
     })?;
@@ -147,12 +168,12 @@ fn named_rate(
         .enumerate()
         .rev()
         .take(COUNTS_BACK)
-        .filter(|(_, f)| near(f) && count_like(f) && f.family == n.family && f.value >= n.value)
+        .filter(|(_, f)| near(f) && counted(f) && f.family == n.family && f.value >= n.value)
         .map(|(k, _)| k)
         .collect();
     candidates.extend(before.iter().copied().filter(|k| Some(*k) != primary_total));
     let stated = rate.value;
-    let d = decimals(&text[rate.raw.clone()]);
+    let d = decimals(rate.value);
     for &den in &candidates {
         let computed = n.value / found[den].value * 100.0;
         if agrees(stated, computed, d) {
@@ -229,24 +250,34 @@ fn named_parts(name: &str) -> Vec<&str> {
         .collect()
 }
 
-/// `A占B的N%`: A the parts it names (or the figure just before), B the figure it names.
+/// `A占B的N%`: A the parts it names (or the figure just before 占), B the figure between 占
+/// and 的 (`占全国一千七百八十六个县的百分之二十八`) or the one whose clause names it
+/// (`占审结案件的12.5%` → 审结…64件).
 fn share(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<RateCheck> {
     let text = ctx.text;
     let rate = &found[i];
-    let clause = &text[ctx.comma_start(rate.clause.end)..rate.clause.end];
-    let at = knowledge::words(Role::RateBase)
+    let start = ctx.comma_start(rate.clause.end);
+    let clause = &text[start..rate.clause.end];
+    let (at, len) = knowledge::words(Role::RateBase)
         .iter()
         .filter_map(|w| clause.rfind(w).map(|p| (p, w.len())))
         .max()?;
-    let part_name = &clause[..at.0];
-    let base_name = clause[at.0 + at.1..].trim_end_matches('的');
-    let base_key: String = base_name.chars().take(2).collect();
-    if base_key.chars().count() < 2 {
+    if !clause.ends_with('的') || clause[at + len..].starts_with('比') {
         return None;
     }
-    let numerator: Vec<usize> = if part_name.trim().is_empty() {
-        // `…的案件有4件，占撤销案件的三分之二`: the figure just before.
-        vec![i.checked_sub(1).filter(|&k| count_like(&found[k]))?]
+    let zhan = start + at;
+    // The figures stated between 占 and the rate: the base is one of them.
+    let inside: Vec<usize> = (0..i)
+        .rev()
+        .take_while(|&k| found[k].raw.start > zhan)
+        .collect();
+    let part_name = &clause[..at];
+    let numerator: Vec<usize> = if part_name.trim().is_empty() || inside.len() == 1 {
+        // `…的案件有4件，占撤销案件的三分之二`: the figure just before 占.
+        vec![(0..i)
+            .rev()
+            .find(|&k| found[k].raw.end <= zhan)
+            .filter(|&k| count_like(&found[k]))?]
     } else {
         let parts = named_parts(part_name);
         if parts.is_empty() {
@@ -254,27 +285,41 @@ fn share(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<RateCheck> {
         }
         parts
             .iter()
-            .map(|p| named_before(ctx, found, i, p, &[]))
+            .map(|p| named_before(ctx, found, i, p, &inside))
             .collect::<Option<Vec<usize>>>()?
     };
-    let den = named_before(ctx, found, i, &base_key, &numerator)?;
+    let den = match inside[..] {
+        [one] => one,
+        [] => {
+            // `审结案件` → a figure whose clause has 审结; a long name must be found whole.
+            let base_name = clause[at + len..].trim_end_matches('的');
+            let key: String = if base_name.chars().count() <= 4 {
+                base_name.chars().take(2).collect()
+            } else {
+                base_name.to_string()
+            };
+            if key.chars().count() < 2 {
+                return None;
+            }
+            named_before(ctx, found, i, &key, &numerator)?
+        }
+        _ => return None,
+    };
     let family = found[den].family;
-    if numerator.iter().any(|&k| found[k].family != family) {
+    if numerator
+        .iter()
+        .any(|&k| found[k].family != family || k == den)
+    {
         return None;
     }
     let sum: f64 = numerator.iter().map(|&k| found[k].value).sum();
     let computed = sum / found[den].value * 100.0;
-    let d = decimals(&text[rate.raw.clone()]).max(if text[rate.raw.clone()].contains('分') {
-        2
-    } else {
-        0
-    });
     Some(RateCheck {
         rate: i,
         numerator,
         denominator: den,
         computed,
-        consistent: agrees(rate.value, computed, d),
+        consistent: agrees(rate.value, computed, decimals(rate.value)),
     })
 }
 
@@ -290,8 +335,9 @@ mod tests {
             agrees(98.1, 3790.0 / 3862.0 * 100.0, 1) || agrees(98.2, 3790.0 / 3862.0 * 100.0, 1)
         );
         assert!(!agrees(98.5, 128.0 / 135.0 * 100.0, 1));
-        assert_eq!(decimals("95.7%"), 1);
-        assert_eq!(decimals("100%"), 0);
+        assert_eq!(decimals(95.7), 1);
+        assert_eq!(decimals(100.0), 0);
+        assert_eq!(decimals(66.67), 2);
     }
 
     #[test]

@@ -318,7 +318,9 @@ fn noun_phrase_left(
                 && word_class(text, &tokens[first - 3]) == Word::Stop)
         {
             // The joiner and the noun before it.
-            chars += text[tokens[first - 2].range().start..t.range().end].chars().count();
+            chars += text[tokens[first - 2].range().start..t.range().end]
+                .chars()
+                .count();
             first -= 2;
             continue;
         }
@@ -541,10 +543,14 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
     // A verb alone is no noun phrase (`3个未配备`); a noun of one character is (`的村`);
     // a body that does something is the subject of a clause (`三轮政府购买服务…`).
     let phrase = (k > first).then(|| tokens[first].range().start..tokens[k - 1].range().end)?;
-    let verbs = tokens[first..k].iter().all(|t| word_class(text, t) == Word::Verb);
+    let verbs = tokens[first..k]
+        .iter()
+        .all(|t| word_class(text, t) == Word::Verb);
     let actor_acting = k == first + 1
         && ends_with_role(text, &tokens[first], Role::Actor)
-        && tokens.get(k).is_some_and(|t| word_class(text, t) == Word::Verb);
+        && tokens
+            .get(k)
+            .is_some_and(|t| word_class(text, t) == Word::Verb);
     (!verbs && !actor_acting).then_some(phrase)
 }
 

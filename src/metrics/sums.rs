@@ -76,10 +76,13 @@ pub enum Claim {
     Listed,
     /// Found because it adds up: consistent by construction.
     Exact,
+    /// A subset (`229件中，维持152件、…`): its parts may overlap (statuses of the same
+    /// projects), so only parts that add up exactly are judged.
+    Subset,
 }
 
-/// Whether a figure of the running text can be a total or a part (table cells are linked
-/// by their table only).
+/// Whether a figure of the running text can be a total or a part: an amount or a count,
+/// not a range, a change or a figure per head (table cells are linked by their table only).
 fn summable(text: &str, f: &Found) -> bool {
     f.cell.is_none()
         && matches!(
@@ -88,6 +91,9 @@ fn summable(text: &str, f: &Found) -> bool {
         )
         && f.value_max.is_none()
         && !knowledge::contains_any(&text[f.clause.clone()], Role::Change)
+        // `每千人6.6批次`, `人均2.8次`: a figure per head is no total and no part.
+        && !text[f.clause.clone()].contains(['每'])
+        && !text[f.clause.clone()].contains("人均")
 }
 
 /// Whether two figures add up together.
@@ -115,17 +121,19 @@ pub fn judge(
     });
     let equal = (sum - total_value).abs() <= 1e-6 * total_value.abs().max(1.0);
     let short = sum < total_value && !equal;
-    let partial = short
-        && match claim {
-            Claim::Complete | Claim::Exact => false,
-            Claim::Listed => {
-                !catch_all
-                    && (partial_cue
-                        || parts.len() < 2
-                        || sum < total_value * (1.0 - SELECTION_SHORTFALL))
-            }
-        };
-    let consistent = if approximate || partial {
+    let partial = (short && claim == Claim::Subset)
+        || short
+            && match claim {
+                Claim::Complete | Claim::Exact | Claim::Subset => false,
+                Claim::Listed => {
+                    !catch_all
+                        && (partial_cue
+                            || parts.len() < 2
+                            || sum < total_value * (1.0 - SELECTION_SHORTFALL))
+                }
+            };
+    let overlapping = claim == Claim::Subset && !equal;
+    let consistent = if approximate || partial || overlapping {
         None
     } else {
         Some(equal)
@@ -159,13 +167,9 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>)
     let text = ctx.text;
     let mut out: Vec<Breakdown> = Vec::new();
     let mut is_part = vec![false; found.len()];
-    let push = |b: Breakdown, out: &mut Vec<Breakdown>, is_part: &mut Vec<bool>| {
-        if out
-            .iter()
-            .rev()
-            .take(4)
-            .any(|o| o.total == b.total && o.parts == b.parts)
-        {
+    let mut seen: rustc_hash::FxHashSet<(usize, Vec<usize>)> = Default::default();
+    let mut push = |b: Breakdown, out: &mut Vec<Breakdown>, is_part: &mut Vec<bool>| {
+        if !seen.insert((b.total, b.parts.clone())) {
             return;
         }
         for &p in &b.parts {
@@ -206,33 +210,73 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>)
     out
 }
 
-/// Where the list of parts after a cue at `from` ends: the sentence end, a `；` that
-/// opens a long new statement (`其中：行政许可89项；行政审批97项；…` goes on), a clause
-/// opening with `另有`, or the next cue.
-fn list_end(ctx: &Context<'_>, from: usize, next_cue: usize) -> usize {
+/// Where the list of parts after a cue at `from` ends: the sentence end, the next cue, a
+/// `；` that opens a long new statement (`其中：行政许可89项；行政审批97项；…` goes on),
+/// a clause opening with `另有` (it adds to the total rather than splitting it), or a clause
+/// after a comma that is not another part: a part is a short label and its figure
+/// (`其中，网上信访87件，来信29件，来访16件`), never a new verb (`其中高铁370公里，新增
+/// 高速公路2600公里` ends at the comma).
+fn list_end(ctx: &Context<'_>, found: &[Found], from: usize, next_cue: usize) -> usize {
     let text = ctx.text;
     let sentence_end = ctx.sentence_end(from).min(next_cue).max(from);
     let mut end = from;
     let mut items = 0;
-    for segment in text[from..sentence_end].split_inclusive(['；', '，']) {
+    for statement in text[from..sentence_end].split_inclusive('；') {
         ctx.tick(1);
-        let item = segment.trim_end_matches(['；', '，']).trim();
-        if item.is_empty() {
-            end += segment.len();
-            continue;
-        }
-        if items > 0
-            && knowledge::words(Role::CatchAll)
-                .iter()
-                .any(|w| *w == "另有" && item.starts_with(w))
-        {
+        let item = statement.trim_end_matches('；').trim();
+        if items > 0 && statement.ends_with('；') && item.chars().count() > 15 {
             break;
         }
-        if items > 0 && segment.ends_with('；') && item.chars().count() > 15 {
-            break;
+        let mut clauses = 0;
+        let mut stop = false;
+        for clause in statement.split_inclusive('，') {
+            ctx.tick(1);
+            let c = clause.trim_end_matches(['，', '；']).trim();
+            if c.is_empty() {
+                end += clause.len();
+                continue;
+            }
+            if items + clauses > 0 {
+                if knowledge::starting_with(c, Role::CatchAll).is_some_and(|w| w == "另有") {
+                    stop = true;
+                    break;
+                }
+                // After a comma or a `；`, only another part: a short label, its figure and
+                // nothing more (`来信29件`; not `新增高速公路2600公里` nor
+                // `苏联为我国设计的156个重要项目中`).
+                let at = end + (clause.len() - clause.trim_start().len());
+                let figure = within(found, at..at + c.len())
+                    .next()
+                    .map(|i| found[i].raw.clone());
+                let part = figure.is_some_and(|r| {
+                    let label = text[at..r.start].trim();
+                    // A verb with a noun after it opens a statement of its own; a verb
+                    // alone names an outcome (`撤销2件`).
+                    let verb = knowledge::starting_with(label, Role::Verb)
+                        .or_else(|| {
+                            knowledge::verbs()
+                                .iter()
+                                .filter(|v| v.chars().count() >= 2 && label.starts_with(**v))
+                                .max_by_key(|v| v.len())
+                                .copied()
+                        })
+                        .is_some_and(|v| v.len() < label.len());
+                    label.chars().count() <= 16
+                        && text[r.end..at + c.len()].trim().is_empty()
+                        && !verb
+                });
+                if !part {
+                    stop = true;
+                    break;
+                }
+            }
+            clauses += 1;
+            end += clause.len();
         }
         items += 1;
-        end += segment.len();
+        if stop {
+            break;
+        }
     }
     end
 }
@@ -252,7 +296,7 @@ fn after_cues(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (n, cue) in cues.iter().enumerate() {
         let next_cue = cues.get(n + 1).map_or(text.len(), |c| c.start);
-        let end = list_end(ctx, cue.end, next_cue);
+        let end = list_end(ctx, found, cue.end, next_cue);
         let after = within(found, cue.end..end);
         // The total: in the cue's sentence, or the one before when the cue opens it.
         let sentence = ctx.sentence_start(cue.start);
@@ -326,7 +370,12 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
             continue;
         }
         let from = total.raw.end + at + '中'.len_utf8();
-        let end = list_end(ctx, from, ctx.sentence_end(from));
+        // A `其中` inside the subset opens a breakdown of its own (`…项目中，电站有一百个，
+        // 其中火力电站是七十六个`).
+        let cue = cue_regex()
+            .find(&text[from..ctx.sentence_end(from).max(from)])
+            .map_or(text.len(), |m| from + m.start());
+        let end = list_end(ctx, found, from, cue);
         let parts: Vec<usize> = within(found, from..end)
             .filter(|&i| summable(text, &found[i]) && same_family(&found[i], total))
             .take(PARTS_MAX)
@@ -336,7 +385,7 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
             continue;
         }
         let partial = has_partial_cue(text, from..end);
-        out.push(judge(text, found, t, parts, Claim::Listed, partial));
+        out.push(judge(text, found, t, parts, Claim::Subset, partial));
     }
     // `办结的信访事项中按期办结128件`: a clause `V的N中` names the total by its verb.
     for (p, part) in found.iter().enumerate() {
@@ -374,7 +423,7 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
             })
             .map(|(i, _)| i);
         if let Some(t) = total {
-            out.push(judge(text, found, t, vec![p], Claim::Listed, false));
+            out.push(judge(text, found, t, vec![p], Claim::Subset, false));
         }
     }
     out
