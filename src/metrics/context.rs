@@ -74,6 +74,10 @@ impl<'a> Context<'a> {
         let mut comma_ends = Vec::new();
         let mut line_starts = vec![0];
         for (i, c) in text.char_indices() {
+            // Most characters end nothing: one range test before the lists.
+            if c.is_alphanumeric() {
+                continue;
+            }
             let after = i + c.len_utf8();
             if CLAUSE_ENDS.contains(&c) {
                 clause_ends.push(after);

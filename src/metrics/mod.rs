@@ -124,7 +124,7 @@ impl Metrics {
         let spans: Vec<Range<usize>> = citations.iter().map(|c| c.span.clone()).collect();
         let ctx = context::Context::new(text, &spans);
         let scanned = extract::scan(&ctx);
-        let tables = tables::find(text);
+        let tables = tables::find(&ctx);
         let (mut found, links) = merge(scanned, tables);
         let breakdowns = sums::find(&ctx, &found, links);
         subject::assign(&ctx, tokens, &mut found, &breakdowns);
@@ -422,7 +422,7 @@ mod tests {
         let seed = include_str!("../../tests/fixtures/001_446f1514762c12b7.txt");
         let line = "受理行政复议申请16件，其中维持10件、撤销3件、确认违法2件，办结率100%，接待来访群众4300余人次，";
         let qizhong = "其中行政许可12件、行政处罚30件，";
-        let row = format!("{}\n", ["12"; 40].join("\t"));
+        let row = format!("事项\t{}\n", ["12"; 39].join("\t"));
         let shapes: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
             ("seed", Box::new(|k| seed.repeat(k))),
             ("no sentence end", Box::new(|k| line.repeat(8 * k))),
@@ -434,10 +434,10 @@ mod tests {
                 "wide table",
                 Box::new(move |k| {
                     format!(
-                        "{}{}合计{}\n",
-                        ["项目"; 40].join("\t") + "\n",
-                        row.repeat(8 * k),
-                        "\t480".repeat(39)
+                        "{}\n{}合计{}\n",
+                        ["受理数（件）"; 40].join("\t"),
+                        row.repeat(64 * k),
+                        format!("\t{}", 768 * k).repeat(39)
                     )
                 }),
             ),
@@ -451,6 +451,7 @@ mod tests {
             };
             // From 4x on every bounded window is full: the steps per byte must not grow.
             let (four, thirty_two) = (per_byte(4), per_byte(32));
+            assert!(four > 0.0, "{name}: no steps counted");
             assert!(
                 thirty_two <= four * 1.05 + 0.01,
                 "{name}: {four:.3} steps per byte at 4x, {thirty_two:.3} at 32x"

@@ -10,6 +10,12 @@
 //! counts (`…完成既定目标；…调阅量146万次` says nothing of the 146万次), and at most
 //! [`super::context::SENTENCE_MAX`] bytes of it.
 
+//!
+//! The words are found once for the whole text, in one pass of one regex, and each figure
+//! looks up the last one before it in its sentence by binary search: the pass is linear
+//! whatever the sentences' length.
+
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -18,36 +24,84 @@ use super::context::Context;
 use super::{Found, Plan};
 use crate::knowledge::{self, Role};
 
-/// A year written in full (`2025年`, `2025 年`).
-fn year_regex() -> &'static Regex {
+/// The roles the plan reader looks for, in the order of the regex's groups (a word of two
+/// roles counts for the first: 计划 before a figure plans it, and after it too).
+const ROLES: [Role; 5] = [
+    Role::Target,
+    Role::TargetUndo,
+    Role::ThisYear,
+    Role::TargetAfter,
+    Role::ResultAfter,
+];
+/// The mark of a year in [`Marks`].
+const YEAR: usize = ROLES.len();
+
+/// One regex for every plan word and full year: group `w{n}` for the words of `ROLES[n]`,
+/// group `year` for a year (`2025年`).
+fn words_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid year pattern"))
+    RE.get_or_init(|| {
+        let mut alternatives = vec![r"(?P<year>(?:19|20)\d{2})\s*年".to_string()];
+        for (n, role) in ROLES.iter().enumerate() {
+            let mut words: Vec<&str> = knowledge::words(*role).to_vec();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            alternatives.push(format!("(?P<w{n}>{})", alternation.join("|")));
+        }
+        Regex::new(&alternatives.join("|")).expect("plan words make a valid regex")
+    })
 }
 
-/// The last position of a word of `role` in `s`, if any.
-fn last_of(s: &str, role: Role) -> Option<usize> {
-    knowledge::words(role)
-        .iter()
-        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
-        .max()
+/// Where each plan word and year stands in the text.
+struct Marks {
+    /// (end of the word, index into `ROLES` or `YEAR`, the year), in text order.
+    at: Vec<(usize, usize, i32)>,
+}
+
+impl Marks {
+    fn new(text: &str) -> Marks {
+        let re = words_regex();
+        let names: Vec<String> = (0..ROLES.len()).map(|n| format!("w{n}")).collect();
+        let at = re
+            .captures_iter(text)
+            .filter_map(|c| {
+                if let Some(y) = c.name("year") {
+                    let year = y.as_str().parse().ok()?;
+                    return Some((c.get(0)?.end(), YEAR, year));
+                }
+                let n = names.iter().position(|g| c.name(g).is_some())?;
+                Some((c.get(0)?.end(), n, 0))
+            })
+            .collect();
+        Marks { at }
+    }
+
+    /// The marks ending in `r`, in text order.
+    fn within(&self, r: Range<usize>) -> &[(usize, usize, i32)] {
+        let a = self.at.partition_point(|m| m.0 <= r.start);
+        let b = self.at.partition_point(|m| m.0 <= r.end);
+        &self.at[a..b.max(a)]
+    }
 }
 
 /// Marks the plans and results among `found`.
 pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
     let text = ctx.text;
+    let marks = Marks::new(text);
     for f in found.iter_mut().filter(|f| f.cell.is_none()) {
         let start = ctx.sentence_start(f.raw.start);
-        let mut before = &text[start..f.raw.start];
-        if let Some(i) = before.rfind('；') {
-            before = &before[i + '；'.len_utf8()..];
-        }
-        ctx.tick(before.len() / 16 + 1);
-        let after = &text[f.raw.end..ctx.comma_end(f.raw.end).max(f.raw.end)];
-        let plan = last_of(before, Role::Target);
-        let undo = last_of(before, Role::TargetUndo);
-        f.plan = if knowledge::contains_any(after, Role::ResultAfter) {
+        // Only the sentence after its last `；`.
+        let start = text[start..f.raw.start]
+            .rfind('；')
+            .map_or(start, |i| start + i + '；'.len_utf8());
+        let before = marks.within(start..f.raw.start);
+        let after = marks.within(f.raw.end..ctx.comma_end(f.raw.end).max(f.raw.end));
+        ctx.tick(before.len() + after.len() + 1);
+        let last = |n: usize| before.iter().rev().find(|m| m.1 == n).map(|m| m.0);
+        let (plan, undo) = (last(0), last(1));
+        f.plan = if after.iter().any(|m| m.1 == 4) {
             Plan::Reached
-        } else if knowledge::contains_any(after, Role::TargetAfter) {
+        } else if after.iter().any(|m| m.1 == 3 || m.1 == 0) {
             Plan::Planned
         } else {
             match (plan, undo) {
@@ -57,14 +111,11 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
                 (None, None) => Plan::Unmarked,
             }
         };
-        let year = year_regex()
-            .captures_iter(before)
-            .filter_map(|c| Some((c.get(0)?.end(), c[1].parse::<i32>().ok()?)))
-            .last();
         // `按照到2025年…的规划，今年新创建8个`: this year's figure.
-        let this_year = last_of(before, Role::ThisYear);
+        let year = before.iter().rev().find(|m| m.1 == YEAR);
+        let this_year = last(2);
         f.plan_year = year
-            .filter(|(at, _)| this_year.is_none_or(|t| t < *at))
-            .map(|(_, y)| y);
+            .filter(|y| this_year.is_none_or(|t| t < y.0))
+            .map(|y| y.2);
     }
 }

@@ -165,6 +165,7 @@ fn within(found: &[Found], r: Range<usize>) -> Range<usize> {
 /// Every breakdown of the text; `links` are those of tables (total, parts).
 pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>) -> Vec<Breakdown> {
     let text = ctx.text;
+    let ok: Vec<bool> = found.iter().map(|f| summable(text, f)).collect();
     let mut out: Vec<Breakdown> = Vec::new();
     let mut is_part = vec![false; found.len()];
     let mut seen: rustc_hash::FxHashSet<(usize, Vec<usize>)> = Default::default();
@@ -181,19 +182,19 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>)
         let b = judge(text, found, total, parts, Claim::Complete, false);
         push(b, &mut out, &mut is_part);
     }
-    for b in after_cues(ctx, found) {
+    for b in after_cues(ctx, found, &ok) {
         push(b, &mut out, &mut is_part);
     }
-    for b in subsets(ctx, found) {
+    for b in subsets(ctx, found, &ok) {
         push(b, &mut out, &mut is_part);
     }
-    for b in totals_after(ctx, found) {
+    for b in totals_after(ctx, found, &ok) {
         push(b, &mut out, &mut is_part);
     }
     for b in total_lines(ctx, found) {
         push(b, &mut out, &mut is_part);
     }
-    for b in rests(ctx, found, &is_part) {
+    for b in rests(ctx, found, &ok, &is_part) {
         push(b, &mut out, &mut is_part);
     }
     let totals: Vec<bool> = {
@@ -203,7 +204,7 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>)
         }
         t
     };
-    for b in exact_lists(ctx, found, &is_part, &totals) {
+    for b in exact_lists(ctx, found, &ok, &is_part, &totals) {
         push(b, &mut out, &mut is_part);
     }
     out.sort_by_key(|b| found[b.total].raw.start);
@@ -290,7 +291,7 @@ fn has_partial_cue(text: &str, r: Range<usize>) -> bool {
 }
 
 /// `其中`, `分别为`, `按领域分`: the parts follow the cue, the total stands before it.
-fn after_cues(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
+fn after_cues(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
     let text = ctx.text;
     let cues: Vec<Range<usize>> = cue_regex().find_iter(text).map(|m| m.range()).collect();
     let mut out = Vec::new();
@@ -311,12 +312,12 @@ fn after_cues(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
         for t in before.clone().rev().take(TOTAL_BACK) {
             ctx.tick(1);
             let total = &found[t];
-            if !summable(text, total) || cue.start - total.raw.end > 240 {
+            if !ok[t] || cue.start - total.raw.end > 240 {
                 continue;
             }
             let parts: Vec<usize> = after
                 .clone()
-                .filter(|&i| summable(text, &found[i]) && same_family(&found[i], total))
+                .filter(|&i| ok[i] && same_family(&found[i], total))
                 .take(PARTS_MAX)
                 .collect();
             ctx.tick(parts.len());
@@ -349,11 +350,11 @@ fn after_cues(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
 }
 
 /// `7个乡镇林业站中有3个`, `已审结的229件中，维持…`, `办结的信访事项中按期办结128件`.
-fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
+fn subsets(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
     let text = ctx.text;
     let mut out = Vec::new();
     for (t, total) in found.iter().enumerate() {
-        if !summable(text, total) {
+        if !ok[t] {
             continue;
         }
         // The figure, a short noun phrase, then 中 before a clause break or 有/仅.
@@ -377,7 +378,7 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
             .map_or(text.len(), |m| from + m.start());
         let end = list_end(ctx, found, from, cue);
         let parts: Vec<usize> = within(found, from..end)
-            .filter(|&i| summable(text, &found[i]) && same_family(&found[i], total))
+            .filter(|&i| ok[i] && same_family(&found[i], total))
             .take(PARTS_MAX)
             .collect();
         ctx.tick(parts.len() + 1);
@@ -389,7 +390,7 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
     }
     // `办结的信访事项中按期办结128件`: a clause `V的N中` names the total by its verb.
     for (p, part) in found.iter().enumerate() {
-        if !summable(text, part) {
+        if !ok[p] {
             continue;
         }
         let start = ctx.comma_start(part.raw.start);
@@ -416,8 +417,8 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
             .rev()
             .take(TOTAL_BACK)
             .take_while(|(_, f)| sentence - ctx.sentence_index(f.raw.start) <= 1)
-            .find(|(_, f)| {
-                summable(text, f)
+            .find(|(k, f)| {
+                ok[*k]
                     && same_family(f, part)
                     && text[ctx.comma_start(f.raw.start)..f.raw.start].contains(verb.as_str())
             })
@@ -430,12 +431,12 @@ fn subsets(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
 }
 
 /// `A 126起、B 84起、C 37起，共计247起`: a bare total word after a run of parts.
-fn totals_after(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
+fn totals_after(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
     let text = ctx.text;
     let mut out = Vec::new();
     for t in 1..found.len() {
         let total = &found[t];
-        if !summable(text, total) {
+        if !ok[t] {
             continue;
         }
         let clause = text[ctx.clause_start(total.raw.start)..total.clause.end].trim();
@@ -447,7 +448,7 @@ fn totals_after(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
         for p in (0..t).rev().take(PARTS_MAX) {
             ctx.tick(1);
             let f = &found[p];
-            if f.raw.start < sentence || !same_family(f, total) || !summable(text, f) {
+            if f.raw.start < sentence || !same_family(f, total) || !ok[p] {
                 break;
             }
             parts.push(p);
@@ -498,11 +499,11 @@ fn total_lines(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
 
 /// `受理57件，办结54件，另有3件…`: the rest closes a breakdown whose total is the
 /// figure before that the figures between, and the rest, add up to.
-fn rests(ctx: &Context<'_>, found: &[Found], is_part: &[bool]) -> Vec<Breakdown> {
+fn rests(ctx: &Context<'_>, found: &[Found], ok: &[bool], is_part: &[bool]) -> Vec<Breakdown> {
     let text = ctx.text;
     let mut out = Vec::new();
     for (r, rest) in found.iter().enumerate() {
-        if is_part[r] || !summable(text, rest) {
+        if is_part[r] || !ok[r] {
             continue;
         }
         let clause = &text[ctx.comma_start(rest.raw.start)..rest.raw.start];
@@ -518,7 +519,7 @@ fn rests(ctx: &Context<'_>, found: &[Found], is_part: &[bool]) -> Vec<Breakdown>
             if sentence - ctx.sentence_index(f.raw.start) > 1 {
                 break;
             }
-            if !summable(text, f) || !same_family(f, rest) {
+            if !ok[t] || !same_family(f, rest) {
                 continue;
             }
             if !between.is_empty() && (f.value - sum).abs() <= 1e-6 * f.value.max(1.0) {
@@ -544,14 +545,14 @@ fn rests(ctx: &Context<'_>, found: &[Found], is_part: &[bool]) -> Vec<Breakdown>
 fn exact_lists(
     ctx: &Context<'_>,
     found: &[Found],
+    ok: &[bool],
     is_part: &[bool],
     is_total: &[bool],
 ) -> Vec<Breakdown> {
     let text = ctx.text;
     let mut out = Vec::new();
     for (t, total) in found.iter().enumerate() {
-        if is_total[t] || !summable(text, total) || total.qualifier.is_some() || total.value <= 0.0
-        {
+        if is_total[t] || !ok[t] || total.qualifier.is_some() || total.value <= 0.0 {
             continue;
         }
         let sentence = ctx.sentence_index(total.raw.start);
@@ -562,7 +563,7 @@ fn exact_lists(
             if ctx.sentence_index(f.raw.start) - sentence > 1 {
                 break;
             }
-            if !summable(text, f) || !same_family(f, total) {
+            if !ok[p] || !same_family(f, total) {
                 continue;
             }
             if is_part[p] || f.qualifier.is_some() {

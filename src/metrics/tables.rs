@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use super::context::Context;
 use super::extract::round6;
 use super::{Found, Plan};
 use crate::knowledge::{self, Role};
@@ -129,9 +130,11 @@ fn cell_number(cell: &str) -> Option<(f64, Option<&'static str>)> {
     Some((numerals::parse_scaled(num, 0)?, unit))
 }
 
-/// Every table of `text`.
-pub fn find(text: &str) -> Tables {
+/// Every table of the text.
+pub fn find(ctx: &Context<'_>) -> Tables {
+    let text = ctx.text;
     let lines = crate::text::line_ranges(text);
+    ctx.tick(lines.len());
     let rows: Vec<Vec<Range<usize>>> = lines
         .iter()
         .map(|l| cells(&text[l.clone()], l.start))
@@ -156,6 +159,7 @@ pub fn find(text: &str) -> Tables {
             .iter()
             .rev()
             .find_map(|l| header_unit(&text[l.clone()]));
+        ctx.tick(rows[i..j].iter().map(Vec::len).sum());
         table(text, &rows[i..j], default_unit, &mut out);
         i = j;
     }
@@ -291,7 +295,7 @@ mod tests {
     fn tab_table_with_unit_line_total_row_and_total_column() {
         let text =
             "单位：项\n部门\t许可\t处罚\t合计\n甲局\t7\t12\t19\n乙局\t3\t5\t8\n合计\t10\t17\t27\n";
-        let t = find(text);
+        let t = find(&Context::new(text, &[]));
         assert_eq!(t.cells.len(), 9);
         assert!(t.cells.iter().all(|c| c.unit == "项"));
         // three columns and three rows
@@ -301,11 +305,11 @@ mod tests {
     #[test]
     fn numbering_and_year_columns_are_not_figures() {
         let text = "序号\t部门\t处罚（件）\n1\t甲局\t12\n2\t乙局\t30\n合计\t\t42\n";
-        let t = find(text);
+        let t = find(&Context::new(text, &[]));
         let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
         assert_eq!(raws, ["12", "30", "42"]);
         let text = "年度        收案数（件）    纠错率（%）\n2020年      132             14.4\n2021年      156             14.8\n合计        288             14.6\n";
-        let t = find(text);
+        let t = find(&Context::new(text, &[]));
         let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
         assert_eq!(raws, ["132", "14.4", "156", "14.8", "288", "14.6"]);
         assert_eq!(t.links.len(), 1, "the share column is not summed");
