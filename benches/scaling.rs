@@ -41,10 +41,10 @@ fn shapes() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
                 let header: Vec<String> = (0..40).map(|c| format!("第{c}列（件）")).collect();
                 let row = format!("事项\t{}\n", ["12"; 39].join("\t"));
                 format!(
-                    "{}\n{}合计\t{}\n",
+                    "{}\n{}合计{}\n",
                     header.join("\t"),
                     row.repeat(130 * k),
-                    [format!("{}", 12 * 130 * k); 39].join("\t")
+                    format!("\t{}", 12 * 130 * k).repeat(39)
                 )
             }),
         ),

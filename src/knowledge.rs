@@ -166,8 +166,12 @@ pub struct Unit {
 }
 
 fn load_units() -> Result<Vec<Unit>> {
+    load_units_from(UNITS)
+}
+
+fn load_units_from(file: File) -> Result<Vec<Unit>> {
     let mut units: Vec<Unit> = Vec::new();
-    for line in lines(UNITS) {
+    for line in lines(file) {
         let columns = line.expect(2, 3)?;
         let (text, kind) = (columns[0], columns[1]);
         if !UNIT_KINDS.contains(&kind) {
@@ -838,6 +842,31 @@ mod tests {
         for (role, key) in Role::ALL {
             let list = &words.lists.iter().find(|(r, _)| *r == role).unwrap().1;
             assert!(!list.is_empty(), "role {key} has no words");
+        }
+    }
+
+    #[test]
+    fn unit_lines_are_read_strictly() {
+        let file = |text: &'static str| File {
+            name: "data/units.txt",
+            text,
+        };
+        let ok =
+            load_units_from(file("件\tcount\tfamily=case\n分\tscore\tdigits,alone\n")).unwrap();
+        assert_eq!(
+            ok.iter()
+                .find(|u| u.text == "分")
+                .map(|u| (u.digits, u.alone)),
+            Some((true, true))
+        );
+        for bad in [
+            "件\tcount\tfamily\n",
+            "件\tcount\tfamily=\n",
+            "件\tcount\tdigit\n",
+            "件\tthing\n",
+            "件\tcount\n件\tcount\n",
+        ] {
+            assert!(load_units_from(file(bad)).is_err(), "{bad:?}");
         }
     }
 

@@ -295,6 +295,21 @@ mod tests {
     }
 
     #[test]
+    fn rates_of_amounts_and_paired_rates_get_no_verdict() {
+        // 赤字率 is a share of an amount the text does not give.
+        assert!(
+            rates("全国财政赤字13500亿元，其中中央财政赤字9500亿元，赤字率稳定在2.1%。").is_empty()
+        );
+        // Which of two rates goes with which count is for the reader to pair.
+        assert!(rates("新增普惠托位8897个，适龄儿童入园率和普惠率分别达96%和94%。").is_empty());
+        // A share that changes is not a share of the counts.
+        assert!(
+            rates("研发经费从1288亿元增加到3664亿元，占国内生产总值比重从1.07%提高到1.49%。")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn shares_name_their_parts_and_base() {
         let text = "审结行政复议案件64件，其中维持41件、驳回12件、撤销6件、确认违法3件、责令履行2件。其中撤销和确认违法的案件占审结案件的12.5%。";
         let got = rates(text);

@@ -119,3 +119,50 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
             .map(|y| y.2);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plans(text: &str) -> Vec<(String, Plan, Option<i32>)> {
+        let ctx = Context::new(text, &[]);
+        let mut found = super::super::extract::scan(&ctx);
+        mark(&ctx, &mut found);
+        found
+            .into_iter()
+            .map(|f| (text[f.raw].to_string(), f.plan, f.plan_year))
+            .collect()
+    }
+
+    #[test]
+    fn plan_words_before_and_after_a_figure() {
+        let got = plans("力争森林覆盖率达到64.2%，计划完成造林2万亩；行政执法案卷优秀率距离90%的年度目标仍有差距。");
+        assert_eq!(got[0].1, Plan::Planned);
+        assert_eq!(got[1].1, Plan::Planned);
+        assert_eq!(got[2].1, Plan::Planned, "的年度目标 after it");
+    }
+
+    #[test]
+    fn a_figure_already_reached_is_no_target() {
+        let got = plans(
+            "在今年已建成30个的基础上，力争再创建10个。在接入比例达到92%的基础上，计划全覆盖。",
+        );
+        assert_eq!(got[0].1, Plan::Reached);
+        assert_eq!(got[1].1, Plan::Planned);
+        assert_eq!(got[2].1, Plan::Reached);
+    }
+
+    #[test]
+    fn a_plan_word_speaks_for_its_own_statement_only() {
+        // 目标 ends a statement at `；`; the figure after it is a result.
+        let got = plans("达到92%，确保完成；基层实现全覆盖，调阅量146万次。");
+        assert_eq!(got[1].1, Plan::Unmarked);
+    }
+
+    #[test]
+    fn a_year_dates_a_figure_unless_this_year_comes_between() {
+        let got = plans("按照到2025年建成50个示范村的规划，今年新创建8个。");
+        assert_eq!(got[0].2, Some(2025));
+        assert_eq!(got[1].2, None, "今年 dates 8个 to the report's year");
+    }
+}

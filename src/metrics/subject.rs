@@ -824,3 +824,152 @@ fn distribute(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
         i += run.len().max(1);
     }
 }
+
+#[cfg(all(test, feature = "bundled-lexicon"))]
+mod tests {
+    use std::sync::OnceLock;
+
+    use crate::metrics::Metrics;
+    use crate::segment::Segmenter;
+
+    /// The subjects the pipeline gives, by the figure as written.
+    fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        let seg = SEG.get_or_init(|| Segmenter::new(Some(crate::BUNDLED_LEXICON), true).unwrap());
+        let tokens = seg.tokens(text, false);
+        Metrics::find(text, &tokens, &[])
+            .found
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.raw].to_string(),
+                    f.subject.map(|s| text[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn subject_of(text: &str, raw: &str) -> Option<String> {
+        subjects(text)
+            .into_iter()
+            .find(|(r, _)| r == raw)
+            .unwrap_or_else(|| panic!("no figure {raw} in {text}"))
+            .1
+    }
+
+    #[test]
+    fn the_noun_after_the_classifier_when_the_number_follows_its_verb() {
+        assert_eq!(
+            subject_of("区政府召开4次专题会议研究法治政府建设。", "4次").as_deref(),
+            Some("专题会议")
+        );
+        assert_eq!(
+            subject_of("全年组织5个宣传调研组深入街道。", "5个").as_deref(),
+            Some("宣传调研组")
+        );
+        assert_eq!(
+            subject_of("对12家重点企业开展合规指导。", "12家").as_deref(),
+            Some("重点企业")
+        );
+        assert_eq!(
+            subject_of("近九成的行政执法人员参加了培训。", "九成").as_deref(),
+            Some("行政执法人员")
+        );
+    }
+
+    #[test]
+    fn never_a_function_word_rather_nothing() {
+        // A period names nothing: no `或`, no `后`.
+        assert_eq!(
+            subject_of("申请材料齐全的当场办结，或在2个工作日内办结。", "2个工作日"),
+            None
+        );
+        assert_eq!(subject_of("均在公布后30日内报送备案。", "30日"), None);
+        // `另有1件`: what the figure before counted.
+        assert_eq!(
+            subject_of(
+                "受理行政复议申请16件，另有1件因超过申请期限不予受理。",
+                "1件"
+            )
+            .as_deref(),
+            Some("行政复议申请")
+        );
+    }
+
+    #[test]
+    fn a_figure_after_its_verb_counts_what_the_figure_before_counted() {
+        let text = "全年受理行政复议申请73件，审结70件，直接纠错9件。";
+        assert_eq!(subject_of(text, "70件").as_deref(), Some("行政复议申请"));
+        // …unless a word before the verb names the outcome.
+        assert_eq!(subject_of(text, "9件").as_deref(), Some("直接纠错"));
+    }
+
+    #[test]
+    fn parts_of_a_breakdown_without_a_noun_take_their_totals() {
+        let text = "审结行政复议案件64件，其中维持41件、驳回12件、撤销6件。";
+        assert_eq!(subject_of(text, "41件").as_deref(), Some("行政复议案件"));
+        assert_eq!(subject_of(text, "6件").as_deref(), Some("行政复议案件"));
+    }
+
+    #[test]
+    fn a_period_has_a_subject_only_when_a_word_for_time_names_it() {
+        let text = "审批时限由法定的20个工作日压缩至8个工作日。";
+        assert_eq!(subject_of(text, "20个工作日").as_deref(), Some("审批时限"));
+        assert_eq!(subject_of(text, "8个工作日").as_deref(), Some("审批时限"));
+    }
+
+    #[test]
+    fn a_change_with_nothing_before_it_is_of_the_figure_before() {
+        let text = "全市新登记市场主体4.7万户，同比增长12.3%。罚没款412.6万元，比上年提高18.4%。";
+        assert_eq!(subject_of(text, "18.4%").as_deref(), Some("罚没款"));
+        assert_eq!(subject_of(text, "12.3%"), subject_of(text, "4.7万户"));
+    }
+
+    #[test]
+    fn a_share_is_of_what_stands_before_zhan() {
+        let text = "审结行政复议案件64件。撤销和确认违法的案件占审结案件的12.5%。";
+        assert_eq!(
+            subject_of(text, "12.5%").as_deref(),
+            Some("撤销和确认违法的案件")
+        );
+    }
+
+    #[test]
+    fn who_acts_and_where_are_not_what_is_counted() {
+        assert_eq!(
+            subject_of("区政务服务中心可办事项1046项。", "1046项").as_deref(),
+            Some("可办事项")
+        );
+        assert_eq!(
+            subject_of("部分街道合法性审查人员不足2名。", "2名").as_deref(),
+            Some("合法性审查人员")
+        );
+        assert_eq!(
+            subject_of("县政府常务会议专题学法4次。", "4次").as_deref(),
+            Some("专题学法")
+        );
+    }
+
+    #[test]
+    fn parts_stated_together_take_their_names_in_order() {
+        let text = "全省公证机构、司法鉴定机构、仲裁委员会分别为98家、143家、14家，合计255家。";
+        assert_eq!(subject_of(text, "98家").as_deref(), Some("公证机构"));
+        assert_eq!(subject_of(text, "14家").as_deref(), Some("仲裁委员会"));
+        assert_eq!(
+            subject_of(text, "255家").as_deref(),
+            Some("公证机构、司法鉴定机构、仲裁委员会")
+        );
+    }
+
+    #[test]
+    fn nouns_joined_and_quoted_stay_whole() {
+        assert_eq!(
+            subject_of("审查合同、协议137份。", "137份").as_deref(),
+            Some("合同、协议")
+        );
+        assert_eq!(
+            subject_of("纠正违法或不当行政行为十九件。", "十九件").as_deref(),
+            Some("违法或不当行政行为")
+        );
+    }
+}

@@ -582,3 +582,79 @@ fn exact_lists(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract::scan;
+    use super::*;
+
+    fn sums(text: &str) -> Vec<(f64, Vec<f64>, Option<bool>)> {
+        let ctx = Context::new(text, &[]);
+        let found = scan(&ctx);
+        find(&ctx, &found, Vec::new())
+            .into_iter()
+            .map(|b| {
+                (
+                    found[b.total].value,
+                    b.parts.iter().map(|&p| found[p].value).collect(),
+                    b.consistent,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_parts_ends_where_a_new_statement_begins() {
+        // `，新增…` opens a statement of its own: 370 is all the list.
+        assert_eq!(
+            sums("新增铁路运营里程639公里，其中高铁370公里，新增高速公路2600公里、农村公路3000公里。"),
+            vec![(639.0, vec![370.0], None)]
+        );
+        // Parts after commas are parts when they are a label and a figure.
+        assert_eq!(
+            sums("共收到涉法涉诉信访事项132件。其中，网上信访87件，来信29件，来访16件，均已转送。"),
+            vec![(132.0, vec![87.0, 29.0, 16.0], Some(true))]
+        );
+    }
+
+    #[test]
+    fn a_subset_whose_parts_overlap_is_not_judged() {
+        // Statuses of the same projects: 17 + 12 + 22 + 103 is no partition of 156.
+        assert_eq!(
+            sums("苏联为我国设计的156个重要项目中，除了17个项目已经完工，12个项目已经部分投产以外，本年内开始建设的22个，继续建设的103个。")
+                .iter()
+                .map(|s| s.2)
+                .collect::<Vec<_>>(),
+            vec![None]
+        );
+        // The rest after a subset: 241 = 229 + 12.
+        let got = sums("共收到申请268件，其中受理241件、不予受理19件、告知向其他机关申请8件。已审结的229件中，维持152件、撤销21件、驳回56件；另有12件正在审理。");
+        assert!(
+            got.contains(&(241.0, vec![229.0, 12.0], Some(true))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(229.0, vec![152.0, 21.0, 56.0], Some(true))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn figures_per_head_and_parallel_figures_are_no_breakdown() {
+        assert!(sums("食品抽检量超每千人6.6批次，其中抽检超5万批次。").is_empty());
+        // `分别` pairs figures with names; they are no parts of the figure before.
+        assert!(sums(
+            "完成新建、重组11家全国重点实验室，国家级、部级创新平台分别达到22家、182家。"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_total_after_its_parts_needs_a_bare_total_word() {
+        assert_eq!(
+            sums("大型、中型、小型水库分别为3座、18座、105座，共计126座。"),
+            vec![(126.0, vec![3.0, 18.0, 105.0], Some(true))]
+        );
+        assert!(sums("新收案件45件，连同上年结转的7件，共审结48件。").is_empty());
+    }
+}

@@ -249,7 +249,7 @@ pub const REPORT_PIECES: &[&str] = &[
 ];
 
 /// Asserts the structural invariants: headings lie inside their sections, a section lies
-/// inside its parent's and has a higher level, and sums reference existing metrics.
+/// inside its parent's and has a higher level, and sums and rates reference existing metrics.
 pub fn assert_structure(report: &Report) {
     for s in &report.outline {
         assert!(s.start <= s.end && s.end <= s.section_end, "{s:?}");
@@ -272,6 +272,17 @@ pub fn assert_structure(report: &Report) {
             assert!(
                 report.metrics.iter().any(|m| &m.id == id),
                 "sum references {id}"
+            );
+        }
+    }
+    for rate in &report.rates {
+        let ids = std::iter::once(&rate.rate)
+            .chain(&rate.numerator)
+            .chain(std::iter::once(&rate.denominator));
+        for id in ids {
+            assert!(
+                report.metrics.iter().any(|m| &m.id == id),
+                "rate references {id}"
             );
         }
     }
