@@ -20,8 +20,11 @@ const SIZES: [usize; 4] = [1, 4, 16, 64];
 /// A report-like line that never ends a sentence: figures, a 其中 list, a rate, commas only.
 const LINE: &str = "受理行政复议申请16件，其中维持10件、撤销3件、确认违法2件，办结率100%，接待来访群众4300余人次，";
 
-/// The adversarial shapes: a name and the text for `k` repeats.
-fn shapes() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+/// An adversarial shape: its name and the text for `k` repeats.
+type Shape = (&'static str, Box<dyn Fn(usize) -> String>);
+
+/// The adversarial shapes.
+fn shapes() -> Vec<Shape> {
     let seed = include_str!("../tests/fixtures/001_446f1514762c12b7.txt");
     vec![
         ("seed", Box::new(move |k| seed.repeat(k))),

@@ -518,7 +518,10 @@ pub fn round6(x: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Vec<(String, f64, Option<f64>, String, Option<Qualifier>)> {
+    /// raw, value, value_max, unit, qualifier.
+    type Read = (String, f64, Option<f64>, String, Option<Qualifier>);
+
+    fn read(text: &str) -> Vec<Read> {
         let ctx = Context::new(text, &[]);
         scan(&ctx)
             .into_iter()

@@ -438,7 +438,8 @@ mod tests {
         let line = "受理行政复议申请16件，其中维持10件、撤销3件、确认违法2件，办结率100%，接待来访群众4300余人次，";
         let qizhong = "其中行政许可12件、行政处罚30件，";
         let row = format!("事项\t{}\n", ["12"; 39].join("\t"));
-        let shapes: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+        type Shape<'a> = (&'a str, Box<dyn Fn(usize) -> String + 'a>);
+        let shapes: Vec<Shape<'_>> = vec![
             ("seed", Box::new(|k| seed.repeat(k))),
             ("no sentence end", Box::new(|k| line.repeat(8 * k))),
             (

@@ -121,17 +121,17 @@ pub fn judge(
     });
     let equal = (sum - total_value).abs() <= 1e-6 * total_value.abs().max(1.0);
     let short = sum < total_value && !equal;
-    let partial = (short && claim == Claim::Subset)
-        || short
-            && match claim {
-                Claim::Complete | Claim::Exact | Claim::Subset => false,
-                Claim::Listed => {
-                    !catch_all
-                        && (partial_cue
-                            || parts.len() < 2
-                            || sum < total_value * (1.0 - SELECTION_SHORTFALL))
-                }
-            };
+    let partial = short
+        && match claim {
+            Claim::Complete | Claim::Exact => false,
+            Claim::Subset => true,
+            Claim::Listed => {
+                !catch_all
+                    && (partial_cue
+                        || parts.len() < 2
+                        || sum < total_value * (1.0 - SELECTION_SHORTFALL))
+            }
+        };
     let overlapping = claim == Claim::Subset && !equal;
     let consistent = if approximate || partial || overlapping {
         None
