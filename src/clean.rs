@@ -182,23 +182,14 @@ pub fn clean(norm: &View) -> Cleaned {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| reason_of[i].is_none())
         .collect();
-    // A cursor over the normalized view: byte offset and char number, advanced in order.
-    let (mut at_byte, mut at_char) = (0usize, 0usize);
     for (k, &i) in kept.iter().enumerate() {
         let r = lines[i].clone();
-        at_char += text[at_byte..r.start].chars().count();
-        at_byte = r.start;
-        view.extend_from_char(norm, r.clone(), at_char);
+        view.extend_from(norm, r.clone());
         let Some(&next) = kept.get(k + 1) else { break };
         let joined = wrap.is_some_and(|w| joins(&text[r.clone()], &text[lines[next].clone()], w));
-        if !joined {
-            // The line break after this line stands for the original text up to the next kept line.
-            let nl = r.end.min(text.len());
-            if nl < text.len() {
-                at_char += text[at_byte..nl].chars().count();
-                at_byte = nl;
-                view.push('\n', norm.orig_of_char(at_char));
-            }
+        if !joined && r.end < text.len() {
+            // The line break after this line: the original's own line end.
+            view.push('\n', norm.orig_of_char_at(r.end));
         }
     }
     for (i, reason) in reason_of.iter().enumerate() {
