@@ -174,8 +174,10 @@ fn read_at(ctx: &Context<'_>, i: usize) -> (Option<Found>, usize) {
         return (None, i);
     };
     let end = num.range.end;
-    // `62，000万吨` (a full-width comma in a number): `000万吨` is no number of its own.
-    if num.clean.is_empty()
+    // `62，000万吨` (a full-width comma in a number): `000万吨` is no number of its own; a
+    // run longer than any figure (`一万一万一万…`) is none either.
+    if num.clean.chars().count() > numerals::MAX_NUMERAL_CHARS
+        || num.clean.is_empty()
         || (num.clean.len() > 1 && num.clean.starts_with('0') && !num.clean.starts_with("0."))
     {
         return (None, end);
@@ -644,6 +646,15 @@ mod tests {
             raws("综合满意度97.8分，全市5分局，使用年限超过10年，3年级，2021年，两年"),
             ["97.8分", "10年"]
         );
+    }
+
+    #[test]
+    fn a_numeral_run_longer_than_any_figure_is_none() {
+        // Found by adversarial input: parsing it recursed until the stack overflowed.
+        let text = format!("{}件", "一万".repeat(50_000));
+        assert!(raws(&text).is_empty());
+        let text = format!("{}件", "1 ".repeat(50_000));
+        assert!(raws(&text).is_empty());
     }
 
     #[test]
