@@ -128,7 +128,7 @@ impl Metrics {
         let (mut found, links) = merge(scanned, tables);
         let breakdowns = sums::find(&ctx, &found, links);
         subject::assign(&ctx, tokens, &mut found, &breakdowns);
-        plan::mark(&ctx, &mut found);
+        plan::mark(&ctx, &mut found, &breakdowns);
         for f in &mut found {
             f.indicator = match_indicator(text, f);
         }

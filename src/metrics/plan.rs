@@ -84,22 +84,40 @@ impl Marks {
     }
 }
 
-/// Marks the plans and results among `found`.
-pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
+/// Marks the plans and results among `found`; the parts of each breakdown after its total
+/// are what the total is (`清理涉企政策文件63件，其中拟修改21件` are results, `今年拟安排
+/// 赤字2.18万亿元，其中中央财政赤字1.4万亿元` plans).
+pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdown]) {
     let text = ctx.text;
     let marks = Marks::new(text);
     for f in found.iter_mut().filter(|f| f.cell.is_none()) {
-        let start = ctx.sentence_start(f.raw.start);
-        // Only the sentence after its last `；`.
-        let start = text[start..f.raw.start]
-            .rfind('；')
-            .map_or(start, |i| start + i + '；'.len_utf8());
+        let sentence = ctx.sentence_start(f.raw.start);
+        // Only the sentence after its last `；` — unless a plan word heads a list after a
+        // colon (`主要预期目标是：国内生产总值增长6%左右；城镇新增就业1100万人`).
+        let head = &text[sentence..f.raw.start];
+        let colon = head.rfind('：').map(|i| sentence + i);
+        let listed = colon.is_some_and(|c| {
+            marks
+                .within(sentence..c + '：'.len_utf8())
+                .iter()
+                .any(|m| m.1 == 0)
+        });
+        let start = match head.rfind('；') {
+            Some(i) if !listed => sentence + i + '；'.len_utf8(),
+            _ => sentence,
+        };
         let before = marks.within(start..f.raw.start);
-        let after = marks.within(f.raw.end..ctx.comma_end(f.raw.end).max(f.raw.end));
+        // After the figure, a plan word counts after a 的 (`90%的年度目标`).
+        let clause_end = ctx.comma_end(f.raw.end).max(f.raw.end);
+        let after: &[(usize, usize, i32)] = match text[f.raw.end..clause_end].find('的') {
+            Some(de) => marks.within(f.raw.end + de..clause_end),
+            None => &[],
+        };
+        let after_result = marks.within(f.raw.end..clause_end).iter().any(|m| m.1 == 4);
         ctx.tick(before.len() + after.len() + 1);
         let last = |n: usize| before.iter().rev().find(|m| m.1 == n).map(|m| m.0);
         let (plan, undo) = (last(0), last(1));
-        f.plan = if after.iter().any(|m| m.1 == 4) {
+        f.plan = if after_result {
             Plan::Reached
         } else if after.iter().any(|m| m.1 == 3 || m.1 == 0) {
             Plan::Planned
@@ -118,6 +136,16 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found]) {
             .filter(|y| this_year.is_none_or(|t| t < y.0))
             .map(|y| y.2);
     }
+    for b in breakdowns {
+        let (plan, year) = (found[b.total].plan, found[b.total].plan_year);
+        for &p in b.parts.iter().filter(|&&p| p > b.total) {
+            ctx.tick(1);
+            if found[p].cell.is_none() {
+                found[p].plan = plan;
+                found[p].plan_year = found[p].plan_year.or(year);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -127,7 +155,7 @@ mod tests {
     fn plans(text: &str) -> Vec<(String, Plan, Option<i32>)> {
         let ctx = Context::new(text, &[]);
         let mut found = super::super::extract::scan(&ctx);
-        mark(&ctx, &mut found);
+        mark(&ctx, &mut found, &[]);
         found
             .into_iter()
             .map(|f| (text[f.raw].to_string(), f.plan, f.plan_year))
@@ -157,6 +185,23 @@ mod tests {
         // 目标 ends a statement at `；`; the figure after it is a result.
         let got = plans("达到92%，确保完成；基层实现全覆盖，调阅量146万次。");
         assert_eq!(got[1].1, Plan::Unmarked);
+    }
+
+    #[test]
+    fn a_plan_word_before_a_colon_heads_its_whole_list() {
+        let got =
+            plans("今年发展的主要预期目标是：国内生产总值增长6%左右；城镇新增就业1100万人以上。");
+        assert!(got.iter().all(|g| g.1 == Plan::Planned), "{got:?}");
+    }
+
+    #[test]
+    fn parts_are_what_their_total_is() {
+        let text = "清理涉企政策文件63件，其中拟修改21件、拟废止9件。";
+        let ctx = Context::new(text, &[]);
+        let mut found = super::super::extract::scan(&ctx);
+        let b = super::super::sums::find(&ctx, &found, Vec::new());
+        mark(&ctx, &mut found, &b);
+        assert!(found.iter().all(|f| f.plan == Plan::Unmarked), "{found:?}");
     }
 
     #[test]
