@@ -106,7 +106,7 @@ impl Findings<'_> {
                     end: r.end,
                     value: f.value,
                     value_max: f.value_max,
-                    unit: f.unit.clone(),
+                    unit: f.unit.to_string(),
                     qualifier: f.qualifier,
                     subject: subject.as_ref().map(|s| s.0.clone()),
                     subject_start: subject.as_ref().map(|s| s.1.start),

@@ -462,7 +462,7 @@ fn finish(
     raw: Range<usize>,
     value: f64,
     value_max: Option<f64>,
-    unit: &str,
+    unit: &'static str,
     infix: bool,
 ) -> Option<Found> {
     if raw.is_empty() || ctx.masked(&raw) {
@@ -496,7 +496,7 @@ fn finish(
         raw,
         value: round6(value),
         value_max: value_max.map(round6),
-        unit: unit.to_string(),
+        unit,
         unit_kind: kind,
         family: "",
         event: false,
@@ -532,7 +532,7 @@ mod tests {
                     text[f.raw].to_string(),
                     f.value,
                     f.value_max,
-                    f.unit,
+                    f.unit.to_string(),
                     f.qualifier,
                 )
             })

@@ -60,7 +60,7 @@ pub struct Found {
     /// Upper end of a range.
     pub value_max: Option<f64>,
     /// The unit (`元` for money after scaling).
-    pub unit: String,
+    pub unit: &'static str,
     /// The unit's kind from `data/units.txt`.
     pub unit_kind: &'static str,
     /// The unit's family: figures of one family add up.
@@ -129,8 +129,13 @@ impl Metrics {
         let breakdowns = sums::find(&ctx, &found, links);
         subject::assign(&ctx, tokens, &mut found, &breakdowns);
         plan::mark(&ctx, &mut found, &breakdowns);
+        // Table cells repeat their header and row label: each pair is matched once.
+        let mut seen: rustc_hash::FxHashMap<(&str, &str, &str), Option<&'static str>> =
+            Default::default();
         for f in &mut found {
-            f.indicator = match_indicator(text, f);
+            let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
+            let key = (subject, &text[f.clause.clone()], f.unit_kind);
+            f.indicator = *seen.entry(key).or_insert_with(|| match_indicator(text, f));
         }
         let rates = rates::check(&ctx, &found, &breakdowns);
         Metrics {
@@ -218,7 +223,14 @@ mod tests {
         let (text, m) = analyse(text);
         m.found
             .into_iter()
-            .map(|f| (text[f.raw].to_string(), f.value, f.unit, f.qualifier))
+            .map(|f| {
+                (
+                    text[f.raw].to_string(),
+                    f.value,
+                    f.unit.to_string(),
+                    f.qualifier,
+                )
+            })
             .collect()
     }
 

@@ -704,7 +704,7 @@ fn subject_of(
             && tokens.get(a).is_some_and(|t| t.range().end == l.end);
         !to_where
     });
-    let classifier = knowledge::word_set(Role::Classifier).contains(f.unit.as_str());
+    let classifier = knowledge::word_set(Role::Classifier).contains(f.unit);
     let left_is_verbs = left.as_ref().is_some_and(|r| verbs_only(ctx, tokens, r));
     match (&left, &right) {
         // `县司法局两位律师`: after a measure word, the noun counted.

@@ -104,9 +104,12 @@ fn header_name(header: &str) -> Range<usize> {
     0..header[..end].trim_end().len()
 }
 
+/// A cell's number and the unit it names itself, if any.
+type CellNumber = (f64, Option<&'static str>);
+
 /// A cell's number: Arabic digits with an optional unit it names itself (`16件`), never a
 /// year or a date (`2020年`).
-fn cell_number(cell: &str) -> Option<(f64, Option<&'static str>)> {
+fn cell_number(cell: &str) -> Option<CellNumber> {
     let cell = cell.trim();
     let digits_end = cell
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
@@ -177,10 +180,16 @@ fn table(
     let header = &block[0];
     let body = &block[1..];
     let cell = |r: &Range<usize>| &text[r.clone()];
+    // Every cell read once: its number, if it is one.
+    let numbers: Vec<Vec<Option<CellNumber>>> = body
+        .iter()
+        .map(|r| r.iter().map(|c| cell_number(cell(c))).collect())
+        .collect();
     let numeric = |col: usize| {
         body.iter()
-            .filter(|r| !cell(&r[col]).is_empty())
-            .all(|r| cell_number(cell(&r[col])).is_some())
+            .zip(&numbers)
+            .filter(|(r, _)| !cell(&r[col]).is_empty())
+            .all(|(_, n)| n[col].is_some())
             && body.iter().any(|r| !cell(&r[col]).is_empty())
     };
     let Some(label_col) =
@@ -199,10 +208,7 @@ fn table(
     let columns: Vec<(usize, &'static str)> = (label_col + 1..width)
         .filter(|&c| numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
         .filter_map(|c| {
-            let from_cells = || {
-                body.iter()
-                    .find_map(|r| cell_number(cell(&r[c])).and_then(|(_, u)| u))
-            };
+            let from_cells = || numbers.iter().find_map(|n| n[c].and_then(|(_, u)| u));
             let unit = header_unit(cell(&header[c]))
                 .or_else(from_cells)
                 .or(default_unit)?;
@@ -213,7 +219,7 @@ fn table(
     let mut index: Vec<Vec<Option<usize>>> = vec![vec![None; width]; body.len()];
     for (k, row) in body.iter().enumerate() {
         for &(c, unit) in &columns {
-            let Some((value, _)) = cell_number(cell(&row[c])) else {
+            let Some((value, _)) = numbers[k][c] else {
                 continue;
             };
             let (base, shift) = numerals::unit_scale(unit);
@@ -234,7 +240,7 @@ fn table(
                 raw: row[c].clone(),
                 value: round6(numerals::scale(value, shift)),
                 value_max: None,
-                unit: base.to_string(),
+                unit: base,
                 unit_kind: kind,
                 family: info.map_or(base, |u| u.family),
                 event: false,
