@@ -208,14 +208,17 @@ pub fn not_metric_patterns() -> &'static [&'static str] {
     cached(&C, load_not_metrics).as_slice()
 }
 
-/// A line rule of `data/boilerplate.tsv`.
+/// A rule of `data/boilerplate.tsv`.
 #[derive(Debug, Clone, Copy)]
 pub struct BoilerplateRule {
-    /// Applies only at the head and foot of the text.
+    /// Applies only at the head and foot of the text (scopes `head`, `head_inline`).
     pub head_only: bool,
+    /// Removes each match inside a line (scopes `inline`, `head_inline`), not the whole line;
+    /// the first capture group, if the pattern has one, is the part removed.
+    pub inline: bool,
     /// The stable reason key reported with the removed span.
     pub reason: &'static str,
-    /// The regex (valid).
+    /// The regex (valid; an in-line one never matches the empty string).
     pub pattern: &'static str,
 }
 
@@ -223,12 +226,29 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {
             let [scope, reason, pattern] = line.fields::<3>()?;
-            if !matches!(scope, "head" | "any") {
-                return Err(line.error(format!("scope {scope:?} is neither head nor any")));
+            let (head_only, inline) = match scope {
+                "head" => (true, false),
+                "any" => (false, false),
+                "head_inline" => (true, true),
+                "inline" => (false, true),
+                _ => {
+                    return Err(line.error(format!(
+                        "scope {scope:?} is none of head, any, head_inline, inline"
+                    )))
+                }
+            };
+            let re = line.regex(pattern)?;
+            if inline && re.is_match("") {
+                return Err(line.error("an in-line rule must not match the empty string"));
             }
-            line.regex(pattern)?;
+            if inline && re.captures_len() > 2 {
+                return Err(line.error(
+                    "an in-line rule has at most one capture group (the part removed); use (?:…)",
+                ));
+            }
             Ok(BoilerplateRule {
-                head_only: scope == "head",
+                head_only,
+                inline,
                 reason,
                 pattern,
             })

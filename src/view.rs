@@ -72,6 +72,34 @@ impl View {
         s as usize..e as usize
     }
 
+    /// The original text that the view bytes `range` stand for, as written, without what
+    /// the view left out between them (a watermark removed mid-sentence, a zero-width
+    /// space): the original pieces of its chars, joined.
+    pub fn original_text(&self, original: &str, range: Range<usize>) -> String {
+        let mut out = String::new();
+        if range.start >= range.end || range.start >= self.text.len() {
+            return out;
+        }
+        let mut run: Option<(usize, usize)> = None;
+        let mut i = self.char_index(range.start);
+        while i < self.starts.len() && (self.starts[i] as usize) < range.end {
+            let (s, e) = (self.orig[i].0 as usize, self.orig[i].1 as usize);
+            run = match run {
+                Some((rs, re)) if re == s => Some((rs, e)),
+                Some((rs, re)) => {
+                    out.push_str(original.get(rs..re).unwrap_or(""));
+                    Some((s, e))
+                }
+                None => Some((s, e)),
+            };
+            i += 1;
+        }
+        if let Some((rs, re)) = run {
+            out.push_str(original.get(rs..re).unwrap_or(""));
+        }
+        out
+    }
+
     /// Index of the view char that starts at or contains view byte `b`.
     fn char_index(&self, b: usize) -> usize {
         match self.starts.binary_search(&(b as u32)) {
@@ -128,5 +156,18 @@ mod tests {
         assert_eq!(v.to_original(2..3), 3..4);
         assert_eq!(v.to_original(0..3), 0..4);
         assert_eq!(v.to_original(3..3), 4..4);
+    }
+
+    #[test]
+    fn original_text_leaves_out_what_the_view_skipped() {
+        let original = "ab广告cd";
+        let mut v = View::with_capacity(original.len(), 4);
+        v.push('a', 0..1);
+        v.push('b', 1..2);
+        v.push('c', 8..9);
+        v.push('d', 9..10);
+        assert_eq!(v.original_text(original, 0..4), "abcd");
+        assert_eq!(v.to_original(0..4), 0..10);
+        assert_eq!(v.original_text(original, 1..3), "bc");
     }
 }
