@@ -170,6 +170,10 @@ impl Findings<'_> {
                         end: p.range.end,
                     })
                     .collect(),
+                title_source: meta.title_source,
+                issuer_source: meta.issuer_source,
+                year_source: meta.year_source,
+                published_source: meta.published_source,
             },
             removed: self
                 .cleaned

@@ -522,10 +522,24 @@ pub enum Role {
     TitleEnding,
     /// A character making a bare number at a line start a quantity.
     AfterBareNumber,
+    /// How the name of a place ends.
+    PlaceSuffix,
+    /// What follows the issuer in a year-first title.
+    TitleTopic,
+    /// A position in a speech's speaker line (see [`speaker_titles`] for the body it implies).
+    SpeakerTitle,
+    /// A label naming the issuing body.
+    IssuerLabel,
+    /// A document type that stands bare for a document cited before.
+    ShortForm,
+    /// A word before a bare short form that points back to a document.
+    BackLead,
+    /// A word before a level that makes a relative name (`全县`, `我市`).
+    RelativePrefix,
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 17] = [
+    const ALL: [(Role, &'static str); 24] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
@@ -543,6 +557,13 @@ impl Role {
         (Role::OrgSuffix, "org_suffix"),
         (Role::TitleEnding, "title_ending"),
         (Role::AfterBareNumber, "after_bare_number"),
+        (Role::PlaceSuffix, "place_suffix"),
+        (Role::TitleTopic, "title_topic"),
+        (Role::SpeakerTitle, "speaker_title"),
+        (Role::IssuerLabel, "issuer_label"),
+        (Role::ShortForm, "short_form"),
+        (Role::BackLead, "back_lead"),
+        (Role::RelativePrefix, "relative_prefix"),
     ];
 
     fn from_key(key: &str) -> Option<Role> {
@@ -569,6 +590,7 @@ struct Words {
     lists: Vec<(Role, Vec<&'static str>)>,
     hedges_before: Vec<Hedge>,
     hedges_after: Vec<Hedge>,
+    speaker_titles: Vec<(&'static str, Option<&'static str>)>,
 }
 
 fn load_words() -> Result<Words> {
@@ -576,12 +598,17 @@ fn load_words() -> Result<Words> {
         lists: Role::ALL.iter().map(|(r, _)| (*r, Vec::new())).collect(),
         hedges_before: Vec::new(),
         hedges_after: Vec::new(),
+        speaker_titles: Vec::new(),
     };
     for line in lines(WORDS) {
         let columns = line.expect(2, 3)?;
         let (key, word) = (columns[0], columns[1]);
         let role =
             Role::from_key(key).ok_or_else(|| line.error(format!("unknown role {key:?}")))?;
+        if role == Role::SpeakerTitle {
+            // The value is optional: the body a bare place stands for with this position.
+            words.speaker_titles.push((word, columns.get(2).copied()));
+        }
         match (role.takes_value(), columns.get(2)) {
             (true, Some(value)) => {
                 let (qualifier, time_only) = match *value {
@@ -604,6 +631,7 @@ fn load_words() -> Result<Words> {
                 }
             }
             (true, None) => return Err(line.error(format!("{key} needs a qualifier column"))),
+            (false, Some(_)) if role == Role::SpeakerTitle => {}
             (false, Some(_)) => return Err(line.error(format!("{key} takes no value column"))),
             (false, None) => {}
         }
@@ -633,6 +661,17 @@ pub fn words(role: Role) -> &'static [&'static str] {
         .iter()
         .find(|(r, _)| *r == role)
         .map_or(&[], |(_, l)| l.as_slice())
+}
+
+/// The positions of a speaker line (`data/words.tsv`, role `speaker_title`), longest
+/// first, each with the body a bare place stands for with it (`市长` → `人民政府`).
+pub fn speaker_titles() -> &'static [(&'static str, Option<&'static str>)] {
+    static C: OnceLock<Vec<(&'static str, Option<&'static str>)>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut v = words_file().speaker_titles.clone();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    })
 }
 
 /// Whether `text` contains any word of `role`.
@@ -689,7 +728,8 @@ mod tests {
         let errors: Vec<DataError> = lines(bad)
             .filter_map(|l| {
                 let c = l.expect(3, 3).ok()?;
-                (!matches!(c[0], "head" | "any")).then(|| l.error("bad scope"))
+                (!matches!(c[0], "head" | "any" | "head_inline" | "inline"))
+                    .then(|| l.error("bad scope"))
             })
             .collect();
         assert_eq!(errors.len(), 1);
