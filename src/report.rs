@@ -342,16 +342,23 @@ pub struct Sum {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Citation {
-    /// The title inside 《》, if any.
+    /// Identifier (`c1`, `c2` …), in document order.
+    pub id: String,
+    /// The title inside 《》, if any (for a bare short form, the words: `工作要点`).
     pub title: Option<String>,
     /// The document number, normalized (`国办发〔2018〕37号`).
     pub doc_number: Option<String>,
-    /// What kind of document the name says it is (法律, 行政法规, 规章, 规范性文件 …).
+    /// What kind of document the name says it is (法律, 行政法规, 规章, 规范性文件 …); a
+    /// short form has its document's.
     pub kind: Option<String>,
     /// Start offset.
     pub start: usize,
     /// End offset.
     pub end: usize,
+    /// For a short form (`《纲要》` after `《法治政府建设实施纲要（2015－2020年）》（以下简称
+    /// 《纲要》）`, a bare `工作要点` after `《…工作要点》`) or a repeat, the id of the first
+    /// full citation of the same document; null for a document's first full citation.
+    pub refers_to: Option<String>,
 }
 
 /// A keyword with its weight.
@@ -499,7 +506,8 @@ pub struct Stats {
     pub metrics: usize,
     /// Metrics per 1000 content characters.
     pub metrics_per1000: f64,
-    /// Citations found.
+    /// Documents cited: citations that do not refer back to another (short forms and
+    /// repeats are mentions of a document already counted).
     pub citations: usize,
     /// Inline enumeration items.
     pub enumerations: usize,
