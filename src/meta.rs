@@ -233,10 +233,10 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         .map(|t| t.ranges.iter().map(|r| &text[r.clone()]).collect());
     if let Some(t) = &title {
         let (first, last) = (t.ranges[0].clone(), t.ranges[t.ranges.len() - 1].clone());
-        let written: String = t.ranges.iter().map(|r| as_written(r.clone())).collect();
+        let span = view.to_original(first.start..last.end);
         meta.title = Some(Located::new(
-            written,
-            view.to_original(first.start..last.end),
+            title_as_written(original, norm, cleaned, span.clone()),
+            span,
         ));
         meta.title_source = Some(t.source);
     }
@@ -256,7 +256,7 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     let tail: Vec<Range<usize>> = lines.iter().rev().take(8).cloned().collect();
     let issuer = read_issuer(text, head, &tail, title_norm.as_deref(), opening);
     if let Some((name, source)) = issuer {
-        meta.issuer = name.map(|n| n.written(text, &as_written));
+        meta.issuer = name.map(|n| n.written(&as_written));
         meta.issuer_source = meta.issuer.is_some().then_some(source);
     }
 
@@ -270,7 +270,10 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
                     let t = &text[(*r).clone()];
                     t.ends_with(['：', ':']) && is_addressee(t.trim_end_matches(['：', ':']).trim())
                 })
-                .map(|r| r.start..r.end - '：'.len_utf8().min(r.len()))
+                .map(|r| {
+                    let name = text[r.clone()].trim_end_matches(['：', ':']).trim_end();
+                    r.start..r.start + name.len()
+                })
         });
     meta.addressee = addressee
         .map(|r| {
@@ -308,6 +311,27 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
         });
     }
     meta
+}
+
+/// The title as written: its original span without what cleaning removed inside it (a
+/// share prefix, an emoji) and with its lines joined, trimmed (a wrapped title).
+fn title_as_written(original: &str, norm: &View, cleaned: &Cleaned, span: Range<usize>) -> String {
+    let mut kept = String::new();
+    let mut at = span.start;
+    for r in &cleaned.removed {
+        let o = norm.to_original(r.range.clone());
+        if o.end <= span.start || o.start >= span.end {
+            continue;
+        }
+        if o.start > at {
+            kept.push_str(&original[at..o.start]);
+        }
+        at = at.max(o.end.min(span.end));
+    }
+    if at < span.end {
+        kept.push_str(&original[at..span.end]);
+    }
+    kept.lines().map(str::trim).collect()
 }
 
 /// `r` without the spaces around it, `None` if blank.
@@ -616,7 +640,7 @@ impl Name {
         Name { range, body: None }
     }
 
-    fn written(&self, _text: &str, as_written: &impl Fn(Range<usize>) -> String) -> String {
+    fn written(&self, as_written: &impl Fn(Range<usize>) -> String) -> String {
         let mut s = as_written(self.range.clone()).trim().to_string();
         s.extend(self.body);
         s
