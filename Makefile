@@ -28,7 +28,7 @@ ACTIONLINT_VERSION := 1.17.0
 ACTIONLINT := .tools/py/bin/actionlint
 WASM_FEATURES := --no-default-features --features wasm
 
-.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint eval fuzz screenshots clean lexicon bench \
+.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint lint-js eval fuzz screenshots clean lexicon bench \
         setup setup-rust setup-browser setup-node setup-lint
 
 help: ## List the targets
@@ -133,12 +133,17 @@ test-e2e: build-web build-cli setup-browser setup-node ## The page end to end (n
 screenshots: test-e2e ## Copy the e2e screenshots into docs/ for the README
 	mkdir -p docs && cp tests/e2e/out/*.png docs/
 
-lint: setup-rust setup-lint ## rustfmt check, clippy (native and wasm32), rustdoc with -D warnings, actionlint
+lint: setup-rust setup-lint lint-js ## rustfmt check, clippy (native and wasm32), rustdoc with -D warnings, actionlint, the page's type check
 	$(ACTIONLINT) .github/workflows/*.yml
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
+
+# The page's JavaScript checked against the generated types (www/pkg/fazhi_lens.d.ts, hence
+# build-web): JSDoc types, strict, no emit (www/jsconfig.json).
+lint-js: build-web setup-node ## Type-check the page's JavaScript with TypeScript (pinned) against the generated .d.ts
+	node node_modules/typescript/bin/tsc --noEmit -p www/jsconfig.json
 
 eval: build-cli ## Gold-set tables (GOLD_VERBOSE=1: every miss), then outline figures and checks for the shared corpus
 	cargo test --release --locked --test gold -- --nocapture

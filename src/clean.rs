@@ -400,24 +400,20 @@ pub fn clean(norm: &View) -> Cleaned {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| reason_of[i].is_none())
         .collect();
-    let mut cursor = Cursor::default();
     for (k, &i) in kept.iter().enumerate() {
         let r = lines[i].clone();
+        // The line without its in-line removals.
         let mut at = r.start;
         for (s, _) in &cleans[i].inline {
-            cursor.push(&mut view, norm, at..s.start);
+            view.extend_from(norm, at..s.start);
             at = s.end;
         }
-        cursor.push(&mut view, norm, at..r.end);
+        view.extend_from(norm, at..r.end);
         let Some(&next) = kept.get(k + 1) else { break };
         let joined = wrap.is_some_and(|w| joins(&text[r.clone()], &text[lines[next].clone()], w));
-        if !joined {
-            // The line break after this line stands for the original text up to the next kept line.
-            let nl = r.end.min(text.len());
-            if nl < text.len() {
-                cursor.advance(norm, nl);
-                view.push('\n', norm.orig_of_char(cursor.char));
-            }
+        if !joined && r.end < text.len() {
+            // The line break after this line: the original's own line end.
+            view.push('\n', norm.orig_of_char_at(r.end));
         }
     }
     let mut removed = Vec::new();
@@ -438,30 +434,6 @@ pub fn clean(norm: &View) -> Cleaned {
         }
     }
     Cleaned { view, removed }
-}
-
-/// A cursor over the normalized view: byte offset and char number, advanced in order (a
-/// binary search per piece would cost a cache miss per step on huge texts).
-#[derive(Default)]
-struct Cursor {
-    byte: usize,
-    char: usize,
-}
-
-impl Cursor {
-    fn advance(&mut self, norm: &View, to: usize) {
-        self.char += norm.text()[self.byte..to].chars().count();
-        self.byte = to;
-    }
-
-    /// Appends `range` of the normalized view to `view`.
-    fn push(&mut self, view: &mut View, norm: &View, range: Range<usize>) {
-        if range.is_empty() {
-            return;
-        }
-        self.advance(norm, range.start);
-        view.extend_from_char(norm, range, self.char);
-    }
 }
 
 /// The rules that look at a line's neighbours:

@@ -4,11 +4,12 @@
 //! One [`Analyzer`] loads the segmentation dictionary once; [`Analyzer::analyze`] turns a
 //! text into a [`Report`]. The pipeline, one module per stage:
 //!
-//! [`normalize`] → [`clean`] → [`meta`] → [`outline`] → [`segment`] → [`metrics`] →
-//! [`framework`] → [`checks`]
+//! `normalize` → `clean` → `meta` → `outline` → `segment` → `metrics` → `framework` →
+//! `checks`, then one assembly step builds the Report (`docs/architecture.md` describes
+//! each stage and what it hands to the next)
 //!
 //! Every span in the report is a half-open range into the ORIGINAL input, in the unit the
-//! caller asks for ([`OffsetUnit`]); normalization and cleaning work on [`view::View`]s
+//! caller asks for ([`OffsetUnit`]); normalization and cleaning work on views
 //! that map back to it.
 //!
 //! ```
@@ -90,7 +91,11 @@ pub const BUNDLED_LEXICON: &str = include_str!("../data/lexicon.txt");
 
 /// A token of [`Analyzer::segment`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WordToken {
     /// The word as written in the input.
     pub word: String,
@@ -102,7 +107,11 @@ pub struct WordToken {
 
 /// One occurrence of a word with its context (keyword in context).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Concordance {
     /// Context before the word.
     pub left: String,

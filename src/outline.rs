@@ -208,9 +208,9 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
 pub struct Outline {
     /// The headings, in text order.
     pub headings: Vec<Heading>,
-    /// For each heading, where its section ends ([`section_ends`]).
+    /// For each heading, where its section ends (the next heading of the same or a higher level).
     pub ends: Vec<usize>,
-    /// For each heading, the index of its parent ([`parents`]).
+    /// For each heading, the index of its parent (the nearest earlier heading of a higher level).
     pub parents: Vec<Option<usize>>,
     /// Inline enumeration items.
     pub enumerations: Vec<EnumItem>,

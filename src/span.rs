@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 
 /// The unit in which span offsets are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum OffsetUnit {
     /// Unicode scalar values (Rust `char`, Python `str` indices).
@@ -37,56 +41,80 @@ impl OffsetUnit {
 
 /// Converts UTF-8 byte offsets of one text into another [`OffsetUnit`].
 ///
-/// Built once per analysis in O(n); each conversion is a binary search.
+/// Built once per analysis in O(n) with a sparse index: for every block of
+/// [`OffsetMap::BLOCK`] bytes, the count (in the target unit) before the block's first
+/// character. A conversion looks up its block and counts the characters from there — at
+/// most one block, a constant — so the index takes 4 bytes per 128 bytes of text instead
+/// of 4 bytes per character.
 #[derive(Debug)]
-pub struct OffsetMap {
+pub struct OffsetMap<'a> {
     unit: OffsetUnit,
-    /// Byte offset of every char start, plus the text length at the end.
-    char_starts: Vec<u32>,
-    /// Char indices of the characters outside the BMP (two UTF-16 units each).
-    astral: Vec<u32>,
-    ascii: bool,
+    text: &'a [u8],
+    /// For block `k`, the units before the first character boundary at or after `k * BLOCK`.
+    blocks: Vec<u32>,
 }
 
-impl OffsetMap {
+/// Whether `b` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// The units the bytes `s` (whole characters) take: characters, or UTF-16 code units
+/// (a character of four UTF-8 bytes takes two).
+fn units(s: &[u8], unit: OffsetUnit) -> usize {
+    let chars = s.iter().filter(|&&b| starts_char(b)).count();
+    match unit {
+        OffsetUnit::Utf16 => chars + s.iter().filter(|&&b| b >= 0xF0).count(),
+        _ => chars,
+    }
+}
+
+impl<'a> OffsetMap<'a> {
+    /// Bytes per index block.
+    pub const BLOCK: usize = 128;
+
     /// Prepares conversions of byte offsets in `text` into `unit`.
-    pub fn new(text: &str, unit: OffsetUnit) -> Self {
-        let ascii = text.is_ascii();
-        let mut char_starts = Vec::new();
-        let mut astral = Vec::new();
-        if !ascii && unit != OffsetUnit::Utf8 {
-            char_starts.reserve(text.len() / 2 + 1);
-            for (i, (b, c)) in text.char_indices().enumerate() {
-                char_starts.push(b as u32);
-                if c.len_utf16() == 2 {
-                    astral.push(i as u32);
-                }
+    pub fn new(text: &'a str, unit: OffsetUnit) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::new();
+        if unit != OffsetUnit::Utf8 && !text.is_ascii() {
+            blocks.reserve(bytes.len() / Self::BLOCK + 1);
+            let mut count = 0usize;
+            let mut at = 0usize;
+            for k in 0..=bytes.len() / Self::BLOCK {
+                let start = Self::boundary_at_or_after(bytes, k * Self::BLOCK);
+                count += units(&bytes[at..start], unit);
+                at = start;
+                blocks.push(count as u32);
             }
-            char_starts.push(text.len() as u32);
         }
         OffsetMap {
             unit,
-            char_starts,
-            astral,
-            ascii,
+            text: bytes,
+            blocks,
         }
+    }
+
+    fn boundary_at_or_after(bytes: &[u8], mut b: usize) -> usize {
+        while b < bytes.len() && !starts_char(bytes[b]) {
+            b += 1;
+        }
+        b.min(bytes.len())
     }
 
     /// Converts a byte offset (which must lie on a char boundary) into the target unit.
     /// An offset inside a character is rounded down to that character's start.
     pub fn convert(&self, byte: usize) -> usize {
-        if self.ascii || self.unit == OffsetUnit::Utf8 {
+        if self.blocks.is_empty() {
             return byte;
         }
-        let chars = match self.char_starts.binary_search(&(byte as u32)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        match self.unit {
-            OffsetUnit::Char => chars,
-            OffsetUnit::Utf16 => chars + self.astral.partition_point(|&a| (a as usize) < chars),
-            OffsetUnit::Utf8 => byte,
+        let mut b = byte.min(self.text.len());
+        while b > 0 && b < self.text.len() && !starts_char(self.text[b]) {
+            b -= 1;
         }
+        let k = b / Self::BLOCK;
+        let start = Self::boundary_at_or_after(self.text, k * Self::BLOCK).min(b);
+        self.blocks[k] as usize + units(&self.text[start..b], self.unit)
     }
 }
 
@@ -99,6 +127,11 @@ mod tests {
         let text = "a😀b\r\n《法》";
         let byte_of_b = text.find('b').unwrap();
         assert_eq!(OffsetMap::new(text, OffsetUnit::Char).convert(byte_of_b), 2);
+        assert_eq!(
+            OffsetMap::new(text, OffsetUnit::Char).convert(byte_of_b - 1),
+            1,
+            "inside 😀"
+        );
         assert_eq!(
             OffsetMap::new(text, OffsetUnit::Utf16).convert(byte_of_b),
             3
@@ -113,5 +146,22 @@ mod tests {
             OffsetMap::new(text, OffsetUnit::Utf16).convert(end),
             text.encode_utf16().count()
         );
+    }
+
+    #[test]
+    fn every_offset_of_a_long_mixed_text_converts_like_a_count() {
+        // Longer than several blocks, with characters of 1–4 bytes across block edges.
+        let text = "a😀中\r\n𠀀b，".repeat(300);
+        for unit in [OffsetUnit::Char, OffsetUnit::Utf16, OffsetUnit::Utf8] {
+            let map = OffsetMap::new(&text, unit);
+            for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let want = match unit {
+                    OffsetUnit::Char => text[..b].chars().count(),
+                    OffsetUnit::Utf16 => text[..b].encode_utf16().count(),
+                    OffsetUnit::Utf8 => b,
+                };
+                assert_eq!(map.convert(b), want, "{unit:?} at {b}");
+            }
+        }
     }
 }

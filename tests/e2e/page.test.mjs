@@ -2,10 +2,13 @@
 // python's http.server under a sub-path, as on a GitHub Pages project site.
 //
 // It checks that the page analyzes the built-in example on load and gives exactly the
-// Report the native CLI gives; that replacing the text updates the result; that clicking
-// an outline entry selects that heading in the text; that markup in the text is shown as
-// text and never runs; and that no request leaves the page's own files. Screenshots go to
-// tests/e2e/out/ (`make screenshots` copies them into docs/).
+// Report the native CLI gives; that its CSV and Markdown exports, single and batch, are
+// the CLI's byte for byte; that replacing the text updates the result; that clicking an
+// outline entry selects that heading in the text; that markup in the text is shown as
+// text and never runs; that the English page shows no Chinese outside the report's own
+// text; the trend chart across years (tests/e2e/fixtures/: three reports of one issuer);
+// and that no request leaves the page's own files. Screenshots go to tests/e2e/out/
+// (`make screenshots` copies them into docs/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -31,6 +34,28 @@ let base = "";
  */
 function nativeReport(file) {
   return JSON.parse(execFileSync(CLI, ["analyze", "--offsets", "utf16", file], { encoding: "utf8" }));
+}
+
+/**
+ * The CLI's standard output, run in `cwd` so that the file names it prints are the ones
+ * the page sees.
+ * @param {string[]} args
+ * @param {string} cwd
+ * @returns {Buffer}
+ */
+function cli(args, cwd) {
+  return execFileSync(CLI, args, { cwd });
+}
+
+/**
+ * Clicks a download button and returns the downloaded file's bytes.
+ * @param {import("playwright-core").Page} page
+ * @param {string} selector
+ * @returns {Promise<Buffer>}
+ */
+async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return fs.readFileSync(/** @type {string} */ (await download.path()));
 }
 
 /**
@@ -203,6 +228,30 @@ test("a crashed worker is restarted, the user is told, and the text is kept", as
   assert.equal(await page.inputValue("#text"), text + "\n受理行政复议申请16件。");
 });
 
+test("a cancelled analysis stays cancelled: the restarted worker does not start it again", async () => {
+  const { page } = await openPage();
+  const seed = fs.readFileSync(path.join(root, "tests/fixtures/000_5df1c9718f90d00c.txt"), "utf8");
+  const long = seed.repeat(Math.ceil(3_000_000 / seed.length));
+  await page.evaluate((text) => {
+    const area = /** @type {HTMLTextAreaElement} */ (document.querySelector("#text"));
+    area.value = text;
+    area.dispatchEvent(new Event("input"));
+  }, long);
+  await page.waitForSelector('#status[data-state="analyzing"]');
+  await page.evaluate(() => (document.body.dataset.lexicon = "before-cancel"));
+  await page.click("#cancel");
+  await page.waitForSelector('#status[data-state="idle"]');
+  assert.match(await page.textContent("#status"), /已取消/);
+  assert.match(await page.textContent("#notice"), /已取消/);
+  // The new worker is up and has its dictionary; nothing has started the analysis again.
+  await page.waitForFunction(() => document.body.dataset.lexicon === "loaded");
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getAttribute("#status", "data-state"), "idle");
+  assert.equal(await page.evaluate(() => document.querySelector("#text")?.value.length), long.length);
+  // Editing the text analyses it again.
+  await replaceText(page, "一、主要举措\n受理行政复议申请16件。");
+});
+
 test("a text above the limit is refused with a Chinese message and kept", async () => {
   const { page } = await openPage();
   await page.evaluate(() => {
@@ -252,24 +301,35 @@ test("a PDF gets a Chinese explanation of how to copy its text, and the text sta
   assert.equal(await page.inputValue("#text"), text);
 });
 
-test("the CSV export has a BOM, a header and one row per metric, as the CLI's", async () => {
+test("the single report's CSV, clipboard copy and Markdown are the CLI's, byte for byte", async () => {
   const { page } = await openPage();
   const report = await pageReport(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
-  const csv = fs.readFileSync(await download.path(), "utf8");
-  assert.ok(csv.startsWith("\uFEFF"), "Excel needs the BOM");
-  const rows = csv.slice(1).trim().split("\r\n");
-  assert.match(rows[0], /^file,section,subject,value/);
-  assert.equal(rows.length - 1, report.metrics.length);
-  const cli = execFileSync(CLI, ["analyze", "--format", "csv", path.join(root, "www/example.txt")], { encoding: "utf8" });
-  const cliRaw = cli.trim().split("\n").slice(1).map((l) => l.split(",").at(-3));
-  const pageRaw = rows.slice(1).map((l) => l.split(",").at(-3));
-  assert.deepEqual(pageRaw, cliRaw, "the same metrics, in the same order, as the CLI");
+  // The page calls the example "example.txt"; the CLI, run where that name is the file, says the same.
+  const csv = await downloaded(page, "#export-csv");
+  const cliCsv = cli(["analyze", "--format", "csv", "--offsets", "utf16", "example.txt"], path.join(root, "www"));
+  assert.equal(csv.toString("utf8"), cliCsv.toString("utf8"));
+  assert.ok(csv.equals(cliCsv), "the same bytes");
+  assert.ok(csv.toString("utf8").startsWith("\uFEFFfile,id,section,"), "Excel needs the BOM; the header names the offset unit");
+  assert.equal(csv.toString("utf8").trim().split("\n").length - 1, report.metrics.length);
+  const md = await downloaded(page, "#export-md");
+  assert.ok(md.equals(cli(["analyze", "--format", "md", "--offsets", "utf16", "example.txt"], path.join(root, "www"))), md.toString("utf8"));
+  // The clipboard gets the same table without the BOM.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("#copy-csv");
+  await page.waitForFunction(() => /clipboard|剪贴板/.test(document.querySelector("#status")?.textContent ?? ""));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), cliCsv.toString("utf8").slice(1));
   // Filtering and sorting the table.
   await page.fill("#metric-filter", report.metrics[0].raw);
   assert.ok((await page.locator("#metrics tbody tr").count()) >= 1);
   await page.selectOption("#metric-kind", "target");
   assert.equal(await page.locator("#metrics tbody tr").count(), report.metrics.filter((/** @type {any} */ m) => m.target && [m.raw, m.subject, m.indicator, m.unit].some((f) => f?.includes(report.metrics[0].raw))).length);
+  // Indicators are shown by name, with their id kept as data.
+  await page.fill("#metric-filter", "");
+  await page.selectOption("#metric-kind", "all");
+  const named = report.metrics.find((/** @type {any} */ m) => m.indicator);
+  const cell = page.locator(`#metrics tr[data-id="${named.id}"] td[data-indicator]`);
+  assert.equal(await cell.getAttribute("data-indicator"), named.indicator);
+  assert.notEqual(await cell.textContent(), named.indicator, "a name, not the id");
 });
 
 test("the annotated text marks every metric and heading; clicking a heading finds it there", async () => {
@@ -288,7 +348,7 @@ test("the annotated text marks every metric and heading; clicking a heading find
   await page.click(`#outline li[data-id="${s.id}"] button`);
   assert.equal(await page.getAttribute("#annotated .a-current", "data-section"), s.id);
   // A 2010 report: three parts are mandated (第一责任人 only from 2019); it has one.
-  assert.equal(await page.textContent('#scorecard [data-field="法定部分"]'), "1 / 3");
+  assert.equal(await page.textContent('#scorecard [data-field="parts"]'), "1 / 3");
 });
 
 test("after the page has loaded, nothing the user does makes a request", async () => {
@@ -341,19 +401,142 @@ test("several files are analysed one by one and compared", async () => {
   assert.equal(await page.locator("#batch-matrix tr:first-child th").count(), 4);
   const indicators = new Set(native.flatMap((r) => r.metrics.map((/** @type {any} */ m) => m.indicator).filter(Boolean)));
   assert.equal(await page.locator("#batch-matrix tr[data-indicator]").count(), indicators.size);
-  // Heatmap: seed 004 has all four parts, seed 001 only measures.
-  const heat = await page.$$eval("#batch-heatmap tr", (trs) => trs.slice(1, 5).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.className)));
+  // Indicators by name: no catalogue id is shown.
+  const rowHeads = await page.$$eval("#batch-matrix tr[data-indicator] th", (ths) => ths.map((th) => [th.parentElement?.getAttribute("data-indicator"), th.textContent]));
+  assert.ok(rowHeads.every(([id, name]) => name !== id), JSON.stringify(rowHeads));
+  // Heatmap: seed 004 has all four parts, seed 001 only measures; a 2010 report is not
+  // required to have the 第一责任人 part (Rust's rule), so its cell says so.
+  const heat = await page.$$eval("#batch-heatmap tr[data-part]", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.className)));
   assert.deepEqual(heat.map((r) => r[2]), ["hit", "hit", "hit", "hit"]);
-  assert.deepEqual(heat.map((r) => r[0]), ["hit", "miss", "miss", "miss"]);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#batch-csv")]);
-  const csv = fs.readFileSync(await download.path(), "utf8");
-  assert.equal(csv.slice(1).trim().split("\r\n").length - 1, native.reduce((n, r) => n + r.metrics.length, 0));
-  const [jsonl] = await Promise.all([page.waitForEvent("download"), page.click("#batch-json")]);
-  const lines = fs.readFileSync(await jsonl.path(), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((r) => r.file), ["001_446f1514762c12b7.txt", "003_2c9c4544be17b5e5.txt", "004_225241193e25156f.txt"]);
-  const [md] = await Promise.all([page.waitForEvent("download"), page.click("#batch-md")]);
-  assert.equal((fs.readFileSync(await md.path(), "utf8").match(/^# /gm) ?? []).length, 3);
+  assert.deepEqual(heat.map((r) => r[0]), ["hit", "miss", "na", "miss"]);
+  // The batch exports are the CLI's over the same files, byte for byte.
+  const names = files.map((f) => path.basename(f));
+  const fixtures = path.join(root, "tests/fixtures");
+  const csv = await downloaded(page, "#batch-csv");
+  const cliCsv = cli(["analyze", "--format", "csv", "--offsets", "utf16", ...names], fixtures);
+  assert.equal(csv.toString("utf8"), cliCsv.toString("utf8"));
+  assert.ok(csv.equals(cliCsv));
+  assert.equal(csv.toString("utf8").trim().split("\n").length - 1, native.reduce((n, r) => n + r.metrics.length, 0));
+  const md = await downloaded(page, "#batch-md");
+  assert.ok(md.equals(cli(["analyze", "--format", "md", "--offsets", "utf16", ...names], fixtures)), md.toString("utf8"));
+  assert.equal((md.toString("utf8").match(/^# /gm) ?? []).length, 3);
+  const lines = (await downloaded(page, "#batch-json")).toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((r) => r.file), names);
   await page.locator("#batch").screenshot({ path: path.join(out, "batch.png") });
+});
+
+/**
+ * Visible text and placeholders outside the report's own text (elements marked
+ * `lang="zh"`) that contain a Chinese character.
+ * @param {import("playwright-core").Page} page
+ * @returns {Promise<string[]>}
+ */
+function chineseOutsideReportText(page) {
+  return page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    /** @type {string[]} */
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !han.test(node.textContent ?? "") || parent.closest('[lang="zh"]')) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      found.push(`${parent.tagName.toLowerCase()}#${parent.id || parent.closest("[id]")?.id}: ${node.textContent}`);
+    }
+    for (const field of document.querySelectorAll("[placeholder]")) {
+      if (!field.closest('[lang="zh"]') && han.test(field.getAttribute("placeholder") ?? "")) found.push(`placeholder of #${field.id}`);
+    }
+    return found;
+  });
+}
+
+test("in English, no Chinese is shown outside the report's own text", async () => {
+  const { page } = await openPage();
+  await page.click("#lang");
+  await replaceText(page, fs.readFileSync(path.join(root, "tests/fixtures/004_225241193e25156f.txt"), "utf8"));
+  const report = await pageReport(page);
+  await page.click(`#keywords button[data-word="${report.keywords[0].word}"]`);
+  await page.waitForSelector("#kwic li");
+  assert.deepEqual(await chineseOutsideReportText(page), []);
+  // Indicator, task and part names come from the catalogue, in English.
+  assert.equal(await page.textContent('#outline .badge[data-part="measures"]'), "Main measures and results");
+  const files = ["001_446f1514762c12b7.txt", "003_2c9c4544be17b5e5.txt", "004_225241193e25156f.txt"].map((f) => path.join(root, "tests/fixtures", f));
+  await page.setInputFiles("#file", files);
+  await page.waitForFunction(() => [...document.querySelectorAll("#batch-list tbody tr")].filter((r) => r.getAttribute("data-status") === "finished").length === 3, undefined, { timeout: 30000 });
+  await page.waitForSelector('#status[data-state="done"]');
+  assert.deepEqual(await chineseOutsideReportText(page), []);
+  // A failed file's message is English too (Rust gives both languages).
+  const pdf = path.join(out, "report.pdf");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(pdf, "%PDF-1.7\n%binary\n");
+  await page.setInputFiles("#file", [pdf, files[0]]);
+  await page.waitForSelector('#batch-list tr[data-status="failed"]');
+  await page.waitForFunction(() => document.querySelector("#batch-list tr:nth-child(2)")?.getAttribute("data-status") === "finished");
+  assert.deepEqual(await chineseOutsideReportText(page), []);
+  await page.click("#lang");
+  assert.match(await page.textContent('#batch-list tr[data-status="failed"]'), /PDF/);
+});
+
+test("the trend chart: one issuer's three years as one line, keyboard reachable, exported as SVG and PNG", async () => {
+  const { page } = await openPage();
+  const fixtures = path.join(root, "tests/e2e/fixtures");
+  const files = ["mingyuan-2019.txt", "mingyuan-2020.txt", "mingyuan-2021.txt"].map((f) => path.join(fixtures, f));
+  await page.setInputFiles("#file", files);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-list tr[data-status="finished"]').length === 3, undefined, { timeout: 30000 });
+  await page.selectOption("#chart-measure", "indicator:admin_review_cases");
+  assert.equal(await page.locator("#chart-measure option:checked").textContent(), "行政复议受理数");
+  assert.equal(await page.locator("#chart g.series").count(), 1, "one line: one issuer");
+  assert.equal(await page.getAttribute("#chart g.series", "data-issuer"), "明远县人民政府");
+  const points = await page.$$eval("#chart g.point", (gs) =>
+    gs.map((g) => ({ year: Number(g.getAttribute("data-year")), value: Number(g.getAttribute("data-value")), cx: Number(g.querySelector(".dot")?.getAttribute("cx")), cy: Number(g.querySelector(".dot")?.getAttribute("cy")), label: g.getAttribute("aria-label") })),
+  );
+  assert.deepEqual(points.map((p) => [p.year, p.value]), [[2019, 16], [2020, 23], [2021, 41]]);
+  // Positions follow years and values: equal steps across, higher values higher up.
+  assert.ok(Math.abs(points[1].cx - points[0].cx - (points[2].cx - points[1].cx)) < 0.01);
+  assert.ok(points[0].cy > points[1].cy && points[1].cy > points[2].cy);
+  const cyOf = (/** @type {number} */ v) => points[0].cy + ((points[2].cy - points[0].cy) * (v - 16)) / (41 - 16);
+  assert.ok(Math.abs(points[1].cy - cyOf(23)) < 0.01, "linear in the value");
+  assert.match(points[0].label ?? "", /明远县人民政府.*2019.*16/);
+  const ticks = await page.$$eval("#chart text.tick", (ts) => ts.map((x) => x.textContent));
+  assert.ok(["2019", "2020", "2021"].every((y) => ticks.includes(y)), ticks.join(" "));
+  assert.deepEqual(await page.$$eval("#chart text.axis-title", (ts) => ts.map((x) => x.textContent)), ["年度", "行政复议受理数"]);
+  // The select and the points are reachable by keyboard; a focused point shows its value.
+  await page.focus("#chart-measure");
+  for (let i = 0; i < 3 && !(await page.evaluate(() => document.activeElement?.classList.contains("point"))); i++) await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2019");
+  assert.equal(await page.isVisible("#chart g.point:focus text.value"), true);
+  assert.equal(await page.textContent("#chart g.point:focus text.value"), "16");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2020");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-year")), "2021");
+  assert.equal(await page.isVisible('#chart g.point[data-year="2019"] text.value'), false, "values of other points stay hidden");
+  await page.hover('#chart g.point[data-year="2019"] .dot');
+  assert.equal(await page.isVisible('#chart g.point[data-year="2019"] text.value'), true, "hover shows the value");
+  await page.locator("#batch").evaluate((n) => n.scrollIntoView());
+  await page.locator('#chart g.point[data-year="2021"]').focus();
+  await page.locator("#chart svg").screenshot({ path: path.join(out, "chart.png") });
+  // Exports: the SVG as a file, the PNG drawn from it.
+  const svgFile = (await downloaded(page, "#chart-svg")).toString("utf8");
+  assert.match(svgFile, /^<\?xml[^>]*>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.ok(svgFile.includes('data-year="2021"') && svgFile.includes(">行政复议受理数</text>"));
+  const png = await downloaded(page, "#chart-png");
+  assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "a PNG");
+  assert.equal(png.readUInt32BE(16), 1280, "twice the SVG's width");
+  assert.ok(png.length > 5000, `${png.length} bytes`);
+  // The other measures; then a second report for 2020 from the same issuer replaces the first.
+  await page.selectOption("#chart-measure", "parts");
+  assert.deepEqual(await page.$$eval("#chart g.point", (gs) => gs.map((g) => g.getAttribute("data-value"))), ["4", "4", "4"]);
+  await page.selectOption("#chart-measure", "per1000");
+  assert.equal(await page.locator("#chart g.point").count(), 3);
+  const revised = path.join(out, "mingyuan-2020-revised.txt");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(revised, fs.readFileSync(files[1], "utf8").replace("23件", "25件"));
+  await page.setInputFiles("#file", [...files, revised]);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-list tr[data-status="finished"]').length === 4, undefined, { timeout: 30000 });
+  await page.selectOption("#chart-measure", "indicator:admin_review_cases");
+  assert.deepEqual(await page.$$eval("#chart g.point", (gs) => gs.map((g) => g.getAttribute("data-value"))), ["16", "25", "41"]);
+  assert.match(await page.textContent("#chart-note .replaced"), /mingyuan-2020\.txt/);
 });
 
 test("usable at 360 px, prints cleanly, and every view has a screenshot", async () => {
