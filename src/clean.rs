@@ -30,8 +30,8 @@
 //! PDF line break is whole again. A line that starts with a heading marker always starts a
 //! new line in the view.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -314,7 +314,7 @@ pub fn clean(norm: &View) -> Cleaned {
     // The page's head: the lines above the first line of prose (long, or ending a sentence)
     // or heading, within the first 40. A line repeated there is the page's title above the document's own: every
     // copy but the last goes (`云和县…的报告` / `来源：…` / `云和县…的报告`).
-    let mut top: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut top: HashMap<String, Vec<usize>> = HashMap::default();
     for i in 0..lines.len().min(HEAD_LINES) {
         if cleans[i].reason.is_some() {
             continue;
@@ -337,7 +337,7 @@ pub fn clean(norm: &View) -> Cleaned {
     }
 
     // Page numbers and running headers: short lines repeated on three or more pages.
-    let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
         if !t.is_empty() && t.chars().count() <= 30 {
@@ -368,7 +368,7 @@ pub fn clean(norm: &View) -> Cleaned {
     // A short line repeated only twice is still a running header when every occurrence
     // stands next to a page number (`— 1 —` / `青禾区人民政府文件`).
     let reason_at = |j: usize, cleans: &[LineClean]| cleans.get(j).and_then(|c| c.reason);
-    let mut occurrences: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+    let mut occurrences: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::default();
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
         if cleans[i].reason.is_none()
