@@ -144,14 +144,17 @@ impl Findings<'_> {
         let citations: Vec<Citation> = self
             .citations
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let r = view.to_original(c.span.clone());
                 Citation {
+                    id: format!("c{}", i + 1),
                     title: c.title.clone().map(|t| original(t).trim().to_string()),
                     doc_number: c.doc_number.clone(),
                     kind: c.kind.map(str::to_string),
                     start: r.start,
                     end: r.end,
+                    refers_to: c.refers_to.map(|j| format!("c{}", j + 1)),
                 }
             })
             .collect();
@@ -183,6 +186,10 @@ impl Findings<'_> {
                         end: p.range.end,
                     })
                     .collect(),
+                title_source: meta.title_source,
+                issuer_source: meta.issuer_source,
+                year_source: meta.year_source,
+                published_source: meta.published_source,
             },
             removed: self
                 .cleaned
@@ -368,7 +375,7 @@ impl Findings<'_> {
             } else {
                 (metrics.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0
             },
-            citations: citations.len(),
+            citations: citations.iter().filter(|c| c.refers_to.is_none()).count(),
             enumerations: enumerations.len(),
             tokens: self
                 .tokens

@@ -18,11 +18,11 @@
 //!
 //! Places are original byte ranges; the assembly converts them with the rest.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::export::mandated_parts;
-use crate::meta::Located;
+use crate::meta::{Located, PlaceholderFound};
 use crate::report::{Check, CheckKind, Part, Severity};
 
 impl CheckKind {
@@ -120,8 +120,10 @@ pub enum Finding {
     },
     /// A placeholder and how often it occurs.
     Placeholder {
-        /// The placeholder as written.
+        /// The mask as written (`**`, `20xx`, `XX`).
         text: String,
+        /// Its first occurrence with what follows it (`**次`, `XX区`).
+        example: String,
         /// Occurrences.
         count: usize,
     },
@@ -230,13 +232,24 @@ impl Finding {
                     "{name}{stated}与所述数字不符：{numerator} ÷ {denominator} = {computed:.1}%。"
                 )
             }
-            Finding::Placeholder { text, count } => {
-                let times = if *count > 1 {
-                    format!("（共{count}处）")
-                } else {
+            Finding::Placeholder {
+                text,
+                example,
+                count,
+            } => {
+                let mut notes = Vec::new();
+                if example != text {
+                    notes.push(format!("如“{example}”"));
+                }
+                if *count > 1 {
+                    notes.push(format!("共{count}处"));
+                }
+                let notes = if notes.is_empty() {
                     String::new()
+                } else {
+                    format!("（{}）", notes.join("，"))
                 };
-                format!("模板占位符“{text}”未替换为实际内容{times}。")
+                format!("模板占位符“{text}”未替换为实际内容{notes}。")
             }
             Finding::UnreadableDate { text } => format!("落款日期“{text}”无法识别为日期。"),
         }
@@ -334,7 +347,7 @@ pub struct CheckInput<'a> {
     /// Contradicted rates.
     pub rates: &'a [RateInfo],
     /// Placeholders left in the text.
-    pub placeholders: &'a [Located],
+    pub placeholders: &'a [PlaceholderFound],
     /// A closing date that could not be read, as written.
     pub unreadable_date: Option<&'a Located>,
 }
@@ -368,19 +381,24 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
         out.push(finding.at(Some(r.range.clone())));
     }
     // One check per distinct placeholder, at its first occurrence, with the count.
-    let mut seen: Vec<(&str, usize, &Range<usize>)> = Vec::new();
+    let mut seen: Vec<(&PlaceholderFound, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for p in input.placeholders {
-        match seen.iter_mut().find(|(q, _, _)| *q == p.text) {
-            Some(entry) => entry.1 += 1,
-            None => seen.push((&p.text, 1, &p.range)),
+        match index.get(p.text.as_str()) {
+            Some(&k) => seen[k].1 += 1,
+            None => {
+                index.insert(&p.text, seen.len());
+                seen.push((p, 1));
+            }
         }
     }
-    for (text, count, range) in seen {
+    for (p, count) in seen {
         let finding = Finding::Placeholder {
-            text: text.to_string(),
+            text: p.text.clone(),
+            example: p.context.clone(),
             count,
         };
-        out.push(finding.at(Some(range.clone())));
+        out.push(finding.at(Some(p.range.clone())));
     }
     if let Some(date) = input.unreadable_date {
         let finding = Finding::UnreadableDate {

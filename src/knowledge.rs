@@ -277,14 +277,17 @@ pub fn not_metric_patterns() -> &'static [&'static str] {
     cached(&C, load_not_metrics).as_slice()
 }
 
-/// A line rule of `data/boilerplate.tsv`.
+/// A rule of `data/boilerplate.tsv`.
 #[derive(Debug, Clone, Copy)]
 pub struct BoilerplateRule {
-    /// Applies only at the head and foot of the text.
+    /// Applies only at the head and foot of the text (scopes `head`, `head_inline`).
     pub head_only: bool,
+    /// Removes each match inside a line (scopes `inline`, `head_inline`), not the whole line;
+    /// the first capture group, if the pattern has one, is the part removed.
+    pub inline: bool,
     /// The stable reason key reported with the removed span.
     pub reason: &'static str,
-    /// The regex (valid).
+    /// The regex (valid; an in-line one never matches the empty string).
     pub pattern: &'static str,
 }
 
@@ -292,12 +295,29 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {
             let [scope, reason, pattern] = line.fields::<3>()?;
-            if !matches!(scope, "head" | "any") {
-                return Err(line.error(format!("scope {scope:?} is neither head nor any")));
+            let (head_only, inline) = match scope {
+                "head" => (true, false),
+                "any" => (false, false),
+                "head_inline" => (true, true),
+                "inline" => (false, true),
+                _ => {
+                    return Err(line.error(format!(
+                        "scope {scope:?} is none of head, any, head_inline, inline"
+                    )))
+                }
+            };
+            let re = line.regex(pattern)?;
+            if inline && re.is_match("") {
+                return Err(line.error("an in-line rule must not match the empty string"));
             }
-            line.regex(pattern)?;
+            if inline && re.captures_len() > 2 {
+                return Err(line.error(
+                    "an in-line rule has at most one capture group (the part removed); use (?:…)",
+                ));
+            }
             Ok(BoilerplateRule {
-                head_only: scope == "head",
+                head_only,
+                inline,
                 reason,
                 pattern,
             })
@@ -625,10 +645,24 @@ pub enum Role {
     TitleEnding,
     /// A character making a bare number at a line start a quantity.
     AfterBareNumber,
+    /// How the name of a place ends.
+    PlaceSuffix,
+    /// What follows the issuer in a year-first title.
+    TitleTopic,
+    /// A position in a speech's speaker line (see [`speaker_titles`] for the body it implies).
+    SpeakerTitle,
+    /// A label naming the issuing body.
+    IssuerLabel,
+    /// A document type that stands bare for a document cited before.
+    ShortForm,
+    /// A word before a bare short form that points back to a document.
+    BackLead,
+    /// A word before a level that makes a relative name (`全县`, `我市`).
+    RelativePrefix,
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 44] = [
+    const ALL: [(Role, &'static str); 51] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
@@ -673,6 +707,13 @@ impl Role {
         (Role::OrgSuffix, "org_suffix"),
         (Role::TitleEnding, "title_ending"),
         (Role::AfterBareNumber, "after_bare_number"),
+        (Role::PlaceSuffix, "place_suffix"),
+        (Role::TitleTopic, "title_topic"),
+        (Role::SpeakerTitle, "speaker_title"),
+        (Role::IssuerLabel, "issuer_label"),
+        (Role::ShortForm, "short_form"),
+        (Role::BackLead, "back_lead"),
+        (Role::RelativePrefix, "relative_prefix"),
     ];
 
     fn from_key(key: &str) -> Option<Role> {
@@ -699,6 +740,7 @@ struct Words {
     lists: Vec<(Role, Vec<&'static str>)>,
     hedges_before: Vec<Hedge>,
     hedges_after: Vec<Hedge>,
+    speaker_titles: Vec<(&'static str, Option<&'static str>)>,
 }
 
 fn load_words() -> Result<Words> {
@@ -706,12 +748,17 @@ fn load_words() -> Result<Words> {
         lists: Role::ALL.iter().map(|(r, _)| (*r, Vec::new())).collect(),
         hedges_before: Vec::new(),
         hedges_after: Vec::new(),
+        speaker_titles: Vec::new(),
     };
     for line in lines(WORDS) {
         let columns = line.expect(2, 3)?;
         let (key, word) = (columns[0], columns[1]);
         let role =
             Role::from_key(key).ok_or_else(|| line.error(format!("unknown role {key:?}")))?;
+        if role == Role::SpeakerTitle {
+            // The value is optional: the body a bare place stands for with this position.
+            words.speaker_titles.push((word, columns.get(2).copied()));
+        }
         match (role.takes_value(), columns.get(2)) {
             (true, Some(value)) => {
                 let (qualifier, time_only) = match *value {
@@ -734,6 +781,7 @@ fn load_words() -> Result<Words> {
                 }
             }
             (true, None) => return Err(line.error(format!("{key} needs a qualifier column"))),
+            (false, Some(_)) if role == Role::SpeakerTitle => {}
             (false, Some(_)) => return Err(line.error(format!("{key} takes no value column"))),
             (false, None) => {}
         }
@@ -796,6 +844,17 @@ pub fn starting_with(text: &str, role: Role) -> Option<&'static str> {
         .filter(|w| text.starts_with(*w))
         .max_by_key(|w| w.len())
         .copied()
+}
+
+/// The positions of a speaker line (`data/words.tsv`, role `speaker_title`), longest
+/// first, each with the body a bare place stands for with it (`市长` → `人民政府`).
+pub fn speaker_titles() -> &'static [(&'static str, Option<&'static str>)] {
+    static C: OnceLock<Vec<(&'static str, Option<&'static str>)>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut v = words_file().speaker_titles.clone();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    })
 }
 
 /// Whether `text` contains any word of `role`.
@@ -879,7 +938,8 @@ mod tests {
         let errors: Vec<DataError> = lines(bad)
             .filter_map(|l| {
                 let c = l.expect(3, 3).ok()?;
-                (!matches!(c[0], "head" | "any")).then(|| l.error("bad scope"))
+                (!matches!(c[0], "head" | "any" | "head_inline" | "inline"))
+                    .then(|| l.error("bad scope"))
             })
             .collect();
         assert_eq!(errors.len(), 1);
