@@ -876,6 +876,91 @@ pub fn hedges_after() -> &'static [Hedge] {
 mod tests {
     use super::*;
 
+    /// The Unicode classes the shipped regex build knows: the `regex` features of
+    /// Cargo.toml (`unicode-perl`, `unicode-gencat`, `unicode-script`) — not the boolean
+    /// properties (`\p{Extended_Pictographic}`, `\p{Alphabetic}`), which test builds get
+    /// from the dev-dependencies but the CLI and the wasm module do not: a data regex using
+    /// one compiles here and fails at run time there.
+    #[test]
+    fn data_regexes_use_only_the_unicode_classes_the_release_build_has() {
+        const GENCAT: &[&str] = &[
+            "L",
+            "Lu",
+            "Ll",
+            "Lt",
+            "Lm",
+            "Lo",
+            "M",
+            "Mn",
+            "Mc",
+            "Me",
+            "N",
+            "Nd",
+            "Nl",
+            "No",
+            "P",
+            "Pc",
+            "Pd",
+            "Ps",
+            "Pe",
+            "Pi",
+            "Pf",
+            "Po",
+            "S",
+            "Sm",
+            "Sc",
+            "Sk",
+            "So",
+            "Z",
+            "Zs",
+            "Zl",
+            "Zp",
+            "C",
+            "Cc",
+            "Cf",
+            "Cs",
+            "Co",
+            "Cn",
+            "Letter",
+            "Number",
+            "Punctuation",
+            "Symbol",
+            "Separator",
+        ];
+        const SCRIPTS: &[&str] = &[
+            "Han", "Latin", "Greek", "Cyrillic", "Hiragana", "Katakana", "Hangul", "Common",
+            "Bopomofo",
+        ];
+        let class = Regex::new(r"\\[pP](?:\{([^}]+)\}|([A-Z]))").unwrap();
+        let files = [
+            NOT_METRICS,
+            BOILERPLATE,
+            FRAMEWORK,
+            INDICATORS,
+            CITATION_KINDS,
+            UNITS,
+            WORDS,
+            HEADING_CUES,
+        ];
+        for file in files {
+            for (n, line) in file.text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                for c in class.captures_iter(line) {
+                    let name = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+                    let name = name.trim_start_matches("sc=").trim_start_matches("Script=");
+                    assert!(
+                        GENCAT.contains(&name) || SCRIPTS.contains(&name),
+                        "{}:{}: \\p{{{name}}} needs a regex feature the release build lacks",
+                        file.name,
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+
     /// Every data file read strictly: a malformed line anywhere fails here, naming its
     /// file and line, before any accessor could panic on it.
     #[test]
