@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::checks::{self, CheckInput, HeadingInfo, SumInfo};
+use crate::checks::{self, CheckInput, HeadingInfo, RateInfo, SumInfo};
 use crate::citations::Cited;
 use crate::clean::Cleaned;
 use crate::document::Document;
@@ -19,8 +19,8 @@ use crate::meta::MetaFound;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
 use crate::report::{
-    Citation, Enumeration, Keyword, Meta, Metric, Part, Placeholder, Removed, Report, Section,
-    Span, Stats, Sum, WordCount,
+    Citation, Enumeration, Keyword, Meta, Metric, Part, Placeholder, Rate, Removed, Report,
+    Section, Span, Stats, Sum, WordCount,
 };
 use crate::segment::{Token, TokenKind};
 use crate::view::View;
@@ -109,10 +109,11 @@ impl Findings<'_> {
                     .clone()
                     .map(|s| (original(s.clone()), view.to_original(s)));
                 let section = outline.section_of(f.raw.start);
-                let in_next_year = section.is_some_and(|s| {
-                    self.framework
-                        .enclosing_parts(outline, s)
-                        .contains(&Part::NextYear)
+                // A next-year part plans; a part that is also another (`存在的不足和下一步
+                // 打算`) leaves it to the sentence.
+                let next_year_part = section.is_some_and(|s| {
+                    let parts = self.framework.enclosing_parts(outline, s);
+                    parts.contains(&Part::NextYear) && parts.len() == 1
                 });
                 Metric {
                     id: format!("m{}", i + 1),
@@ -121,14 +122,14 @@ impl Findings<'_> {
                     end: r.end,
                     value: f.value,
                     value_max: f.value_max,
-                    unit: f.unit.clone(),
+                    unit: f.unit.to_string(),
                     qualifier: f.qualifier,
                     subject: subject.as_ref().map(|s| s.0.clone()),
                     subject_start: subject.as_ref().map(|s| s.1.start),
                     subject_end: subject.as_ref().map(|s| s.1.end),
                     section: section.map(Outline::id),
                     indicator: f.indicator.map(str::to_string),
-                    target: f.target || in_next_year,
+                    target: f.is_target(self.year, next_year_part),
                 }
             })
             .collect();
@@ -144,17 +145,32 @@ impl Findings<'_> {
                 partial: b.partial,
             })
             .collect();
+        let rates: Vec<Rate> = self
+            .metrics
+            .rates
+            .iter()
+            .map(|r| Rate {
+                rate: metrics[r.rate].id.clone(),
+                numerator: r.numerator.iter().map(|&k| metrics[k].id.clone()).collect(),
+                denominator: metrics[r.denominator].id.clone(),
+                computed: (r.computed * 1e4).round() / 1e4,
+                consistent: r.consistent,
+            })
+            .collect();
         let citations: Vec<Citation> = self
             .citations
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let r = view.to_original(c.span.clone());
                 Citation {
+                    id: format!("c{}", i + 1),
                     title: c.title.clone().map(|t| original(t).trim().to_string()),
                     doc_number: c.doc_number.clone(),
                     kind: c.kind.map(str::to_string),
                     start: r.start,
                     end: r.end,
+                    refers_to: c.refers_to.map(|j| format!("c{}", j + 1)),
                 }
             })
             .collect();
@@ -195,6 +211,10 @@ impl Findings<'_> {
                     .as_ref()
                     .map(|i| i.evidence.clone())
                     .unwrap_or_default(),
+                title_source: meta.title_source,
+                issuer_source: meta.issuer_source,
+                year_source: meta.year_source,
+                published_source: meta.published_source,
             },
             removed: self
                 .cleaned
@@ -213,6 +233,7 @@ impl Findings<'_> {
             enumerations,
             metrics,
             sums,
+            rates,
             citations,
             keywords: self.keywords,
             frequencies: self.frequencies,
@@ -311,15 +332,30 @@ impl Findings<'_> {
                 }
             })
             .collect();
-        let rates: Vec<_> = self
-            .metrics
-            .rate_mismatches
-            .iter()
-            .map(|r| {
-                let at = view.to_original(self.metrics.found[r.rate].raw.clone());
-                (r.clone(), at)
-            })
-            .collect();
+        let rates: Vec<RateInfo> =
+            self.metrics
+                .rates
+                .iter()
+                .filter(|r| !r.consistent)
+                .map(|r| {
+                    let rate = &metrics[r.rate];
+                    let found = &self.metrics.found[r.rate];
+                    RateInfo {
+                        name: found.subject.clone().map_or_else(String::new, |s| {
+                            self.text[view.to_original(s)].to_string()
+                        }),
+                        stated: rate.raw.clone(),
+                        numerator: r
+                            .numerator
+                            .iter()
+                            .map(|&k| metrics[k].raw.clone())
+                            .collect(),
+                        denominator: metrics[r.denominator].raw.clone(),
+                        computed: r.computed,
+                        range: rate.start..rate.end,
+                    }
+                })
+                .collect();
         let incomplete = self
             .document
             .incomplete
@@ -377,7 +413,7 @@ impl Findings<'_> {
             } else {
                 (metrics.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0
             },
-            citations: citations.len(),
+            citations: citations.iter().filter(|c| c.refers_to.is_none()).count(),
             enumerations: enumerations.len(),
             tokens: self
                 .tokens

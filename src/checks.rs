@@ -28,12 +28,11 @@
 //!
 //! Places are original byte ranges; the assembly converts them with the rest.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::export::mandated_parts;
-use crate::meta::Located;
-use crate::metrics::RateMismatch;
+use crate::meta::{Located, PlaceholderFound};
 use crate::outline::marker_style;
 use crate::report::{Check, CheckKind, DocKind, Part, Severity};
 
@@ -125,12 +124,25 @@ pub enum Finding {
         /// The total's value.
         total: f64,
     },
-    /// A rate and the counts that contradict it.
-    RateMismatch(RateMismatch),
+    /// A stated rate and the counts that contradict it.
+    RateMismatch {
+        /// What the rate measures, as written (`办结率`).
+        name: String,
+        /// The rate as written (`98.5%`).
+        stated: String,
+        /// The counts added up as numerator, as written (`128件`).
+        numerator: Vec<String>,
+        /// The denominator as written (`135件`).
+        denominator: String,
+        /// numerator ÷ denominator, in percent.
+        computed: f64,
+    },
     /// A placeholder and how often it occurs.
     Placeholder {
-        /// The placeholder as written.
+        /// The mask as written (`**`, `20xx`, `XX`).
         text: String,
+        /// Its first occurrence with what follows it (`**次`, `XX区`).
+        example: String,
         /// Occurrences.
         count: usize,
     },
@@ -161,7 +173,7 @@ impl Finding {
             Finding::NoOutline => CheckKind::NoOutline,
             Finding::MissingPart { .. } => CheckKind::MissingPart,
             Finding::SumMismatch { .. } => CheckKind::SumMismatch,
-            Finding::RateMismatch(_) => CheckKind::RateMismatch,
+            Finding::RateMismatch { .. } => CheckKind::RateMismatch,
             Finding::Placeholder { .. } => CheckKind::Placeholder,
             Finding::UnreadableDate { .. } => CheckKind::UnreadableDate,
             Finding::IncompleteText { .. } => CheckKind::IncompleteText,
@@ -247,17 +259,39 @@ impl Finding {
                     fmt_num((total - sum).abs()),
                 )
             }
-            Finding::RateMismatch(r) => format!(
-                "{}{}与所述数字不符：{} ÷ {} = {:.1}%。",
-                r.subject, r.stated, r.numerator, r.denominator, r.computed
-            ),
-            Finding::Placeholder { text, count } => {
-                let times = if *count > 1 {
-                    format!("（共{count}处）")
-                } else {
-                    String::new()
+            Finding::RateMismatch {
+                name,
+                stated,
+                numerator,
+                denominator,
+                computed,
+            } => {
+                let numerator = match &numerator[..] {
+                    [one] => one.clone(),
+                    many => format!("（{}）", many.join(" + ")),
                 };
-                format!("模板占位符“{text}”未替换为实际内容{times}。")
+                format!(
+                    "{name}{stated}与所述数字不符：{numerator} ÷ {denominator} = {computed:.1}%。"
+                )
+            }
+            Finding::Placeholder {
+                text,
+                example,
+                count,
+            } => {
+                let mut notes = Vec::new();
+                if example != text {
+                    notes.push(format!("如“{example}”"));
+                }
+                if *count > 1 {
+                    notes.push(format!("共{count}处"));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", notes.join("，"))
+                };
+                format!("模板占位符“{text}”未替换为实际内容{notes}。")
             }
             Finding::UnreadableDate { text } => format!("落款日期“{text}”无法识别为日期。"),
         }
@@ -324,6 +358,24 @@ pub struct SumInfo {
     pub range: Range<usize>,
 }
 
+/// A stated rate its counts contradict, as the checks see it (texts as written in the
+/// original, the range over the rate).
+#[derive(Debug, Clone)]
+pub struct RateInfo {
+    /// What the rate measures (`办结率`).
+    pub name: String,
+    /// The rate as written.
+    pub stated: String,
+    /// The counts added up as numerator, as written.
+    pub numerator: Vec<String>,
+    /// The denominator as written.
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent.
+    pub computed: f64,
+    /// Original byte range of the rate.
+    pub range: Range<usize>,
+}
+
 /// Everything the checks look at.
 #[derive(Debug, Clone, Default)]
 pub struct CheckInput<'a> {
@@ -339,10 +391,10 @@ pub struct CheckInput<'a> {
     pub year: Option<i32>,
     /// Every breakdown.
     pub sums: &'a [SumInfo],
-    /// Contradicted rates and where each stated rate stands.
-    pub rates: &'a [(RateMismatch, Range<usize>)],
+    /// Contradicted rates.
+    pub rates: &'a [RateInfo],
     /// Placeholders left in the text.
-    pub placeholders: &'a [Located],
+    pub placeholders: &'a [PlaceholderFound],
     /// A closing date that could not be read, as written.
     pub unreadable_date: Option<&'a Located>,
 }
@@ -381,23 +433,35 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
         };
         out.push(finding.at(Some(s.range.clone())));
     }
-    for (rate, range) in input.rates {
-        out.push(Finding::RateMismatch(rate.clone()).at(Some(range.clone())));
+    for r in input.rates {
+        let finding = Finding::RateMismatch {
+            name: r.name.clone(),
+            stated: r.stated.clone(),
+            numerator: r.numerator.clone(),
+            denominator: r.denominator.clone(),
+            computed: r.computed,
+        };
+        out.push(finding.at(Some(r.range.clone())));
     }
     // One check per distinct placeholder, at its first occurrence, with the count.
-    let mut seen: Vec<(&str, usize, &Range<usize>)> = Vec::new();
+    let mut seen: Vec<(&PlaceholderFound, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for p in input.placeholders {
-        match seen.iter_mut().find(|(q, _, _)| *q == p.text) {
-            Some(entry) => entry.1 += 1,
-            None => seen.push((&p.text, 1, &p.range)),
+        match index.get(p.text.as_str()) {
+            Some(&k) => seen[k].1 += 1,
+            None => {
+                index.insert(&p.text, seen.len());
+                seen.push((p, 1));
+            }
         }
     }
-    for (text, count, range) in seen {
+    for (p, count) in seen {
         let finding = Finding::Placeholder {
-            text: text.to_string(),
+            text: p.text.clone(),
+            example: p.context.clone(),
             count,
         };
-        out.push(finding.at(Some(range.clone())));
+        out.push(finding.at(Some(p.range.clone())));
     }
     if let Some(date) = input.unreadable_date {
         let finding = Finding::UnreadableDate {

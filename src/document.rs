@@ -47,6 +47,9 @@ use crate::view::View;
 /// The reason the clean stage gives an excerpt note.
 pub const EXCERPT_NOTE: &str = "excerpt_note";
 
+/// The reason the clean stage gives a newspaper's jump line (`（下转第四版）`).
+pub const CONTINUATION: &str = "continuation";
+
 /// Why a text is taken as incomplete, and where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incomplete {
@@ -91,10 +94,12 @@ pub fn read_document(
     let mut evidence = Vec::new();
     let mut at: Option<Range<usize>> = None;
     // At most three notes are quoted (a page may repeat one on every screen).
+    // A jump line counts when the text stops there: no sentence ends after it.
+    let stops_at = |r: &Range<usize>| !original[norm.to_original(r.clone()).end..].contains('。');
     for r in cleaned
         .removed
         .iter()
-        .filter(|r| r.reason == EXCERPT_NOTE)
+        .filter(|r| r.reason == EXCERPT_NOTE || (r.reason == CONTINUATION && stops_at(&r.range)))
         .take(3)
     {
         let o = norm.to_original(r.range.clone());
@@ -248,7 +253,10 @@ fn cut_off(vt: &str, outline: &Outline) -> Option<(&'static str, Range<usize>)> 
             return Some(("正文止于标题", h.marker.start..h.title.end));
         }
     }
-    let orgs = knowledge::words(Role::OrgSuffix);
+    let (orgs, places) = (
+        knowledge::words(Role::OrgSuffix),
+        knowledge::words(Role::PlaceSuffix),
+    );
     for _ in 0..8 {
         let tail = &vt[..end];
         if tail.ends_with(['…', '⋯']) {
@@ -282,7 +290,7 @@ fn cut_off(vt: &str, outline: &Outline) -> Option<(&'static str, Range<usize>)> 
         let short = piece.chars().count() <= 40
             && !piece.contains(['，', '、', '：', '；', '\t', '|'])
             && parse_marker(piece).is_none();
-        if short && orgs.iter().any(|o| piece.ends_with(o)) {
+        if short && orgs.iter().chain(places).any(|o| piece.ends_with(o)) {
             end = vt[..piece_start].trim_end().len();
             continue;
         }
@@ -386,6 +394,20 @@ mod tests {
             inc.evidence
         );
         assert_eq!(&text[inc.at.clone()].trim(), &"……(开头部分已省略650字)");
+    }
+
+    #[test]
+    fn a_jump_line_counts_only_where_the_text_stops() {
+        let cut = REPORT.replace(
+            "加强培训。\n某县人民政府\n2022年1月20日\n",
+            "加强培训。（下转第四版）\n",
+        );
+        let inc = read(&cut)
+            .incomplete
+            .expect("the text stops at the jump line");
+        assert!(inc.evidence[0].contains("下转第四版"), "{:?}", inc.evidence);
+        let resumed = REPORT.replace("执法力量不足。", "执法力量不足。（下转第四版）");
+        assert_eq!(read(&resumed).incomplete, None);
     }
 
     #[test]

@@ -244,10 +244,7 @@ fn cue_split(title: &str, max_chars: usize, cue: Cue) -> Option<usize> {
         let opens = CueIndex::starts(&cues.body, rest)
             || rest.starts_with(|c: char| c.is_ascii_digit())
             || opens_with_a_body_name(rest);
-        if opens
-            && left >= 6
-            && !(left <= 12 && CueIndex::ends(&cues.end, rest.trim_end()))
-        {
+        if opens && left >= 6 && !(left <= 12 && CueIndex::ends(&cues.end, rest.trim_end())) {
             return Some(i);
         }
     }
@@ -274,7 +271,11 @@ impl CueIndex {
     fn by(words: &[&'static str], last: bool) -> FxHashMap<char, Vec<&'static str>> {
         let mut map: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
         for &w in words {
-            let key = if last { w.chars().next_back() } else { w.chars().next() };
+            let key = if last {
+                w.chars().next_back()
+            } else {
+                w.chars().next()
+            };
             if let Some(c) = key {
                 map.entry(c).or_default().push(w);
             }
@@ -318,7 +319,10 @@ fn cue_index() -> &'static CueIndex {
 /// of a body's name (`data/words.tsv`, `org_suffix`: 区, 县, 局, 管委会 …). Longer runs
 /// are too often a phrase that happens to hold 市 or 部 (`强大国内市场`).
 fn opens_with_a_body_name(rest: &str) -> bool {
-    let suffixes = knowledge::words(Role::OrgSuffix);
+    let suffixes = || {
+        let places = knowledge::words(Role::PlaceSuffix);
+        knowledge::words(Role::OrgSuffix).iter().chain(places)
+    };
     let starts: Vec<usize> = rest
         .char_indices()
         .take_while(|&(_, c)| is_han(c))
@@ -328,7 +332,7 @@ fn opens_with_a_body_name(rest: &str) -> bool {
     starts
         .iter()
         .skip(2)
-        .any(|&i| suffixes.iter().any(|s| rest[i..].starts_with(s)))
+        .any(|&i| suffixes().any(|s| rest[i..].starts_with(s)))
 }
 
 /// The end of the last title-final word (`data/heading_cues.txt`) within the first
