@@ -168,9 +168,10 @@ lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scr
 	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
 	python3 scripts/build_lexicon.py --domain-tokens target/domain_tokens.txt
 
-bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium and Firefox vs jieba-wasm, transfer, native stages, CLI throughput
+bench: build-web build-cli setup-browser setup-node ## Speed and size in one table: Chromium and Firefox vs jieba-wasm, transfer, native stages, scaling on adversarial inputs, CLI throughput
 	node bench/browser.mjs
 	CORPUS=$(abspath $(CORPUS)) cargo bench --locked --bench stages -- --warm-up-time 1 --measurement-time 3
+	cargo bench --locked --bench scaling -- --warm-up-time 1 --measurement-time 3
 	python3 bench/cli.py --corpus $(CORPUS)
 	@python3 bench/report.py
 

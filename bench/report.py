@@ -57,6 +57,21 @@ def criterion():
     return rows
 
 
+def scaling():
+    """Time per MB of `benches/scaling.rs`: {shape: {function: {repeat: ms_per_mb}}}."""
+    out = {}
+    for bench in glob.glob(os.path.join(ROOT, "target", "criterion", "scaling_*", "*", "*", "new", "benchmark.json")):
+        b = json.load(open(bench))
+        est = json.load(open(os.path.join(os.path.dirname(bench), "estimates.json")))
+        ns = est["median"]["point_estimate"]
+        nbytes = (b.get("throughput") or {}).get("Bytes")
+        if not nbytes:
+            continue
+        shape = b["group_id"].split("/", 1)[1]
+        out.setdefault(shape, {}).setdefault(b["function_id"], {})[int(b["value_str"])] = ns / 1e6 / (nbytes / 1e6)
+    return out
+
+
 def ok(flag):
     return "met" if flag else "NOT met"
 
@@ -151,7 +166,7 @@ def main():
     if rows:
         lines += ["", "## Native stages (criterion medians, one thread; MB/s of input)", "",
                   "| stage | seeds ms | seeds MB/s | corpus ms | corpus MB/s |", "|---|---:|---:|---:|---:|"]
-        order = ["normalize", "clean", "meta", "outline", "segment", "segment-plain", "citations", "metrics",
+        order = ["normalize", "clean", "meta", "outline", "document", "segment", "segment-plain", "citations", "metrics",
                  "framework", "keywords", "analyze"]
         for stage in order:
             cells = []
@@ -164,6 +179,21 @@ def main():
         full = rows.get(("stages/corpus", "analyze"))
         if full and full[1]:
             targets.append(f"native full analysis {full[1]:.1f} MB/s per core (target ≥ 20): {ok(full[1] >= 20)}")
+    sc = scaling()
+    if sc:
+        lines += ["", "## Scaling on adversarial inputs (criterion medians, one thread; ms per MB of input)", "",
+                  "| input | stage | ×1 | ×4 | ×16 | ×64 | max/min |", "|---|---|---:|---:|---:|---:|---:|"]
+        for shape in ["seed", "no sentence end", "dense 其中 lists", "wide table"]:
+            for fn in ["metrics", "analyze"]:
+                per = sc.get(shape, {}).get(fn)
+                if not per:
+                    continue
+                cells = [f"{per[k]:.0f}" if k in per else "–" for k in (1, 4, 16, 64)]
+                spread = max(per.values()) / min(per.values())
+                lines.append(f"| {shape} | {fn} | " + " | ".join(cells) + f" | {spread:.2f} |")
+                if fn == "metrics":
+                    targets.append(f"metrics time per MB on {shape}, ×1–×64: max/min {spread:.2f} "
+                                   f"(flat within 20 %: {ok(spread <= 1.2)})")
     cli = load("cli.json")
     if cli:
         lines += ["", f"## CLI (`fazhi-lens analyze`, whole process; {cli['corpus']['files']} reports, "

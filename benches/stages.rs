@@ -12,16 +12,17 @@ use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use fazhi_lens::stages::{
-    clean, find_citations, map_sections, normalize, read_meta, Cleaned, Metrics, Outline,
-    Segmenter, Token, View, WordCounts,
+    clean, find_citations, map_sections, normalize, read_document, read_meta, Cleaned, MetaFound,
+    Metrics, Outline, Segmenter, Token, View, WordCounts,
 };
-use fazhi_lens::{Analyzer, Options, BUNDLED_LEXICON};
+use fazhi_lens::{Analyzer, DocKind, Options, BUNDLED_LEXICON};
 
 /// Everything the stages produce for one text, computed once outside the timed loops.
 struct Prepared {
     text: String,
     norm: View,
     cleaned: Cleaned,
+    meta: MetaFound,
     outline: Outline,
     tokens: Vec<Token>,
     cites: Vec<fazhi_lens::stages::Cited>,
@@ -58,10 +59,12 @@ fn prepare(seg: &Segmenter, text: String) -> Prepared {
     let outline = Outline::find(vt);
     let tokens = seg.tokens(vt, false);
     let cites = find_citations(vt);
+    let meta = read_meta(&text, &norm, &cleaned);
     Prepared {
         text,
         norm,
         cleaned,
+        meta,
         outline,
         tokens,
         cites,
@@ -111,6 +114,23 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
                 .sum::<usize>()
         })
     });
+    g.bench_function("document", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    let doc = read_document(
+                        black_box(&d.text),
+                        &d.norm,
+                        &d.cleaned,
+                        &d.meta,
+                        &d.outline,
+                        d.meta.year,
+                    );
+                    doc.kind_evidence.len()
+                })
+                .sum::<usize>()
+        })
+    });
     g.bench_function("segment", |b| {
         b.iter(|| {
             views
@@ -149,7 +169,11 @@ fn bench_set(c: &mut Criterion, name: &str, texts: Vec<String>) {
         b.iter(|| {
             docs.iter()
                 .zip(&views)
-                .map(|(d, v)| map_sections(black_box(v), &d.outline, None).sections.len())
+                .map(|(d, v)| {
+                    map_sections(black_box(v), &d.outline, None, DocKind::Report)
+                        .sections
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

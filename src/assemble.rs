@@ -10,16 +10,17 @@
 
 use std::ops::Range;
 
-use crate::checks::{self, CheckInput, HeadingInfo, SumInfo};
+use crate::checks::{self, CheckInput, HeadingInfo, RateInfo, SumInfo};
 use crate::citations::Cited;
 use crate::clean::Cleaned;
+use crate::document::Document;
 use crate::framework::Framework;
 use crate::meta::MetaFound;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
 use crate::report::{
-    Citation, Enumeration, Keyword, Meta, Metric, Part, Placeholder, Removed, Report, Section,
-    Span, Stats, Sum, WordCount,
+    Citation, Enumeration, Keyword, Meta, Metric, Part, Placeholder, Rate, Removed, Report,
+    Section, Span, Stats, Sum, WordCount,
 };
 use crate::segment::{Token, TokenKind};
 use crate::view::View;
@@ -36,6 +37,8 @@ pub struct Findings<'a> {
     pub meta: &'a MetaFound,
     /// The report year (the caller's, else the text's).
     pub year: Option<i32>,
+    /// What kind of document it is and whether it is complete.
+    pub document: &'a Document,
     /// Headings, sections and enumerations.
     pub outline: &'a Outline,
     /// Parts and tasks per heading.
@@ -52,6 +55,19 @@ pub struct Findings<'a> {
     pub frequencies: Vec<WordCount>,
 }
 
+/// The original text of the view range `r` without what the view left out between its
+/// characters: a title that PDF extraction wrapped over two lines (`…规范化程序化\n法治化`)
+/// reads as one (`…规范化程序化法治化`), while its span still covers the original lines.
+fn joined(text: &str, view: &View, r: Range<usize>) -> String {
+    let piece = &view.text()[r.clone()];
+    let mut out = String::with_capacity(piece.len());
+    for (i, c) in piece.char_indices() {
+        let at = r.start + i;
+        out.push_str(&text[view.to_original(at..at + c.len_utf8())]);
+    }
+    out
+}
+
 impl Findings<'_> {
     /// The Report, with offsets in original bytes.
     pub fn report(self) -> Report {
@@ -63,7 +79,7 @@ impl Findings<'_> {
         let original = |r: Range<usize>| text[view.to_original(r)].to_string();
         let section_id = |pos: usize| outline.section_of(pos).map(Outline::id);
 
-        let sections = self.sections(&original);
+        let sections = self.sections();
         let enumerations: Vec<Enumeration> = outline
             .enumerations
             .iter()
@@ -93,10 +109,11 @@ impl Findings<'_> {
                     .clone()
                     .map(|s| (original(s.clone()), view.to_original(s)));
                 let section = outline.section_of(f.raw.start);
-                let in_next_year = section.is_some_and(|s| {
-                    self.framework
-                        .enclosing_parts(outline, s)
-                        .contains(&Part::NextYear)
+                // A next-year part plans; a part that is also another (`存在的不足和下一步
+                // 打算`) leaves it to the sentence.
+                let next_year_part = section.is_some_and(|s| {
+                    let parts = self.framework.enclosing_parts(outline, s);
+                    parts.contains(&Part::NextYear) && parts.len() == 1
                 });
                 Metric {
                     id: format!("m{}", i + 1),
@@ -105,14 +122,14 @@ impl Findings<'_> {
                     end: r.end,
                     value: f.value,
                     value_max: f.value_max,
-                    unit: f.unit.clone(),
+                    unit: f.unit.to_string(),
                     qualifier: f.qualifier,
                     subject: subject.as_ref().map(|s| s.0.clone()),
                     subject_start: subject.as_ref().map(|s| s.1.start),
                     subject_end: subject.as_ref().map(|s| s.1.end),
                     section: section.map(Outline::id),
                     indicator: f.indicator.map(str::to_string),
-                    target: f.target || in_next_year,
+                    target: f.is_target(self.year, next_year_part),
                 }
             })
             .collect();
@@ -128,17 +145,32 @@ impl Findings<'_> {
                 partial: b.partial,
             })
             .collect();
+        let rates: Vec<Rate> = self
+            .metrics
+            .rates
+            .iter()
+            .map(|r| Rate {
+                rate: metrics[r.rate].id.clone(),
+                numerator: r.numerator.iter().map(|&k| metrics[k].id.clone()).collect(),
+                denominator: metrics[r.denominator].id.clone(),
+                computed: (r.computed * 1e4).round() / 1e4,
+                consistent: r.consistent,
+            })
+            .collect();
         let citations: Vec<Citation> = self
             .citations
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let r = view.to_original(c.span.clone());
                 Citation {
+                    id: format!("c{}", i + 1),
                     title: c.title.clone().map(|t| original(t).trim().to_string()),
                     doc_number: c.doc_number.clone(),
                     kind: c.kind.map(str::to_string),
                     start: r.start,
                     end: r.end,
+                    refers_to: c.refers_to.map(|j| format!("c{}", j + 1)),
                 }
             })
             .collect();
@@ -170,6 +202,19 @@ impl Findings<'_> {
                         end: p.range.end,
                     })
                     .collect(),
+                kind: self.document.kind,
+                kind_evidence: self.document.kind_evidence.clone(),
+                incomplete: self.document.incomplete.is_some(),
+                incomplete_evidence: self
+                    .document
+                    .incomplete
+                    .as_ref()
+                    .map(|i| i.evidence.clone())
+                    .unwrap_or_default(),
+                title_source: meta.title_source,
+                issuer_source: meta.issuer_source,
+                year_source: meta.year_source,
+                published_source: meta.published_source,
             },
             removed: self
                 .cleaned
@@ -188,6 +233,7 @@ impl Findings<'_> {
             enumerations,
             metrics,
             sums,
+            rates,
             citations,
             keywords: self.keywords,
             frequencies: self.frequencies,
@@ -197,7 +243,7 @@ impl Findings<'_> {
     }
 
     /// One section per heading, with its parts and task.
-    fn sections(&self, original: &impl Fn(Range<usize>) -> String) -> Vec<Section> {
+    fn sections(&self) -> Vec<Section> {
         let view = &self.cleaned.view;
         let vt_len = view.text().len();
         let orig_end = view.orig_end(vt_len);
@@ -220,7 +266,7 @@ impl Findings<'_> {
                     marker: self.text[view.to_original(h.marker.clone())]
                         .trim_end()
                         .to_string(),
-                    title: original(h.title.clone()),
+                    title: joined(self.text, view, h.title.clone()),
                     start: span.start,
                     end: span.end,
                     section_end: end.max(span.end),
@@ -248,11 +294,17 @@ impl Findings<'_> {
                 parent: self.outline.parents[i],
                 range: s.start..s.end,
                 no_separator: h.no_separator,
+                names_part: !crate::framework::parts_of_title(
+                    &self.cleaned.view.text()[h.title.clone()],
+                    self.year,
+                    self.outline.parents[i].is_none(),
+                )
+                .is_empty(),
             })
             .collect();
+        // Parts from any level: a part written as a level-3 heading is there.
         let present: Vec<Part> = sections
             .iter()
-            .filter(|s| s.level <= 2)
             .flat_map(|s| s.parts.iter().copied())
             .collect();
         let sums: Vec<SumInfo> = self
@@ -280,17 +332,39 @@ impl Findings<'_> {
                 }
             })
             .collect();
-        let rates: Vec<_> = self
-            .metrics
-            .rate_mismatches
-            .iter()
-            .map(|r| {
-                let at = view.to_original(self.metrics.found[r.rate].raw.clone());
-                (r.clone(), at)
-            })
-            .collect();
+        let rates: Vec<RateInfo> =
+            self.metrics
+                .rates
+                .iter()
+                .filter(|r| !r.consistent)
+                .map(|r| {
+                    let rate = &metrics[r.rate];
+                    let found = &self.metrics.found[r.rate];
+                    RateInfo {
+                        name: found.subject.clone().map_or_else(String::new, |s| {
+                            self.text[view.to_original(s)].to_string()
+                        }),
+                        stated: rate.raw.clone(),
+                        numerator: r
+                            .numerator
+                            .iter()
+                            .map(|&k| metrics[k].raw.clone())
+                            .collect(),
+                        denominator: metrics[r.denominator].raw.clone(),
+                        computed: r.computed,
+                        range: rate.start..rate.end,
+                    }
+                })
+                .collect();
+        let incomplete = self
+            .document
+            .incomplete
+            .as_ref()
+            .map(|i| (i.evidence.as_slice(), i.at.clone()));
         checks::collect(&CheckInput {
             headings: &headings,
+            kind: self.document.kind,
+            incomplete,
             present_parts: &present,
             year: self.year,
             sums: &sums,
@@ -339,7 +413,7 @@ impl Findings<'_> {
             } else {
                 (metrics.len() as f64 * 1000.0 / content_chars as f64 * 100.0).round() / 100.0
             },
-            citations: citations.len(),
+            citations: citations.iter().filter(|c| c.refers_to.is_none()).count(),
             enumerations: enumerations.len(),
             tokens: self
                 .tokens

@@ -6,25 +6,35 @@
 //! code and Chinese message. The other stages only report what they saw (a heading, a
 //! breakdown, a rate and its counts, a placeholder); this module turns that into checks:
 //!
-//! - outline: a skipped level (`1.` directly under `一、`), numbering out of order or
-//!   repeated (`一、` then `三、`), two marker styles for one level (`（一）` and `(二)`), a
-//!   level-3 number with no separator (`2加强…`), an implausibly long heading, no
-//!   headings at all;
+//! - outline: a skipped level, numbering out of order or repeated (`一、` then `三、`), two
+//!   marker styles for one level (`（一）` and `(二)`), a level-3 number with no separator
+//!   (`2加强…`), an implausibly long heading, no headings at all. Each judged against the
+//!   document's own conventions first: a report that numbers `1.`…`N.` on across its
+//!   `（一）（二）` sections (several jurisdictions do, on purpose) has no gap at `3.`; a
+//!   `1.` directly under `一、` skips a level only where that `一、` also has `（一）`
+//!   children (a report whose sections go `一、` → `1.` throughout, or that opens with
+//!   `（一）`, follows a convention of its own); an excerpt may open mid-list (`（三）`
+//!   first); the mandated part headings are long by rule (`三、党政主要负责人履行推进法治
+//!   建设第一责任人职责情况`), never a `long_heading`;
+//! - document: a text cut off or marked as an excerpt (one `info` finding with the
+//!   evidence);
 //! - framework: a mandated part with no heading (the 第一责任人 part from report year
-//!   2019, when 《法治政府建设与责任落实督察工作规定》 made it mandatory);
+//!   2019, when 《法治政府建设与责任落实督察工作规定》 made it mandatory), only in a
+//!   rule-of-law report, and only as `info` in an incomplete text, where the part may just
+//!   not have been copied;
 //! - metrics: breakdowns that do not add up and stated rates their counts contradict,
 //!   each with the arithmetic;
 //! - meta: template placeholders left in, a closing date that cannot be read.
 //!
 //! Places are original byte ranges; the assembly converts them with the rest.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::export::mandated_parts;
-use crate::meta::Located;
-use crate::metrics::RateMismatch;
-use crate::report::{Check, CheckKind, Part, Severity};
+use crate::meta::{Located, PlaceholderFound};
+use crate::outline::marker_style;
+use crate::report::{Check, CheckKind, DocKind, Part, Severity};
 
 impl CheckKind {
     /// How serious a finding of this kind is.
@@ -41,6 +51,7 @@ impl CheckKind {
             | CheckKind::RateMismatch
             | CheckKind::Placeholder
             | CheckKind::UnreadableDate => Severity::Warning,
+            CheckKind::IncompleteText => Severity::Info,
             CheckKind::SumMismatch => Severity::Error,
         }
     }
@@ -92,6 +103,13 @@ pub enum Finding {
     MissingPart {
         /// The part.
         part: Part,
+        /// The text is incomplete: the part may not have been copied.
+        incomplete: bool,
+    },
+    /// The text is cut off or an excerpt.
+    IncompleteText {
+        /// What shows it.
+        evidence: Vec<String>,
     },
     /// Parts and their total.
     SumMismatch {
@@ -106,12 +124,25 @@ pub enum Finding {
         /// The total's value.
         total: f64,
     },
-    /// A rate and the counts that contradict it.
-    RateMismatch(RateMismatch),
+    /// A stated rate and the counts that contradict it.
+    RateMismatch {
+        /// What the rate measures, as written (`办结率`).
+        name: String,
+        /// The rate as written (`98.5%`).
+        stated: String,
+        /// The counts added up as numerator, as written (`128件`).
+        numerator: Vec<String>,
+        /// The denominator as written (`135件`).
+        denominator: String,
+        /// numerator ÷ denominator, in percent.
+        computed: f64,
+    },
     /// A placeholder and how often it occurs.
     Placeholder {
-        /// The placeholder as written.
+        /// The mask as written (`**`, `20xx`, `XX`).
         text: String,
+        /// Its first occurrence with what follows it (`**次`, `XX区`).
+        example: String,
         /// Occurrences.
         count: usize,
     },
@@ -142,9 +173,21 @@ impl Finding {
             Finding::NoOutline => CheckKind::NoOutline,
             Finding::MissingPart { .. } => CheckKind::MissingPart,
             Finding::SumMismatch { .. } => CheckKind::SumMismatch,
-            Finding::RateMismatch(_) => CheckKind::RateMismatch,
+            Finding::RateMismatch { .. } => CheckKind::RateMismatch,
             Finding::Placeholder { .. } => CheckKind::Placeholder,
             Finding::UnreadableDate { .. } => CheckKind::UnreadableDate,
+            Finding::IncompleteText { .. } => CheckKind::IncompleteText,
+        }
+    }
+
+    /// How serious it is: its kind's severity, but a missing part in an incomplete text is
+    /// only worth a note.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Finding::MissingPart {
+                incomplete: true, ..
+            } => Severity::Info,
+            _ => self.kind().severity(),
         }
     }
 
@@ -186,9 +229,20 @@ impl Finding {
             Finding::NoOutline => {
                 "未识别到任何标题：报告缺少层级结构，或标题格式不规范。".to_string()
             }
-            Finding::MissingPart { part } => format!(
-                "未找到年度报告应有的“{}”部分（没有对应的一级或二级标题）。",
-                part.name_zh()
+            Finding::MissingPart { part, incomplete } => {
+                let maybe = if *incomplete {
+                    "文本不完整，该部分可能在未收录的内容中。"
+                } else {
+                    ""
+                };
+                format!(
+                    "未找到年度报告应有的“{}”部分（没有标题写明此部分）。{maybe}",
+                    part.name_zh()
+                )
+            }
+            Finding::IncompleteText { evidence } => format!(
+                "文本不完整：{}。缺少的内容可能只是未收录，缺少部分的提示仅供参考。",
+                evidence.join("；")
             ),
             Finding::SumMismatch {
                 parts,
@@ -205,17 +259,39 @@ impl Finding {
                     fmt_num((total - sum).abs()),
                 )
             }
-            Finding::RateMismatch(r) => format!(
-                "{}{}与所述数字不符：{} ÷ {} = {:.1}%。",
-                r.subject, r.stated, r.numerator, r.denominator, r.computed
-            ),
-            Finding::Placeholder { text, count } => {
-                let times = if *count > 1 {
-                    format!("（共{count}处）")
-                } else {
-                    String::new()
+            Finding::RateMismatch {
+                name,
+                stated,
+                numerator,
+                denominator,
+                computed,
+            } => {
+                let numerator = match &numerator[..] {
+                    [one] => one.clone(),
+                    many => format!("（{}）", many.join(" + ")),
                 };
-                format!("模板占位符“{text}”未替换为实际内容{times}。")
+                format!(
+                    "{name}{stated}与所述数字不符：{numerator} ÷ {denominator} = {computed:.1}%。"
+                )
+            }
+            Finding::Placeholder {
+                text,
+                example,
+                count,
+            } => {
+                let mut notes = Vec::new();
+                if example != text {
+                    notes.push(format!("如“{example}”"));
+                }
+                if *count > 1 {
+                    notes.push(format!("共{count}处"));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", notes.join("，"))
+                };
+                format!("模板占位符“{text}”未替换为实际内容{notes}。")
             }
             Finding::UnreadableDate { text } => format!("落款日期“{text}”无法识别为日期。"),
         }
@@ -223,10 +299,9 @@ impl Finding {
 
     /// The check, at `range` (original bytes) if it has a place.
     pub fn at(&self, range: Option<Range<usize>>) -> Check {
-        let kind = self.kind();
         Check {
-            kind,
-            severity: kind.severity(),
+            kind: self.kind(),
+            severity: self.severity(),
             message: self.message(),
             start: range.as_ref().map(|r| r.start),
             end: range.map(|r| r.end),
@@ -260,6 +335,8 @@ pub struct HeadingInfo {
     pub range: Range<usize>,
     /// Written without a separator (`2加强`).
     pub no_separator: bool,
+    /// Its title names a mandated part (long by rule).
+    pub names_part: bool,
 }
 
 /// A total with its parts, as the checks see it (original byte range over all of them).
@@ -281,33 +358,71 @@ pub struct SumInfo {
     pub range: Range<usize>,
 }
 
+/// A stated rate its counts contradict, as the checks see it (texts as written in the
+/// original, the range over the rate).
+#[derive(Debug, Clone)]
+pub struct RateInfo {
+    /// What the rate measures (`办结率`).
+    pub name: String,
+    /// The rate as written.
+    pub stated: String,
+    /// The counts added up as numerator, as written.
+    pub numerator: Vec<String>,
+    /// The denominator as written.
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent.
+    pub computed: f64,
+    /// Original byte range of the rate.
+    pub range: Range<usize>,
+}
+
 /// Everything the checks look at.
 #[derive(Debug, Clone, Default)]
 pub struct CheckInput<'a> {
     /// The headings, in order.
     pub headings: &'a [HeadingInfo],
-    /// The mandated parts that level-1 and level-2 headings carry.
+    /// What kind of document it is: missing parts are checked in reports only.
+    pub kind: DocKind,
+    /// Why the text is incomplete and where (original bytes), if it is.
+    pub incomplete: Option<(&'a [String], Range<usize>)>,
+    /// The mandated parts that headings carry.
     pub present_parts: &'a [Part],
     /// The report year.
     pub year: Option<i32>,
     /// Every breakdown.
     pub sums: &'a [SumInfo],
-    /// Contradicted rates and where each stated rate stands.
-    pub rates: &'a [(RateMismatch, Range<usize>)],
+    /// Contradicted rates.
+    pub rates: &'a [RateInfo],
     /// Placeholders left in the text.
-    pub placeholders: &'a [Located],
+    pub placeholders: &'a [PlaceholderFound],
     /// A closing date that could not be read, as written.
     pub unreadable_date: Option<&'a Located>,
 }
 
-/// All checks, in a stable order: outline (by place), no outline, missing parts, sums,
-/// rates, placeholders, the closing date.
+/// All checks, in a stable order: outline (by place), no outline, an incomplete text,
+/// missing parts, sums, rates, placeholders, the closing date.
 pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
-    let mut out = outline_checks(input.headings);
-    if input.headings.is_empty() {
+    let report = input.kind == DocKind::Report;
+    let incomplete = input.incomplete.is_some();
+    let mut out = outline_checks(input.headings, incomplete);
+    // How long a heading may be is a drafting rule of the annual report; other documents
+    // (a 政府工作报告's `（二）大力推进科技创新、产业创新和金融创新深度融合发展，加快…`)
+    // have their own.
+    if !report {
+        out.retain(|c| c.kind != CheckKind::LongHeading);
+    }
+    if input.headings.is_empty() && report {
         out.push(Finding::NoOutline.at(None));
     }
-    out.extend(part_checks(input.present_parts, input.year));
+    if let Some((evidence, at)) = &input.incomplete {
+        let finding = Finding::IncompleteText {
+            evidence: evidence.to_vec(),
+        };
+        out.push(finding.at(Some(at.clone())));
+    }
+    if report {
+        out.extend(part_checks(input.present_parts, input.year, incomplete));
+    }
     for s in input.sums.iter().filter(|s| s.consistent == Some(false)) {
         let finding = Finding::SumMismatch {
             parts: s.parts.clone(),
@@ -318,23 +433,35 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
         };
         out.push(finding.at(Some(s.range.clone())));
     }
-    for (rate, range) in input.rates {
-        out.push(Finding::RateMismatch(rate.clone()).at(Some(range.clone())));
+    for r in input.rates {
+        let finding = Finding::RateMismatch {
+            name: r.name.clone(),
+            stated: r.stated.clone(),
+            numerator: r.numerator.clone(),
+            denominator: r.denominator.clone(),
+            computed: r.computed,
+        };
+        out.push(finding.at(Some(r.range.clone())));
     }
     // One check per distinct placeholder, at its first occurrence, with the count.
-    let mut seen: Vec<(&str, usize, &Range<usize>)> = Vec::new();
+    let mut seen: Vec<(&PlaceholderFound, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for p in input.placeholders {
-        match seen.iter_mut().find(|(q, _, _)| *q == p.text) {
-            Some(entry) => entry.1 += 1,
-            None => seen.push((&p.text, 1, &p.range)),
+        match index.get(p.text.as_str()) {
+            Some(&k) => seen[k].1 += 1,
+            None => {
+                index.insert(&p.text, seen.len());
+                seen.push((p, 1));
+            }
         }
     }
-    for (text, count, range) in seen {
+    for (p, count) in seen {
         let finding = Finding::Placeholder {
-            text: text.to_string(),
+            text: p.text.clone(),
+            example: p.context.clone(),
             count,
         };
-        out.push(finding.at(Some(range.clone())));
+        out.push(finding.at(Some(p.range.clone())));
     }
     if let Some(date) = input.unreadable_date {
         let finding = Finding::UnreadableDate {
@@ -345,41 +472,32 @@ pub fn collect(input: &CheckInput<'_>) -> Vec<Check> {
     out
 }
 
-/// The style of a marker: its numerals replaced by `N`, so `（一）` and `(二)` differ.
-fn marker_style(marker: &str) -> String {
-    let mut out = String::new();
-    let mut in_num = false;
-    for c in marker.trim().chars() {
-        let is_num = c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "一二三四五六七八九十".contains(c)
-            || ('\u{2460}'..='\u{2487}').contains(&c)
-            || ('\u{3220}'..='\u{3229}').contains(&c);
-        if is_num {
-            if !in_num {
-                out.push('N');
-            }
-        } else {
-            out.push(c);
-        }
-        in_num = is_num;
-    }
-    out
-}
-
-/// Checks on the heading structure, sorted by place.
-pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
+/// Checks on the heading structure, sorted by place; `incomplete`: the text is an
+/// excerpt, which may open mid-list.
+pub fn outline_checks(headings: &[HeadingInfo], incomplete: bool) -> Vec<Check> {
     let mut out = Vec::new();
+    // The levels of each heading's direct children, as bits.
+    let mut child_levels = vec![0u8; headings.len()];
     for h in headings {
-        let parent_level = h.parent.map_or(0, |p| headings[p].level);
+        if let Some(p) = h.parent {
+            child_levels[p] |= 1 << h.level.min(7);
+        }
+    }
+    for h in headings {
         let at = Some(h.range.clone());
-        if h.level > parent_level + 1 {
-            let finding = Finding::SkippedLevel {
-                heading: format!("{}{}", h.marker, h.title),
-                level: h.level,
-                parent_level,
-            };
-            out.push(finding.at(at.clone()));
+        if let Some(p) = h.parent {
+            // A level skipped where the same parent also has children at the level between
+            // (`一、` with `（一）` children, and a `1.` directly under it too).
+            let parent_level = headings[p].level;
+            let mixed = (parent_level + 1..h.level).any(|l| child_levels[p] & (1 << l.min(7)) != 0);
+            if h.level > parent_level + 1 && mixed {
+                let finding = Finding::SkippedLevel {
+                    heading: format!("{}{}", h.marker, h.title),
+                    level: h.level,
+                    parent_level,
+                };
+                out.push(finding.at(at.clone()));
+            }
         }
         if h.no_separator {
             let finding = Finding::MissingSeparator {
@@ -389,30 +507,11 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
             out.push(finding.at(at.clone()));
         }
         let chars = h.title.chars().count();
-        if chars > 35 {
+        if chars > 35 && !h.names_part {
             out.push(Finding::LongHeading { chars }.at(at));
         }
     }
-    // Numbering among siblings.
-    let mut siblings: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
-    for (i, h) in headings.iter().enumerate() {
-        siblings.entry((h.parent, h.level)).or_default().push(i);
-    }
-    for group in siblings.values() {
-        let mut expected = 1;
-        for &i in group {
-            let h = &headings[i];
-            if h.number != expected {
-                let finding = Finding::OutOfOrder {
-                    marker: h.marker.clone(),
-                    number: h.number,
-                    expected,
-                };
-                out.push(finding.at(Some(h.range.clone())));
-            }
-            expected = h.number + 1;
-        }
-    }
+    out.extend(numbering_checks(headings, incomplete));
     // Marker styles per level.
     let mut styles: BTreeMap<u8, BTreeMap<String, usize>> = BTreeMap::new();
     for h in headings.iter().filter(|h| !h.no_separator) {
@@ -440,12 +539,68 @@ pub fn outline_checks(headings: &[HeadingInfo]) -> Vec<Check> {
     out
 }
 
-/// Checks for mandated parts without a heading.
-pub fn part_checks(present: &[Part], year: Option<i32>) -> Vec<Check> {
+/// Whether the headings of `level` number on across their parents (`（一）1. 2.（二）3. 4.`)
+/// more often than they restart at 1: the document's convention.
+fn numbers_run_on(headings: &[HeadingInfo], level: u8) -> bool {
+    let (mut run_on, mut restart) = (0, 0);
+    let mut prev: Option<&HeadingInfo> = None;
+    for h in headings.iter().filter(|h| h.level == level) {
+        if let Some(p) = prev.filter(|p| p.parent != h.parent) {
+            if h.number == 1 {
+                restart += 1;
+            } else if h.number == p.number + 1 {
+                run_on += 1;
+            }
+        }
+        prev = Some(h);
+    }
+    run_on > restart
+}
+
+/// Gaps and repeats among siblings, or along the whole document for a level that numbers
+/// on across its parents. In an excerpt, the first headings with no parent may start
+/// anywhere.
+fn numbering_checks(headings: &[HeadingInfo], incomplete: bool) -> Vec<Check> {
+    let mut out = Vec::new();
+    let run_on: Vec<bool> = (0..=5).map(|l| numbers_run_on(headings, l)).collect();
+    let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+    for (i, h) in headings.iter().enumerate() {
+        let parent = if run_on[usize::from(h.level.min(5))] {
+            None
+        } else {
+            h.parent
+        };
+        groups.entry((parent, h.level)).or_default().push(i);
+    }
+    for ((parent, _), group) in &groups {
+        let mut expected = None;
+        for &i in group {
+            let h = &headings[i];
+            let want = match expected {
+                None if incomplete && parent.is_none() => h.number,
+                None => 1,
+                Some(e) => e,
+            };
+            if h.number != want {
+                let finding = Finding::OutOfOrder {
+                    marker: h.marker.clone(),
+                    number: h.number,
+                    expected: want,
+                };
+                out.push(finding.at(Some(h.range.clone())));
+            }
+            expected = Some(h.number + 1);
+        }
+    }
+    out
+}
+
+/// Checks for mandated parts without a heading (`info` in an incomplete text).
+pub fn part_checks(present: &[Part], year: Option<i32>, incomplete: bool) -> Vec<Check> {
     mandated_parts(year)
         .into_iter()
         .filter(|p| !present.contains(p))
-        .map(|part| Finding::MissingPart { part }.at(None))
+        .map(|part| Finding::MissingPart { part, incomplete }.at(None))
         .collect()
 }
 
@@ -462,29 +617,129 @@ mod tests {
             parent,
             range: 0..1,
             no_separator: false,
+            names_part: false,
         }
+    }
+
+    fn kinds(hs: &[HeadingInfo], incomplete: bool) -> Vec<CheckKind> {
+        outline_checks(hs, incomplete)
+            .into_iter()
+            .map(|c| c.kind)
+            .collect()
     }
 
     #[test]
     fn numbering_levels_and_styles() {
         let hs = vec![
             h(1, 1, "一、", None),
+            h(2, 1, "（一）", Some(0)),
             h(3, 1, "1.", Some(0)),
             h(1, 3, "三、", None),
-            h(2, 1, "（一）", Some(2)),
-            h(2, 2, "(二)", Some(2)),
+            h(2, 1, "（一）", Some(3)),
+            h(2, 2, "(二)", Some(3)),
         ];
-        let kinds: Vec<CheckKind> = outline_checks(&hs).into_iter().map(|c| c.kind).collect();
+        let kinds = kinds(&hs, false);
         assert!(kinds.contains(&CheckKind::SkippedLevel));
         assert!(kinds.contains(&CheckKind::NumberingGap));
         assert!(kinds.contains(&CheckKind::MixedMarkerStyle));
     }
 
     #[test]
+    fn skipped_level_only_where_the_section_mixes_levels() {
+        // `一、` → `1.` throughout, and a report that opens with `（一）`: conventions.
+        let direct = vec![
+            h(1, 1, "一、", None),
+            h(3, 1, "1.", Some(0)),
+            h(3, 2, "2.", Some(0)),
+            h(1, 2, "二、", None),
+            h(3, 1, "1.", Some(3)),
+        ];
+        assert!(kinds(&direct, false).is_empty());
+        let leading = vec![h(2, 1, "（一）", None), h(3, 1, "1.", Some(0))];
+        assert!(kinds(&leading, false).is_empty());
+    }
+
+    #[test]
+    fn numbering_that_runs_on_across_parents_is_a_convention() {
+        let hs = vec![
+            h(1, 1, "一、", None),
+            h(2, 1, "（一）", Some(0)),
+            h(3, 1, "1．", Some(1)),
+            h(3, 2, "2．", Some(1)),
+            h(2, 2, "（二）", Some(0)),
+            h(3, 3, "3．", Some(4)),
+            h(3, 4, "4．", Some(4)),
+            h(2, 3, "（三）", Some(0)),
+            h(3, 6, "6．", Some(7)),
+        ];
+        let checks = outline_checks(&hs, false);
+        assert_eq!(checks.len(), 1, "{checks:?}");
+        assert_eq!(
+            checks[0].message,
+            "标题序号不连续：此处为“6．”，按顺序应为第5个。"
+        );
+    }
+
+    #[test]
+    fn an_excerpt_may_open_mid_list() {
+        let hs = vec![
+            h(2, 3, "（三）", None),
+            h(2, 4, "（四）", None),
+            h(1, 2, "二、", None),
+            h(1, 3, "三、", None),
+        ];
+        assert!(kinds(&hs, true).is_empty());
+        assert!(kinds(&hs, false).contains(&CheckKind::NumberingGap));
+    }
+
+    #[test]
+    fn mandated_part_headings_are_never_long() {
+        let mut long = h(1, 1, "一、", None);
+        long.title =
+            "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况".into();
+        long.names_part = true;
+        assert!(kinds(&[long.clone()], false).is_empty());
+        long.names_part = false;
+        assert_eq!(kinds(&[long], false), vec![CheckKind::LongHeading]);
+    }
+
+    #[test]
     fn responsible_person_required_from_2019() {
         let parts = [Part::Measures, Part::Shortcomings, Part::NextYear];
-        assert_eq!(part_checks(&parts, Some(2018)), vec![]);
-        assert_eq!(part_checks(&parts, Some(2019)).len(), 1);
+        assert_eq!(part_checks(&parts, Some(2018), false), vec![]);
+        assert_eq!(part_checks(&parts, Some(2019), false).len(), 1);
+    }
+
+    #[test]
+    fn missing_parts_are_info_in_an_incomplete_text_and_absent_in_other_documents() {
+        let evidence = vec!["正文止于句中“…全年共收到”".to_string()];
+        let input = CheckInput {
+            headings: &[],
+            kind: DocKind::Report,
+            incomplete: Some((&evidence, 10..20)),
+            present_parts: &[Part::Measures],
+            year: Some(2021),
+            ..CheckInput::default()
+        };
+        let checks = collect(&input);
+        assert!(checks
+            .iter()
+            .any(|c| c.kind == CheckKind::IncompleteText && c.severity == Severity::Info));
+        let missing: Vec<&Check> = checks
+            .iter()
+            .filter(|c| c.kind == CheckKind::MissingPart)
+            .collect();
+        assert_eq!(missing.len(), 3);
+        assert!(missing.iter().all(|c| c.severity == Severity::Info));
+        let other = CheckInput {
+            kind: DocKind::Other,
+            incomplete: None,
+            ..input
+        };
+        assert!(
+            collect(&other).is_empty(),
+            "no parts and no outline asked of a news item"
+        );
     }
 
     #[test]

@@ -5,7 +5,17 @@
 //! stray space), `[2018]37号`, `(2018)37号`, `省政府令第169号`. They are normalized to
 //! `〔〕` brackets without spaces. A number in brackets right after a title
 //! (`《…意见》(旅政发〔2009〕65 号)`) belongs to that title.
+//!
+//! Reports cite a document in full once and then by a short form: one defined in brackets
+//! (`《法治政府建设实施纲要（2015－2020年）》（以下简称《纲要》）`), or the last words of
+//! the title alone (`《国务院关于加强法治政府建设的意见》` … `对照《意见》的要求`), even
+//! without the title marks after a word that points back (`制定了《肥西县2011年依法行政
+//! 工作要点》` … `按照工作要点的安排`; the types that stand bare are `short_form` in
+//! `data/words.tsv`). Each short form, and each repeat of a full title or document number,
+//! points back to the first full citation of its document ([`Cited::refers_to`]): the
+//! report lists distinct documents with their mentions, and counts only documents.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,6 +34,9 @@ pub struct Cited {
     pub kind: Option<&'static str>,
     /// The whole citation (title with brackets, and its number).
     pub span: Range<usize>,
+    /// The full citation (its index in the list) that this short form or repeat points
+    /// back to.
+    pub refers_to: Option<usize>,
 }
 
 fn doc_number_regex() -> &'static Regex {
@@ -80,6 +93,7 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
                                 doc_number: None,
                                 kind,
                                 span: open..i + c.len_utf8(),
+                                refers_to: None,
                             });
                         }
                     }
@@ -89,6 +103,7 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
             _ => {}
         }
     }
+    let titles = out.len();
     for caps in doc_number_regex().captures_iter(text) {
         let m = caps.get(0).expect("group 0 always matches");
         let org = caps.name("org").or(caps.name("org2"));
@@ -102,9 +117,13 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
         let mut span = m.start() + skip..m.end();
         // Leading spaces are never part of the citation.
         span.start += text[span.clone()].len() - text[span.clone()].trim_start().len();
+        // The titles (found in order, disjoint) around the number: the last one ending
+        // before it and the first one ending after its start (binary searches: a text with
+        // thousands of citations stays linear).
+        let before = out[..titles].partition_point(|c| c.span.end <= span.start);
         // A number in brackets right after a title belongs to the title.
-        if let Some(c) = out.iter_mut().find(|c| {
-            c.title.is_some() && c.doc_number.is_none() && c.span.end <= span.start && {
+        if let Some(c) = before.checked_sub(1).map(|i| &mut out[i]).filter(|c| {
+            c.doc_number.is_none() && {
                 let gap = &text[c.span.end..span.start];
                 gap.chars().count() <= 2
                     && gap.chars().all(|ch| matches!(ch, '(' | ' ' | '（' | '，'))
@@ -119,9 +138,9 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
             continue;
         }
         // Numbers inside a title are part of that title.
-        if out
-            .iter()
-            .any(|c| c.span.start <= span.start && span.end <= c.span.end)
+        if out[..titles]
+            .get(before)
+            .is_some_and(|c| c.span.start <= span.start && span.end <= c.span.end)
         {
             continue;
         }
@@ -130,10 +149,179 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
             doc_number: Some(normalized),
             kind: None,
             span,
+            refers_to: None,
         });
     }
     out.sort_by_key(|c| c.span.start);
+    let bare = bare_short_forms(text, &out);
+    if !bare.is_empty() {
+        out.extend(bare);
+        out.sort_by_key(|c| c.span.start);
+    }
+    link_back(text, &mut out);
+    // A bare short form is a citation only when it points back to one.
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|c| c.refers_to.is_some() || !is_bare(text, c))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return out;
+    }
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    out.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(mut c, _)| {
+            c.refers_to = c.refers_to.and_then(|j| new_index[j]);
+            c
+        })
+        .collect()
+}
+
+/// A citation found as a bare short form (`工作要点`, no title marks).
+fn is_bare(text: &str, c: &Cited) -> bool {
+    c.title.as_ref() == Some(&c.span) && !text[c.span.clone()].starts_with('《')
+}
+
+/// The title without a trailing period in brackets (`法治政府建设实施纲要（2015－2020年）`
+/// → `法治政府建设实施纲要`).
+fn core_title(title: &str) -> &str {
+    match title.rfind(['(', '（']) {
+        Some(i) if i > 0 && title.ends_with([')', '）']) => title[..i].trim_end(),
+        _ => title,
+    }
+}
+
+/// Bare short forms outside title marks after a word pointing back (`按照工作要点的安排`,
+/// `对照实施意见的要求`) or after punctuation; candidates only, kept by [`link_back`] when
+/// a full citation before them ends with the same words.
+fn bare_short_forms(text: &str, cited: &[Cited]) -> Vec<Cited> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let mut words: Vec<&str> = knowledge::words(Role::ShortForm).to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Regex::new(&words.join("|")).unwrap_or_else(|e| panic!("short forms: {e}"))
+    });
+    if cited.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    for m in re.find_iter(text) {
+        // Skip what lies inside a citation (citations are sorted by start).
+        while next < cited.len() && cited[next].span.end <= m.start() {
+            next += 1;
+        }
+        if cited
+            .get(next)
+            .is_some_and(|c| c.span.start <= m.start() && m.start() < c.span.end)
+        {
+            continue;
+        }
+        let before = &text[..m.start()];
+        let points_back = match before.chars().next_back() {
+            None => true,
+            Some(c) if !crate::normalize::is_han(c) => true,
+            Some(_) => knowledge::words(Role::BackLead)
+                .iter()
+                .any(|w| before.ends_with(w)),
+        };
+        if points_back {
+            out.push(Cited {
+                title: Some(m.range()),
+                doc_number: None,
+                kind: None,
+                span: m.range(),
+                refers_to: None,
+            });
+        }
+    }
     out
+}
+
+/// Longest short form looked up: a short form is a few words (`纲要`, `实施意见`).
+const SHORT_FORM_CHARS: usize = 24;
+
+/// Points each short form and repeat back to the first full citation of its document:
+/// a short form defined in brackets right after a citation (`（以下简称《纲要》）`,
+/// `（以下简称“纲要”）`), the last words of a title cited before (the latest such title),
+/// an exact repeat of a title or of a document number.
+fn link_back(text: &str, cited: &mut [Cited]) {
+    let mut aliases: HashMap<String, usize> = HashMap::new();
+    let mut by_suffix: HashMap<&str, usize> = HashMap::new();
+    let mut by_title: HashMap<&str, usize> = HashMap::new();
+    let mut by_number: HashMap<String, usize> = HashMap::new();
+    static DEFINED: OnceLock<Regex> = OnceLock::new();
+    let defined = DEFINED.get_or_init(|| {
+        Regex::new(r"^\s*[（(]\s*(?:以下|下文)?(?:统)?简称\s*(?:《|[“\x22「]([^”\x22」《》\n]{1,20})[”\x22」])?")
+            .expect("short-form definition pattern is valid")
+    });
+    let root = |cited: &[Cited], i: usize| cited[i].refers_to.unwrap_or(i);
+    for i in 0..cited.len() {
+        let title = cited[i].title.clone().map(|r| text[r].trim());
+        // Defined right after the previous citation: `《…》（以下简称《纲要》）`.
+        let defined_here = i > 0 && cited[i - 1].span.end <= cited[i].span.start && {
+            let gap = &text[cited[i - 1].span.end..cited[i].span.start];
+            defined.find(gap).is_some_and(|m| m.end() == gap.len())
+        };
+        let target = if defined_here {
+            let t = root(cited, i - 1);
+            if let Some(title) = title {
+                aliases.insert(title.to_string(), t);
+            }
+            Some(t)
+        } else {
+            title
+                .and_then(|t| {
+                    aliases
+                        .get(t)
+                        .or_else(|| by_title.get(t))
+                        .or_else(|| by_suffix.get(t))
+                        .copied()
+                })
+                .or_else(|| {
+                    cited[i]
+                        .doc_number
+                        .as_ref()
+                        .and_then(|n| by_number.get(n).copied())
+                })
+        };
+        if let Some(t) = target.filter(|&t| t != i) {
+            cited[i].refers_to = Some(t);
+            cited[i].kind = cited[t].kind.or(cited[i].kind);
+            continue;
+        }
+        if is_bare(text, &cited[i]) {
+            continue;
+        }
+        // A full citation: its title, the last words of its title, its number.
+        if let Some(t) = title {
+            by_title.entry(t).or_insert(i);
+            let core = core_title(t);
+            for (at, _) in core.char_indices().rev().take(SHORT_FORM_CHARS) {
+                if at > 0 {
+                    by_suffix.insert(&core[at..], i);
+                }
+            }
+            // A short form defined in quotes (`（以下简称“纲要”）`).
+            if let Some(c) = defined.captures(&text[cited[i].span.end..]) {
+                if let Some(q) = c.get(1) {
+                    aliases.insert(q.as_str().to_string(), i);
+                }
+            }
+        }
+        if let Some(n) = &cited[i].doc_number {
+            by_number.entry(n.clone()).or_insert(i);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -152,6 +340,38 @@ mod tests {
         assert_eq!(c[1].kind, Some("规章或规范性文件"));
         assert_eq!(c[2].doc_number.as_deref(), Some("旅政办发〔2010〕44号"));
         assert_eq!(&text[c[2].span.clone()], "旅政办发[2010]44号");
+    }
+
+    #[test]
+    fn short_forms_point_back_to_the_full_citation() {
+        let text = "贯彻《法治政府建设实施纲要（2015－2020年）》（以下简称《纲要》）和《国务院关于加强法治政府建设的意见》，制定了《某县2011年依法行政工作要点》。对照《纲要》，落实《意见》，按照工作要点的安排，制定年度法治政府建设工作要点，本工作要点，再学《纲要》。";
+        let c = find_citations(text);
+        let titles: Vec<(&str, Option<usize>)> = c
+            .iter()
+            .map(|c| (&text[c.title.clone().unwrap()], c.refers_to))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("法治政府建设实施纲要（2015－2020年）", None),
+                ("纲要", Some(0)),
+                ("国务院关于加强法治政府建设的意见", None),
+                ("某县2011年依法行政工作要点", None),
+                ("纲要", Some(0)),
+                ("意见", Some(2)),
+                ("工作要点", Some(3)),
+                ("纲要", Some(0)),
+            ]
+        );
+        assert_eq!(c[5].kind, c[2].kind, "a short form has its document's kind");
+    }
+
+    #[test]
+    fn a_quoted_definition_and_repeats_point_back() {
+        let text = "《中华人民共和国行政处罚法》（以下简称“处罚法”）施行后，《处罚法》《行政处罚法》与《中华人民共和国行政处罚法》，依据国办发〔2018〕37号和国办发〔2018〕37号。";
+        let c = find_citations(text);
+        let refers: Vec<Option<usize>> = c.iter().map(|c| c.refers_to).collect();
+        assert_eq!(refers, vec![None, Some(0), Some(0), Some(0), None, Some(4)]);
     }
 
     #[test]

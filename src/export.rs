@@ -15,10 +15,15 @@ use serde::{Deserialize, Serialize};
 use crate::knowledge;
 use crate::report::{Part, Report};
 use crate::Error;
+use crate::OffsetUnit;
 
 /// One analysed input: its name (a file name, or what the user called it) and its report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct ReportEntry {
     /// The input's name as shown in exports.
     pub file: String,
@@ -41,17 +46,28 @@ pub const BOM: &str = "\u{FEFF}";
 pub fn metrics_csv(entries: &[ReportEntry]) -> Result<String, Error> {
     let unit = entries
         .first()
-        .map_or("char", |e| e.report.offsets.as_str());
-    if let Some(other) = entries.iter().find(|e| e.report.offsets.as_str() != unit) {
+        .map_or(OffsetUnit::Char, |e| e.report.offsets);
+    if let Some(other) = entries.iter().find(|e| e.report.offsets != unit) {
         return Err(Error::InvalidOptions(format!(
-            "{} counts offsets in {}, the first report in {unit}: analyse all with the same offsets",
+            "{} counts offsets in {}, the first report in {}: analyse all with the same offsets",
             other.file,
-            other.report.offsets.as_str()
+            other.report.offsets.as_str(),
+            unit.as_str()
         )));
     }
+    let mut out = metrics_csv_header(unit);
+    for entry in entries {
+        out.push_str(&metrics_csv_rows(entry));
+    }
+    Ok(out)
+}
+
+/// The start of [`metrics_csv`]: the [`BOM`] and the header row, whose span columns name
+/// the offset unit.
+pub fn metrics_csv_header(unit: OffsetUnit) -> String {
     let mut out = String::from(BOM);
-    let start = format!("start_{unit}");
-    let end = format!("end_{unit}");
+    let start = format!("start_{}", unit.as_str());
+    let end = format!("end_{}", unit.as_str());
     let header = [
         "file",
         "id",
@@ -68,39 +84,43 @@ pub fn metrics_csv(entries: &[ReportEntry]) -> Result<String, Error> {
         end.as_str(),
     ];
     push_row(&mut out, header.iter().copied());
-    for entry in entries {
-        let report = &entry.report;
-        let paths = section_paths(report);
-        for m in &report.metrics {
-            let value = m.value.to_string();
-            let value_max = m.value_max.map(|v| v.to_string()).unwrap_or_default();
-            let (start, end) = (m.start.to_string(), m.end.to_string());
-            let section = m
-                .section
-                .as_ref()
-                .and_then(|s| paths.get(s))
-                .map_or("", String::as_str);
-            push_row(
-                &mut out,
-                [
-                    entry.file.as_str(),
-                    m.id.as_str(),
-                    section,
-                    m.subject.as_deref().unwrap_or(""),
-                    value.as_str(),
-                    value_max.as_str(),
-                    m.unit.as_str(),
-                    m.qualifier.map_or("", |q| q.key()),
-                    m.indicator.as_deref().unwrap_or(""),
-                    if m.target { "true" } else { "false" },
-                    m.raw.as_str(),
-                    start.as_str(),
-                    end.as_str(),
-                ],
-            );
-        }
+    out
+}
+
+/// The rows of [`metrics_csv`] for one report, one per metric.
+pub fn metrics_csv_rows(entry: &ReportEntry) -> String {
+    let mut out = String::new();
+    let report = &entry.report;
+    let paths = section_paths(report);
+    for m in &report.metrics {
+        let value = m.value.to_string();
+        let value_max = m.value_max.map(|v| v.to_string()).unwrap_or_default();
+        let (start, end) = (m.start.to_string(), m.end.to_string());
+        let section = m
+            .section
+            .as_ref()
+            .and_then(|s| paths.get(s))
+            .map_or("", String::as_str);
+        push_row(
+            &mut out,
+            [
+                entry.file.as_str(),
+                m.id.as_str(),
+                section,
+                m.subject.as_deref().unwrap_or(""),
+                value.as_str(),
+                value_max.as_str(),
+                m.unit.as_str(),
+                m.qualifier.map_or("", |q| q.key()),
+                m.indicator.as_deref().unwrap_or(""),
+                if m.target { "true" } else { "false" },
+                m.raw.as_str(),
+                start.as_str(),
+                end.as_str(),
+            ],
+        );
     }
-    Ok(out)
+    out
 }
 
 /// Appends one CSV record: fields joined by commas, a field quoted (its quotes doubled)
@@ -174,7 +194,11 @@ pub fn mandated_parts(year: Option<i32>) -> Vec<Part> {
 
 /// A named entry of a catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Named {
     /// The key used in reports (`admin_litigation_cases`, a task key, a part key).
@@ -190,7 +214,11 @@ pub struct Named {
 /// The names of everything a report refers to by key: indicators, 纲要 tasks and the
 /// mandated parts, for showing keys as names in either language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Catalogue {
     /// The indicator catalogue (`data/indicators.tsv`).
     pub indicators: Vec<Named>,

@@ -1,14 +1,23 @@
-//! Stage 7 — framework: map level-1 and level-2 sections to the mandated parts of an
-//! annual report and to the task areas of the applicable 法治政府建设实施纲要.
+//! Stage 7 — framework: map sections to the mandated parts of an annual report and to the
+//! task areas of the applicable 法治政府建设实施纲要.
 //!
-//! The catalogue is data (`data/framework.tsv`, with sources). Parts are read from the
-//! heading (a combined heading `存在的问题和2019年工作打算` carries two); a heading naming
-//! a year after the report year is `next_year`; in reports without a "measures" heading,
-//! the body sections before the first shortcomings/next-year section report work done and
-//! are `measures`. Level-2 sections inherit their parent's parts unless their own heading
-//! names one (`（五）党政主要负责人履行第一责任人职责情况`).
+//! The catalogue is data (`data/framework.tsv`, with sources). **Parts** are read from a
+//! heading's own words, at whatever level it stands: `三、存在的问题和2019年工作打算`
+//! carries two; `（四）党政主要负责人履行第一责任人职责情况` under the measures part, or
+//! `2.严格落实党政主要负责人履行推进法治建设第一责任人职责` under `（三）`, names the
+//! 第一责任人 part. A top-level heading (no parent: `一、`, or a leading `（一）` in a report
+//! that has no `一、`) may name a part with looser words (`三、2018年工作思路`); a heading
+//! below it only with the part's own wording (`1.存在的不足和原因`, `2.下一步工作安排`), so
+//! that a work item (`（三）推进重点工作`) is not read as a plan. A heading naming a year
+//! after the report year is `next_year`; one naming the report year is not, unless its
+//! words say it plans (`2023年工作计划` when the year read from the text is that of the
+//! report's own date). A section with no part of its own reports what its parent does (the
+//! second level of the outline inherits); the `一、` sections of a report without a
+//! measures heading, before its first shortcomings or next-year section, report work done
+//! and are `measures`; a leading `（一）` with no parent maps by its own title only. A
+//! document that is not a report ([`DocKind::Other`]) has no mandated parts.
 //!
-//! Tasks are chosen by meaning, not exact wording: each task has keywords; a hit in the
+//! **Tasks** are chosen by meaning, not exact wording: each task has keywords; a hit in the
 //! title counts 3, a hit in the section body 1 (capped), and the best-scoring task wins
 //! with a confidence from its margin over the runner-up. The catalogue follows the report
 //! year: 2004 纲要 up to 2014, 2015–2020 纲要 for 2015–2020, 2021–2025 纲要 from 2021.
@@ -20,7 +29,7 @@ use regex::Regex;
 
 use crate::knowledge;
 use crate::outline::Outline;
-use crate::report::Part;
+use crate::report::{DocKind, Part};
 
 /// Which 纲要 applies to a report about `year`.
 pub fn catalogue_for(year: Option<i32>) -> &'static str {
@@ -31,13 +40,16 @@ pub fn catalogue_for(year: Option<i32>) -> &'static str {
     }
 }
 
-/// The parts a heading names, in catalogue order (empty when it names none).
-pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
+/// The parts a heading names, in catalogue order (empty when it names none); `top`: the
+/// heading has no parent, where looser words name a part.
+pub fn parts_of_title(title: &str, report_year: Option<i32>, top: bool) -> Vec<Part> {
     let mut parts: Vec<Part> = knowledge::part_rules()
         .iter()
-        .filter(|r| r.keywords.is_match(title))
+        .filter(|r| (top || !r.top_only) && r.keywords.is_match(title))
         .map(|r| r.part)
         .collect();
+    parts.sort();
+    parts.dedup();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let year_re =
         YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern is valid"));
@@ -47,8 +59,12 @@ pub fn parts_of_title(title: &str, report_year: Option<i32>) -> Vec<Part> {
                 parts.push(Part::NextYear);
             }
             if y == ry {
-                parts.retain(|p| *p != Part::NextYear);
-                if parts.is_empty() {
+                // `2019年重点工作完成情况` reports the year; `2019年工作计划` still plans
+                // (the year read from a report's own date is often the next one).
+                if parts.contains(&Part::Measures) {
+                    parts.retain(|p| *p != Part::NextYear);
+                }
+                if parts.is_empty() && top {
                     parts.push(Part::Measures);
                 }
             }
@@ -90,8 +106,12 @@ pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'stati
 /// the 纲要 it belongs to, and how sure the mapping is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionMapping {
-    /// Mandated parts (empty for levels 3–5).
+    /// Mandated parts (the top two levels and headings that name one; none in a document
+    /// that is not a report).
     pub parts: Vec<Part>,
+    /// The parts the section reads as whatever the document's kind: what a figure in it
+    /// is. A 政府工作报告 has no mandated parts, but its `二、2024年工作安排` still plans.
+    pub reads_as: Vec<Part>,
     /// The task key of the applicable 纲要.
     pub task: Option<&'static str>,
     /// Confidence of the mapping, 0–1.
@@ -106,72 +126,93 @@ pub struct Framework {
 }
 
 impl Framework {
-    /// The parts of the section a heading belongs to: its own when it is a level-1 or
-    /// level-2 heading that names any, else its nearest such ancestor's (a `1.` under
-    /// `三、下一步工作安排` is next-year work).
+    /// What the section a heading belongs to reads as: its own parts when it has any, else
+    /// its nearest ancestor's that has (a `1.` under `三、下一步工作安排` is next-year
+    /// work), in any kind of document.
     pub fn enclosing_parts(&self, outline: &Outline, i: usize) -> &[Part] {
         let mut j = i;
-        while let Some(p) = outline.parents[j] {
-            if outline.headings[j].level <= 2 && !self.sections[j].parts.is_empty() {
-                break;
+        while self.sections[j].reads_as.is_empty() {
+            match outline.parents[j] {
+                Some(p) => j = p,
+                None => break,
             }
-            j = p;
         }
-        &self.sections[j].parts
+        &self.sections[j].reads_as
     }
 }
 
+/// The depth of each heading in the outline's tree (0: no parent).
+fn depths(outline: &Outline) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(outline.parents.len());
+    for p in &outline.parents {
+        let d = p.map_or(0, |p| out[p] + 1);
+        out.push(d);
+    }
+    out
+}
+
 /// Maps each heading of `outline` (headings in the analysis view `text`) to parts, task
-/// and confidence (levels 3–5 get none).
-pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>) -> Framework {
+/// and confidence; a document of `kind` other gets no parts and no tasks.
+pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>, kind: DocKind) -> Framework {
     let cat = catalogue_for(year);
+    let depth = depths(outline);
     let mut out: Vec<SectionMapping> = Vec::with_capacity(outline.headings.len());
     let mut seen_later_part = false;
     for (i, h) in outline.headings.iter().enumerate() {
-        if h.level > 2 {
-            out.push(SectionMapping {
-                parts: Vec::new(),
-                task: None,
-                confidence: 0.0,
-            });
-            continue;
-        }
         let title = &text[h.title.clone()];
-        let own = parts_of_title(title, year);
+        let own = parts_of_title(title, year, depth[i] == 0);
         let parts = if !own.is_empty() {
             own
-        } else if let Some(p) = outline.parents[i].filter(|_| h.level == 2) {
-            out[p].parts.clone()
+        } else if let Some(p) = outline.parents[i].filter(|_| depth[i] == 1) {
+            out[p].reads_as.clone()
+        } else if depth[i] > 0 {
+            Vec::new()
         } else if h.level == 1 && !seen_later_part {
             vec![Part::Measures]
         } else {
             vec![Part::Other]
         };
-        if h.level == 1
+        if depth[i] == 0
             && parts
                 .iter()
                 .any(|p| matches!(p, Part::Shortcomings | Part::NextYear))
         {
             seen_later_part = true;
         }
-        let body = &text[h.title.end..outline.ends[i]];
-        let (task, confidence) = match task_of(title, body, cat) {
-            Some((t, c)) if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) => {
-                (Some(t), c)
+        let (task, confidence) = if depth[i] > 1 {
+            (None, if parts.is_empty() { 0.0 } else { 0.8 })
+        } else {
+            let body = &text[h.title.end..outline.ends[i]];
+            match task_of(title, body, cat) {
+                Some((t, c))
+                    if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) =>
+                {
+                    (Some(t), c)
+                }
+                _ => (
+                    None,
+                    if parts.contains(&Part::Other) {
+                        0.3
+                    } else {
+                        0.8
+                    },
+                ),
             }
-            _ => (
-                None,
-                if parts.contains(&Part::Other) {
-                    0.3
-                } else {
-                    0.8
-                },
-            ),
         };
-        out.push(SectionMapping {
-            parts,
-            task,
-            confidence,
+        out.push(if kind == DocKind::Other {
+            SectionMapping {
+                parts: Vec::new(),
+                reads_as: parts,
+                task: None,
+                confidence: 0.0,
+            }
+        } else {
+            SectionMapping {
+                parts: parts.clone(),
+                reads_as: parts,
+                task,
+                confidence,
+            }
         });
     }
     // An umbrella section (`一、2018年主要工作情况` over (一)…(八)) whose subsections map to
@@ -200,26 +241,63 @@ mod tests {
     #[test]
     fn parts_from_titles() {
         assert_eq!(
-            parts_of_title("存在的问题和2019年工作打算", Some(2018)),
+            parts_of_title("存在的问题和2019年工作打算", Some(2018), true),
             vec![Part::Shortcomings, Part::NextYear]
         );
         assert_eq!(
-            parts_of_title("2018年主要工作情况", Some(2018)),
+            parts_of_title("2018年主要工作情况", Some(2018), true),
             vec![Part::Measures]
         );
         assert_eq!(
-            parts_of_title("2019年工作目标与计划", Some(2018)),
+            parts_of_title("2019年工作目标与计划", Some(2018), true),
             vec![Part::NextYear]
         );
         assert_eq!(
             parts_of_title(
                 "党政主要负责人履行推进法治建设第一责任人职责情况",
-                Some(2022)
+                Some(2022),
+                true
             ),
             vec![Part::ResponsiblePerson]
         );
         assert_eq!(
-            parts_of_title("推进法治政府建设的主要举措和成效", Some(2022)),
+            parts_of_title("推进法治政府建设的主要举措和成效", Some(2022), true),
+            vec![Part::Measures]
+        );
+    }
+
+    #[test]
+    fn parts_below_the_top_only_by_their_own_wording() {
+        let deep = |t: &str| parts_of_title(t, Some(2021), false);
+        assert_eq!(
+            deep("严格落实党政主要负责人履行推进法治建设第一责任人职责"),
+            vec![Part::ResponsiblePerson]
+        );
+        assert_eq!(deep("存在的不足和原因"), vec![Part::Shortcomings]);
+        assert_eq!(deep("下一步工作安排"), vec![Part::NextYear]);
+        // Work items whose words would name a part in a top-level heading.
+        assert_eq!(deep("推进重点工作"), vec![]);
+        assert_eq!(deep("加强督察考核"), vec![]);
+        assert_eq!(deep("深化改革取得新进展"), vec![]);
+        assert_eq!(
+            parts_of_title("深化改革取得新进展", Some(2021), true),
+            vec![Part::Measures]
+        );
+    }
+
+    #[test]
+    fn a_plan_stays_a_plan_when_the_year_read_is_its_own() {
+        // The year read from a report dated 2023 on the work of 2022 is 2023.
+        assert_eq!(
+            parts_of_title("2023年工作计划", Some(2023), true),
+            vec![Part::NextYear]
+        );
+        assert_eq!(
+            parts_of_title("2023年重点工作完成情况", Some(2023), true),
+            vec![Part::Measures]
+        );
+        assert_eq!(
+            parts_of_title("2023年法治政府建设", Some(2023), true),
             vec![Part::Measures]
         );
     }

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::report::{Part, Qualifier};
+use crate::report::{DocKind, Part, Qualifier};
 
 /// A line of a data file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +69,7 @@ const STOPWORDS: File = data_file!("stopwords.txt");
 const DOMAIN_DICT: File = data_file!("domain_dict.txt");
 const CITATION_KINDS: File = data_file!("citation_kinds.tsv");
 const WORDS: File = data_file!("words.tsv");
+const DOCUMENT_KINDS: File = data_file!("document_kinds.tsv");
 
 /// One line of data: where it stands and its tab-separated columns.
 struct Line {
@@ -139,25 +140,72 @@ fn cached<T>(cell: &'static OnceLock<T>, load: fn() -> Result<T>) -> &'static T 
 // --- units ------------------------------------------------------------------------------
 
 /// What a unit measures.
-pub const UNIT_KINDS: &[&str] = &["count", "time", "money", "percent", "ratio", "measure"];
+pub const UNIT_KINDS: &[&str] = &[
+    "count", "time", "money", "percent", "ratio", "measure", "area", "length", "weight", "volume",
+    "energy", "power", "age", "score",
+];
 
 /// A unit of `data/units.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// The unit as written (`件`, `个工作日`, `万元`).
+    /// The unit as written (`件`, `个工作日`, `万元`, `平方公里`).
     pub text: &'static str,
     /// One of [`UNIT_KINDS`].
     pub kind: &'static str,
+    /// The units that may be added up with it share a family (`case`: 件 起 宗 例); a unit
+    /// without one is its own family.
+    pub family: &'static str,
+    /// Only after Arabic digits (`98.5分`, never `十分`).
+    pub digits: bool,
+    /// Not when another Chinese character follows that is not a hedge (`5分局`).
+    pub alone: bool,
+    /// Counts occurrences of an action (`召开4次专题会议`).
+    pub event: bool,
+    /// A period in which something is done (`30日内`): no subject unless a word for a
+    /// length of time names it.
+    pub deadline: bool,
 }
 
 fn load_units() -> Result<Vec<Unit>> {
-    let mut units = Vec::new();
-    for line in lines(UNITS) {
-        let [text, kind] = line.fields::<2>()?;
+    load_units_from(UNITS)
+}
+
+fn load_units_from(file: File) -> Result<Vec<Unit>> {
+    let mut units: Vec<Unit> = Vec::new();
+    for line in lines(file) {
+        let columns = line.expect(2, 3)?;
+        let (text, kind) = (columns[0], columns[1]);
         if !UNIT_KINDS.contains(&kind) {
             return Err(line.error(format!("unknown unit kind {kind:?}")));
         }
-        units.push(Unit { text, kind });
+        if units.iter().any(|u| u.text == text) {
+            return Err(line.error(format!("unit {text:?} listed twice")));
+        }
+        let mut unit = Unit {
+            text,
+            kind,
+            family: text,
+            digits: false,
+            alone: false,
+            event: false,
+            deadline: false,
+        };
+        for flag in columns
+            .get(2)
+            .map_or("", |f| f)
+            .split(',')
+            .filter(|f| !f.is_empty())
+        {
+            match flag.split_once('=') {
+                Some(("family", name)) if !name.is_empty() => unit.family = name,
+                None if flag == "digits" => unit.digits = true,
+                None if flag == "alone" => unit.alone = true,
+                None if flag == "event" => unit.event = true,
+                None if flag == "deadline" => unit.deadline = true,
+                _ => return Err(line.error(format!("unknown unit flag {flag:?}"))),
+            }
+        }
+        units.push(unit);
     }
     // Longer units are tried first: 人次 before 人, 个工作日 before 个.
     units.sort_by_key(|u| std::cmp::Reverse(u.text.chars().count()));
@@ -170,12 +218,34 @@ pub fn units() -> &'static [Unit] {
     cached(&C, load_units).as_slice()
 }
 
+/// The unit as written, if it is one of `data/units.txt`.
+pub fn unit(text: &str) -> Option<&'static Unit> {
+    units().iter().find(|u| u.text == text)
+}
+
+/// The longest unit that `text` starts with.
+pub fn unit_at(text: &str) -> Option<&'static Unit> {
+    static C: OnceLock<rustc_hash::FxHashMap<char, Vec<&'static Unit>>> = OnceLock::new();
+    let by_first = C.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<char, Vec<&'static Unit>> = Default::default();
+        for u in units() {
+            if let Some(c) = u.text.chars().next() {
+                map.entry(c).or_default().push(u);
+            }
+        }
+        map
+    });
+    let first = text.chars().next()?;
+    by_first
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|u| text.starts_with(u.text))
+}
+
 /// The kind of a unit as written (`count` for one not in the list).
 pub fn unit_kind(unit: &str) -> &'static str {
-    units()
-        .iter()
-        .find(|u| u.text == unit)
-        .map_or("count", |u| u.kind)
+    self::unit(unit).map_or("count", |u| u.kind)
 }
 
 /// All units as one regex alternation, longest first.
@@ -208,14 +278,17 @@ pub fn not_metric_patterns() -> &'static [&'static str] {
     cached(&C, load_not_metrics).as_slice()
 }
 
-/// A line rule of `data/boilerplate.tsv`.
+/// A rule of `data/boilerplate.tsv`.
 #[derive(Debug, Clone, Copy)]
 pub struct BoilerplateRule {
-    /// Applies only at the head and foot of the text.
+    /// Applies only at the head and foot of the text (scopes `head`, `head_inline`).
     pub head_only: bool,
+    /// Removes each match inside a line (scopes `inline`, `head_inline`), not the whole line;
+    /// the first capture group, if the pattern has one, is the part removed.
+    pub inline: bool,
     /// The stable reason key reported with the removed span.
     pub reason: &'static str,
-    /// The regex (valid).
+    /// The regex (valid; an in-line one never matches the empty string).
     pub pattern: &'static str,
 }
 
@@ -223,12 +296,29 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {
             let [scope, reason, pattern] = line.fields::<3>()?;
-            if !matches!(scope, "head" | "any") {
-                return Err(line.error(format!("scope {scope:?} is neither head nor any")));
+            let (head_only, inline) = match scope {
+                "head" => (true, false),
+                "any" => (false, false),
+                "head_inline" => (true, true),
+                "inline" => (false, true),
+                _ => {
+                    return Err(line.error(format!(
+                        "scope {scope:?} is none of head, any, head_inline, inline"
+                    )))
+                }
+            };
+            let re = line.regex(pattern)?;
+            if inline && re.is_match("") {
+                return Err(line.error("an in-line rule must not match the empty string"));
             }
-            line.regex(pattern)?;
+            if inline && re.captures_len() > 2 {
+                return Err(line.error(
+                    "an in-line rule has at most one capture group (the part removed); use (?:…)",
+                ));
+            }
             Ok(BoilerplateRule {
-                head_only: scope == "head",
+                head_only,
+                inline,
                 reason,
                 pattern,
             })
@@ -267,6 +357,8 @@ pub struct PartRule {
     pub part: Part,
     /// Words of a heading that names it.
     pub keywords: Regex,
+    /// The words name the part only in a top-level heading (`part_top`).
+    pub top_only: bool,
 }
 
 /// A task area of a 纲要.
@@ -293,11 +385,15 @@ fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
         let [kind, catalogue, key, name, name_en, keywords] = line.fields::<6>()?;
         let keywords = line.regex(keywords)?;
         match kind {
-            "part" => {
+            "part" | "part_top" => {
                 let part = Part::from_key(key)
                     .filter(|p| *p != Part::Other)
                     .ok_or_else(|| line.error(format!("unknown part {key:?}")))?;
-                parts.push(PartRule { part, keywords });
+                parts.push(PartRule {
+                    part,
+                    keywords,
+                    top_only: kind == "part_top",
+                });
             }
             "task" if CATALOGUES.contains(&catalogue) => tasks.push(Task {
                 catalogue,
@@ -307,7 +403,7 @@ fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
                 keywords,
             }),
             "task" => return Err(line.error(format!("unknown catalogue {catalogue:?}"))),
-            _ => return Err(line.error(format!("kind {kind:?} is neither part nor task"))),
+            _ => return Err(line.error(format!("kind {kind:?} is not part, part_top or task"))),
         }
     }
     Ok((parts, tasks))
@@ -326,6 +422,46 @@ pub fn part_rules() -> &'static [PartRule] {
 /// The task areas of all three 纲要, in file order.
 pub fn tasks() -> &'static [Task] {
     &framework().1
+}
+
+/// A rule of `data/document_kinds.tsv`: words that show what kind of document a text is.
+#[derive(Debug, Clone)]
+pub struct KindRule {
+    /// The kind they show.
+    pub kind: DocKind,
+    /// Matched against the title and the first lines (`true`) or the whole text.
+    pub in_title: bool,
+    /// What the evidence is called (`政府工作报告`).
+    pub label: &'static str,
+    /// The words.
+    pub pattern: Regex,
+}
+
+fn load_document_kinds() -> Result<Vec<KindRule>> {
+    lines(DOCUMENT_KINDS)
+        .map(|line| {
+            let [kind, place, label, pattern] = line.fields::<4>()?;
+            let kind = DocKind::from_key(kind)
+                .ok_or_else(|| line.error(format!("kind {kind:?} is neither report nor other")))?;
+            let in_title = match place {
+                "title" => true,
+                "body" => false,
+                p => return Err(line.error(format!("place {p:?} is neither title nor body"))),
+            };
+            Ok(KindRule {
+                kind,
+                in_title,
+                label,
+                pattern: line.regex(pattern)?,
+            })
+        })
+        .collect()
+}
+
+/// The document-kind rules, in file order (the first that matches decides).
+pub fn document_kinds() -> &'static [KindRule] {
+    static C: OnceLock<Vec<KindRule>> = OnceLock::new();
+    cached(&C, load_document_kinds).as_slice()
 }
 
 /// An indicator of `data/indicators.tsv`.
@@ -433,6 +569,8 @@ pub fn domain_terms() -> &'static [&'static str] {
 pub struct HeadingCues {
     /// Words a heading title ends with.
     pub end: Vec<&'static str>,
+    /// Words that always open body text after a title-final word (`一是`, `首先`).
+    pub open: Vec<&'static str>,
     /// Words body text opens with (the file's `body` lines plus the verbs of two or more
     /// characters).
     pub body: Vec<&'static str>,
@@ -441,14 +579,18 @@ pub struct HeadingCues {
 fn load_heading_cues() -> Result<HeadingCues> {
     let mut cues = HeadingCues {
         end: Vec::new(),
+        open: Vec::new(),
         body: Vec::new(),
     };
     for line in lines(HEADING_CUES) {
         let [kind, word] = line.fields::<2>()?;
         match kind {
             "end" => cues.end.push(word),
+            "open" => cues.open.push(word),
             "body" => cues.body.push(word),
-            _ => return Err(line.error(format!("kind {kind:?} is neither end nor body"))),
+            _ => {
+                return Err(line.error(format!("kind {kind:?} is not end, open or body")));
+            }
         }
     }
     cues.body.extend(
@@ -476,14 +618,68 @@ pub enum Role {
     Target,
     /// A word saying the plan is already reached.
     TargetUndo,
+    /// A word after a figure, in its clause, making it a plan.
+    TargetAfter,
+    /// A word dating a figure to the report's own year.
+    ThisYear,
+    /// A word after a figure, in its clause, making it a baseline reached.
+    ResultAfter,
     /// A measure word followed by the counted noun.
     Classifier,
     /// A one-character word between subject and number.
     Linking,
+    /// A word between a subject and its figure.
+    Gap,
+    /// A word of time or place that is not part of a subject.
+    Scope,
+    /// A function word never part of a subject.
+    NotSubject,
+    /// An action verb that ends a subject read leftwards.
+    Verb,
+    /// A verb that also names an activity inside a noun phrase.
+    NounVerb,
+    /// A word that makes the verb before it part of a noun.
+    NounSuffix,
+    /// A noun a verb of `noun_verb` may modify inside a subject.
+    HeadNoun,
+    /// A word for a length of time.
+    DurationNoun,
+    /// A word for an incident (`一起` counts one before it).
+    IncidentNoun,
+    /// A measure word after which a lone 一 is an article.
+    OneArticle,
+    /// A character before a lone 一 making it "every/this one".
+    OneBefore,
+    /// A lone numeral that is an ordinal before a measure word.
+    OrdinalNumeral,
+    /// How the name of a body, an official or a meeting ends.
+    Actor,
+    /// An administrative area or unit.
+    Place,
+    /// A verb that holds a meeting.
+    Convene,
+    /// How the name of a meeting ends.
+    MeetingNoun,
+    /// A verb that hands something over.
+    Transfer,
+    /// A word for how an action is done, kept with it.
+    Manner,
+    /// A word after `N期` making it a construction phase.
+    PhaseAfter,
+    /// A word before `N期` making it a phase of a place.
+    PhaseBefore,
     /// A word making a figure a change.
     Change,
     /// A word making a part the rest of a total.
     CatchAll,
+    /// A word after a total opening its parts.
+    PartsFollow,
+    /// A word making a list of parts a selection.
+    PartialCue,
+    /// A word right after a total making the next figure part of it.
+    SubsetMark,
+    /// A word between a part and the base of its share.
+    RateBase,
     /// A word opening a total row or line.
     TotalLabel,
     /// A word in the clause of a stated total.
@@ -502,18 +698,59 @@ pub enum Role {
     TitleEnding,
     /// A character making a bare number at a line start a quantity.
     AfterBareNumber,
+    /// How the name of a place ends.
+    PlaceSuffix,
+    /// What follows the issuer in a year-first title.
+    TitleTopic,
+    /// A position in a speech's speaker line (see [`speaker_titles`] for the body it implies).
+    SpeakerTitle,
+    /// A label naming the issuing body.
+    IssuerLabel,
+    /// A document type that stands bare for a document cited before.
+    ShortForm,
+    /// A word before a bare short form that points back to a document.
+    BackLead,
+    /// A word before a level that makes a relative name (`全县`, `我市`).
+    RelativePrefix,
 }
 
 impl Role {
-    const ALL: [(Role, &'static str); 17] = [
+    const ALL: [(Role, &'static str); 51] = [
         (Role::HedgeBefore, "hedge_before"),
         (Role::HedgeAfter, "hedge_after"),
         (Role::Target, "target"),
         (Role::TargetUndo, "target_undo"),
+        (Role::TargetAfter, "target_after"),
+        (Role::ThisYear, "this_year"),
+        (Role::ResultAfter, "result_after"),
         (Role::Classifier, "classifier"),
         (Role::Linking, "linking"),
+        (Role::Gap, "gap"),
+        (Role::Scope, "scope"),
+        (Role::NotSubject, "not_subject"),
+        (Role::Verb, "verb"),
+        (Role::NounVerb, "noun_verb"),
+        (Role::NounSuffix, "noun_suffix"),
+        (Role::HeadNoun, "head_noun"),
+        (Role::DurationNoun, "duration_noun"),
+        (Role::IncidentNoun, "incident_noun"),
+        (Role::OneArticle, "one_article"),
+        (Role::OneBefore, "one_before"),
+        (Role::OrdinalNumeral, "ordinal_numeral"),
+        (Role::Actor, "actor"),
+        (Role::Place, "place"),
+        (Role::Convene, "convene"),
+        (Role::MeetingNoun, "meeting_noun"),
+        (Role::Transfer, "transfer"),
+        (Role::Manner, "manner"),
+        (Role::PhaseAfter, "phase_after"),
+        (Role::PhaseBefore, "phase_before"),
         (Role::Change, "change"),
         (Role::CatchAll, "catch_all"),
+        (Role::PartsFollow, "parts_follow"),
+        (Role::PartialCue, "partial_cue"),
+        (Role::SubsetMark, "subset_mark"),
+        (Role::RateBase, "rate_base"),
         (Role::TotalLabel, "total_label"),
         (Role::TotalWord, "total_word"),
         (Role::IntakeWord, "intake_word"),
@@ -523,6 +760,13 @@ impl Role {
         (Role::OrgSuffix, "org_suffix"),
         (Role::TitleEnding, "title_ending"),
         (Role::AfterBareNumber, "after_bare_number"),
+        (Role::PlaceSuffix, "place_suffix"),
+        (Role::TitleTopic, "title_topic"),
+        (Role::SpeakerTitle, "speaker_title"),
+        (Role::IssuerLabel, "issuer_label"),
+        (Role::ShortForm, "short_form"),
+        (Role::BackLead, "back_lead"),
+        (Role::RelativePrefix, "relative_prefix"),
     ];
 
     fn from_key(key: &str) -> Option<Role> {
@@ -549,6 +793,7 @@ struct Words {
     lists: Vec<(Role, Vec<&'static str>)>,
     hedges_before: Vec<Hedge>,
     hedges_after: Vec<Hedge>,
+    speaker_titles: Vec<(&'static str, Option<&'static str>)>,
 }
 
 fn load_words() -> Result<Words> {
@@ -556,12 +801,17 @@ fn load_words() -> Result<Words> {
         lists: Role::ALL.iter().map(|(r, _)| (*r, Vec::new())).collect(),
         hedges_before: Vec::new(),
         hedges_after: Vec::new(),
+        speaker_titles: Vec::new(),
     };
     for line in lines(WORDS) {
         let columns = line.expect(2, 3)?;
         let (key, word) = (columns[0], columns[1]);
         let role =
             Role::from_key(key).ok_or_else(|| line.error(format!("unknown role {key:?}")))?;
+        if role == Role::SpeakerTitle {
+            // The value is optional: the body a bare place stands for with this position.
+            words.speaker_titles.push((word, columns.get(2).copied()));
+        }
         match (role.takes_value(), columns.get(2)) {
             (true, Some(value)) => {
                 let (qualifier, time_only) = match *value {
@@ -584,6 +834,7 @@ fn load_words() -> Result<Words> {
                 }
             }
             (true, None) => return Err(line.error(format!("{key} needs a qualifier column"))),
+            (false, Some(_)) if role == Role::SpeakerTitle => {}
             (false, Some(_)) => return Err(line.error(format!("{key} takes no value column"))),
             (false, None) => {}
         }
@@ -615,6 +866,50 @@ pub fn words(role: Role) -> &'static [&'static str] {
         .map_or(&[], |(_, l)| l.as_slice())
 }
 
+/// The words of one role as a set, for membership tests on tokens.
+pub fn word_set(role: Role) -> &'static FxHashSet<&'static str> {
+    static C: OnceLock<Vec<(Role, FxHashSet<&'static str>)>> = OnceLock::new();
+    let sets = C.get_or_init(|| {
+        Role::ALL
+            .iter()
+            .map(|(r, _)| (*r, words(*r).iter().copied().collect()))
+            .collect()
+    });
+    sets.iter()
+        .find(|(r, _)| *r == role)
+        .map(|(_, s)| s)
+        .expect("every role has a set")
+}
+
+/// The word of `role` that `text` ends with, longest first.
+pub fn ending_with(text: &str, role: Role) -> Option<&'static str> {
+    words(role)
+        .iter()
+        .filter(|w| text.ends_with(*w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The word of `role` that `text` starts with, longest first.
+pub fn starting_with(text: &str, role: Role) -> Option<&'static str> {
+    words(role)
+        .iter()
+        .filter(|w| text.starts_with(*w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The positions of a speaker line (`data/words.tsv`, role `speaker_title`), longest
+/// first, each with the body a bare place stands for with it (`市长` → `人民政府`).
+pub fn speaker_titles() -> &'static [(&'static str, Option<&'static str>)] {
+    static C: OnceLock<Vec<(&'static str, Option<&'static str>)>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut v = words_file().speaker_titles.clone();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
 /// Whether `text` contains any word of `role`.
 pub fn contains_any(text: &str, role: Role) -> bool {
     words(role).iter().any(|w| text.contains(w))
@@ -634,17 +929,113 @@ pub fn hedges_after() -> &'static [Hedge] {
 mod tests {
     use super::*;
 
+    /// The Unicode classes the shipped regex build knows: the `regex` features of
+    /// Cargo.toml (`unicode-perl`, `unicode-gencat`, `unicode-script`) — not the boolean
+    /// properties (`\p{Extended_Pictographic}`, `\p{Alphabetic}`), which test builds get
+    /// from the dev-dependencies but the CLI and the wasm module do not: a data regex using
+    /// one compiles here and fails at run time there.
+    #[test]
+    fn data_regexes_use_only_the_unicode_classes_the_release_build_has() {
+        const GENCAT: &[&str] = &[
+            "L",
+            "Lu",
+            "Ll",
+            "Lt",
+            "Lm",
+            "Lo",
+            "M",
+            "Mn",
+            "Mc",
+            "Me",
+            "N",
+            "Nd",
+            "Nl",
+            "No",
+            "P",
+            "Pc",
+            "Pd",
+            "Ps",
+            "Pe",
+            "Pi",
+            "Pf",
+            "Po",
+            "S",
+            "Sm",
+            "Sc",
+            "Sk",
+            "So",
+            "Z",
+            "Zs",
+            "Zl",
+            "Zp",
+            "C",
+            "Cc",
+            "Cf",
+            "Cs",
+            "Co",
+            "Cn",
+            "Letter",
+            "Number",
+            "Punctuation",
+            "Symbol",
+            "Separator",
+        ];
+        const SCRIPTS: &[&str] = &[
+            "Han", "Latin", "Greek", "Cyrillic", "Hiragana", "Katakana", "Hangul", "Common",
+            "Bopomofo",
+        ];
+        let class = Regex::new(r"\\[pP](?:\{([^}]+)\}|([A-Z]))").unwrap();
+        let files = [
+            NOT_METRICS,
+            BOILERPLATE,
+            FRAMEWORK,
+            INDICATORS,
+            CITATION_KINDS,
+            UNITS,
+            WORDS,
+            HEADING_CUES,
+        ];
+        for file in files {
+            for (n, line) in file.text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                for c in class.captures_iter(line) {
+                    let name = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+                    let name = name.trim_start_matches("sc=").trim_start_matches("Script=");
+                    assert!(
+                        GENCAT.contains(&name) || SCRIPTS.contains(&name),
+                        "{}:{}: \\p{{{name}}} needs a regex feature the release build lacks",
+                        file.name,
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+
     /// Every data file read strictly: a malformed line anywhere fails here, naming its
     /// file and line, before any accessor could panic on it.
     #[test]
     fn every_data_file_loads() {
         let units = load_units().unwrap();
-        assert!(units.iter().any(|u| u.text == "件"));
+        let case = units.iter().find(|u| u.text == "件").unwrap();
+        assert_eq!((case.kind, case.family), ("count", "case"));
+        assert!(units.iter().any(|u| u.text == "亩" && u.kind == "area"));
         assert!(!load_not_metrics().unwrap().is_empty());
         assert!(!load_boilerplate().unwrap().is_empty());
         assert!(!load_citation_kinds().unwrap().is_empty());
         let (parts, tasks) = load_framework().unwrap();
-        assert_eq!(parts.len(), 4);
+        for part in [
+            Part::Measures,
+            Part::Shortcomings,
+            Part::ResponsiblePerson,
+            Part::NextYear,
+        ] {
+            assert!(parts.iter().any(|r| r.part == part && !r.top_only));
+        }
+        let kinds = load_document_kinds().unwrap();
+        assert!(kinds.iter().any(|r| r.kind == DocKind::Other));
         for catalogue in CATALOGUES {
             assert!(tasks.iter().any(|t| t.catalogue == *catalogue));
         }
@@ -661,6 +1052,31 @@ mod tests {
     }
 
     #[test]
+    fn unit_lines_are_read_strictly() {
+        let file = |text: &'static str| File {
+            name: "data/units.txt",
+            text,
+        };
+        let ok =
+            load_units_from(file("件\tcount\tfamily=case\n分\tscore\tdigits,alone\n")).unwrap();
+        assert_eq!(
+            ok.iter()
+                .find(|u| u.text == "分")
+                .map(|u| (u.digits, u.alone)),
+            Some((true, true))
+        );
+        for bad in [
+            "件\tcount\tfamily\n",
+            "件\tcount\tfamily=\n",
+            "件\tcount\tdigit\n",
+            "件\tthing\n",
+            "件\tcount\n件\tcount\n",
+        ] {
+            assert!(load_units_from(file(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn a_bad_line_is_an_error_naming_its_file_and_line() {
         let bad = File {
             name: "data/test.tsv",
@@ -669,7 +1085,8 @@ mod tests {
         let errors: Vec<DataError> = lines(bad)
             .filter_map(|l| {
                 let c = l.expect(3, 3).ok()?;
-                (!matches!(c[0], "head" | "any")).then(|| l.error("bad scope"))
+                (!matches!(c[0], "head" | "any" | "head_inline" | "inline"))
+                    .then(|| l.error("bad scope"))
             })
             .collect();
         assert_eq!(errors.len(), 1);

@@ -4,9 +4,9 @@
 //! One [`Analyzer`] loads the segmentation dictionary once; [`Analyzer::analyze`] turns a
 //! text into a [`Report`]. The pipeline, one module per stage:
 //!
-//! `normalize` → `clean` → `meta` → `outline` → `segment` → `metrics` → `framework` →
-//! `checks`, then one assembly step builds the Report (`docs/architecture.md` describes
-//! each stage and what it hands to the next)
+//! `normalize` → `clean` → `meta` → `outline` → `document` → `segment` → `metrics` →
+//! `framework` → `checks`, then one assembly step builds the Report
+//! (`docs/architecture.md` describes each stage and what it hands to the next)
 //!
 //! Every span in the report is a half-open range into the ORIGINAL input, in the unit the
 //! caller asks for ([`OffsetUnit`]); normalization and cleaning work on views
@@ -31,6 +31,7 @@ mod citations;
 mod clean;
 #[cfg(feature = "decode")]
 pub mod decode;
+mod document;
 mod error;
 pub mod export;
 mod framework;
@@ -67,8 +68,9 @@ pub use span::OffsetUnit;
 pub mod stages {
     pub use crate::citations::{find_citations, Cited};
     pub use crate::clean::{clean, Cleaned};
+    pub use crate::document::{read_document, Document};
     pub use crate::framework::map_sections;
-    pub use crate::meta::read_meta;
+    pub use crate::meta::{read_meta, MetaFound};
     pub use crate::metrics::Metrics;
     pub use crate::normalize::{is_ignorable, normalize};
     pub use crate::outline::Outline;
@@ -91,7 +93,11 @@ pub const BUNDLED_LEXICON: &str = include_str!("../data/lexicon.txt");
 
 /// A token of [`Analyzer::segment`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WordToken {
     /// The word as written in the input.
     pub word: String,
@@ -103,7 +109,11 @@ pub struct WordToken {
 
 /// One occurrence of a word with its context (keyword in context).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Concordance {
     /// Context before the word.
     pub left: String,
@@ -289,13 +299,18 @@ impl Analyzer {
         let meta = timer.stage("meta", || meta::read_meta(text, &norm, &cleaned));
         let year = self.options.year.or(meta.year);
         let outline = timer.stage("outline", || Outline::find(vt));
+        let document = timer.stage("document", || {
+            document::read_document(text, &norm, &cleaned, &meta, &outline, year)
+        });
         let tokens = timer.stage("segment", || self.segmenter.tokens(vt, self.options.hmm));
         let (citations, metrics) = timer.stage("metrics", || {
             let citations = citations::find_citations(vt);
             let metrics = Metrics::find(vt, &tokens, &citations);
             (citations, metrics)
         });
-        let framework = timer.stage("framework", || framework::map_sections(vt, &outline, year));
+        let framework = timer.stage("framework", || {
+            framework::map_sections(vt, &outline, year, document.kind)
+        });
         let (keywords, frequencies) = timer.stage("keywords", || self.reading_aids(vt, &tokens));
         let mut report = timer.stage("checks", || {
             assemble::Findings {
@@ -304,6 +319,7 @@ impl Analyzer {
                 cleaned: &cleaned,
                 meta: &meta,
                 year,
+                document: &document,
                 outline: &outline,
                 framework: &framework,
                 tokens: &tokens,

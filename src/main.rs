@@ -9,15 +9,17 @@
 //! Files are read as UTF-8, UTF-16 with BOM or GB18030/GBK (detected). Exit status: 0 all
 //! inputs analysed, 1 some inputs failed (each named on stderr with why), 2 usage error.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use fazhi_lens::decode::decode;
 use fazhi_lens::export::{self, ReportEntry};
 use fazhi_lens::{Analyzer, OffsetUnit, Options, Report};
-use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(
@@ -158,6 +160,8 @@ fn main() -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        // The reader went away (`fazhi-lens analyze … | head`): what it wanted was written.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fazhi-lens: {e}");
             ExitCode::from(1)
@@ -231,12 +235,6 @@ struct Printed<'a> {
     report: &'a Report,
 }
 
-/// One input's outcome: its name, and its decoded text and report or why it failed.
-type Outcome = (
-    String,
-    Result<(fazhi_lens::decode::Decoded, Report), String>,
-);
-
 fn analyze(
     format: Format,
     options: Options,
@@ -245,97 +243,135 @@ fn analyze(
     lexicon: Option<&Path>,
     inputs: &[PathBuf],
 ) -> io::Result<bool> {
+    let unit = options.offsets;
     let mut analyzer = make_analyzer(options, lexicon)?;
     if timings {
         let start = std::time::Instant::now();
         analyzer.set_clock(Box::new(move || start.elapsed().as_secs_f64() * 1000.0));
     }
     let files = expand(inputs);
-    if let Some(n) = jobs {
-        // A pool that already exists (from an earlier call) is fine to reuse.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    let several = files.len() > 1 || format == Format::Jsonl;
+    let jobs = jobs
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .clamp(1, files.len().max(1));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let several = files.len() > 1 || format == Format::Jsonl;
+    if format == Format::Csv {
+        out.write_all(export::metrics_csv_header(unit).as_bytes())?;
+    }
+    // Each file is read, analysed and serialized by whichever worker is free (no chunk
+    // boundaries, so one long report does not hold the others up); this thread writes the
+    // outputs in input order. Workers stay at most WINDOW files ahead of the writer, so
+    // memory stays bounded however many files there are.
+    const WINDOW: usize = 64;
+    let next = AtomicUsize::new(0);
+    // How many outputs the writer has written; usize::MAX once it has given up (a write
+    // error such as a closed pipe), which releases every waiting worker.
+    let written = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     let mut ok = true;
-    // CSV: the header once, then each chunk's rows (export::metrics_csv writes both).
-    let mut csv_header_written = false;
-    // Analyse in parallel, in chunks so that memory stays bounded on large corpora, and
-    // write in input order.
-    for chunk in files.chunks(64) {
-        let results: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|path| {
-                let name = display(path);
-                let r = read_input(path).and_then(|decoded| {
-                    analyzer
-                        .analyze(&decoded.text)
-                        .map(|r| (decoded, r))
-                        .map_err(|e| e.to_string())
-                });
-                (name, r)
-            })
-            .collect();
-        for (name, result) in results {
-            let (decoded, report) = match result {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("fazhi-lens: {name}: {e}");
-                    ok = false;
-                    continue;
-                }
-            };
-            match format {
-                Format::Json | Format::Jsonl => {
-                    // Serialized straight to the output, never through a JSON tree: a
-                    // report of a huge input would otherwise be built twice in memory.
-                    let printed = Printed {
-                        file: several.then_some(name.as_str()),
-                        encoding: decoded.encoding,
-                        report: &report,
-                    };
-                    if several {
-                        serde_json::to_writer(&mut out, &printed).map_err(io::Error::other)?;
-                    } else {
-                        serde_json::to_writer_pretty(&mut out, &printed)
-                            .map_err(io::Error::other)?;
+    std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (next, written, files, analyzer) = (&next, &written, &files, &analyzer);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                {
+                    let (lock, wake) = written;
+                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= done.saturating_add(WINDOW) {
+                        done = wake.wait(done).unwrap_or_else(|e| e.into_inner());
                     }
-                    writeln!(out)?;
                 }
-                Format::Csv => {
-                    let entry = ReportEntry { file: name, report };
-                    let table = export::metrics_csv(std::slice::from_ref(&entry))
-                        .map_err(io::Error::other)?;
-                    // The BOM and header once, for the first report; rows for every one.
-                    let rows = if csv_header_written {
-                        table.split_once('\n').map_or("", |(_, rows)| rows)
-                    } else {
-                        csv_header_written = true;
-                        &table
-                    };
-                    out.write_all(rows.as_bytes())?;
+                if *written.0.lock().unwrap_or_else(|e| e.into_inner()) == usize::MAX {
+                    break;
                 }
-                Format::Md => {
-                    let entry = ReportEntry { file: name, report };
-                    out.write_all(
-                        export::outline_markdown(std::slice::from_ref(&entry)).as_bytes(),
-                    )?;
+                let outcome = process(path, analyzer, format, several);
+                if tx.send((i, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut want = 0;
+        let write = || -> io::Result<()> {
+            for (i, outcome) in rx {
+                pending.insert(i, outcome);
+                while let Some((name, result)) = pending.remove(&want) {
+                    match result {
+                        Ok(bytes) => out.write_all(&bytes)?,
+                        Err(e) => {
+                            eprintln!("fazhi-lens: {name}: {e}");
+                            ok = false;
+                        }
+                    }
+                    want += 1;
+                    let (lock, wake) = &written;
+                    *lock.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                    wake.notify_all();
                 }
             }
+            Ok(())
+        };
+        let result = write();
+        if result.is_err() {
+            let (lock, wake) = &written;
+            *lock.lock().unwrap_or_else(|e| e.into_inner()) = usize::MAX;
+            wake.notify_all();
         }
-    }
-    if format == Format::Csv && !csv_header_written {
-        out.write_all(
-            export::metrics_csv(&[])
-                .map_err(io::Error::other)?
-                .as_bytes(),
-        )?;
-    }
+        result
+    })?;
     out.flush()?;
     Ok(ok)
+}
+
+/// One input's outcome: its name, and its output or why it failed.
+type Outcome = (String, Result<Vec<u8>, String>);
+
+/// Reads, analyses and serializes one input in the requested format.
+fn process(path: &Path, analyzer: &Analyzer, format: Format, several: bool) -> Outcome {
+    let name = display(path);
+    let result = read_input(path).and_then(|decoded| {
+        let report = analyzer.analyze(&decoded.text).map_err(|e| e.to_string())?;
+        let mut bytes = Vec::new();
+        match format {
+            Format::Json | Format::Jsonl => {
+                // Serialized straight to bytes, never through a JSON tree: a report of a
+                // huge input would otherwise be built twice in memory.
+                let printed = Printed {
+                    file: several.then_some(name.as_str()),
+                    encoding: decoded.encoding,
+                    report: &report,
+                };
+                let written = if several {
+                    serde_json::to_writer(&mut bytes, &printed)
+                } else {
+                    serde_json::to_writer_pretty(&mut bytes, &printed)
+                };
+                written.map_err(|e| e.to_string())?;
+                bytes.push(b'\n');
+            }
+            Format::Csv => {
+                let entry = ReportEntry {
+                    file: name.clone(),
+                    report,
+                };
+                bytes = export::metrics_csv_rows(&entry).into_bytes();
+            }
+            Format::Md => {
+                let entry = ReportEntry {
+                    file: name.clone(),
+                    report,
+                };
+                bytes = export::outline_markdown(std::slice::from_ref(&entry)).into_bytes();
+            }
+        }
+        Ok(bytes)
+    });
+    (name, result)
 }
 
 /// Reads `input` (decoded like every input) and writes one output line per input line.

@@ -40,12 +40,32 @@ pub struct Marker {
 
 pub(crate) const CN_NUM: &str = "一二三四五六七八九十";
 
+/// Whether `c` is one of the Chinese numerals of [`CN_NUM`] (a match, not a search: it is
+/// asked of every character of a text).
+pub(crate) fn is_cn_num(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 pub(crate) fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
     s.char_indices()
         .take_while(|&(i, c)| set.contains(c) && s[..i].chars().count() < max_chars)
         .map(|(i, c)| i + c.len_utf8())
         .last()
         .unwrap_or(0)
+}
+
+/// Whether a marker can start with `c` (a cheap test before [`parse_marker`], which is
+/// asked at many places of a text).
+pub fn may_open(c: char) -> bool {
+    c == '第'
+        || c == '('
+        || c.is_ascii_digit()
+        || is_cn_num(c)
+        || ('\u{2460}'..='\u{2487}').contains(&c)
+        || ('\u{3220}'..='\u{3229}').contains(&c)
 }
 
 fn sep_len(rest: &str, seps: &[char]) -> usize {
@@ -58,7 +78,7 @@ fn sep_len(rest: &str, seps: &[char]) -> usize {
 /// Parses a heading marker at the start of `s` (already normalized: half-width brackets
 /// and digits).
 pub fn parse_marker(s: &str) -> Option<Marker> {
-    let first = s.chars().next()?;
+    let first = s.chars().next().filter(|&c| may_open(c))?;
     let mk = |level, number: u64, len, no_separator| {
         Some(Marker {
             level,
@@ -77,7 +97,7 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         }
         return None;
     }
-    if CN_NUM.contains(first) {
+    if is_cn_num(first) {
         let n = take_while_in(s, CN_NUM, 3);
         let rest = &s[n..];
         let sep = rest.chars().next()?;

@@ -93,6 +93,9 @@ impl Dec {
     }
 }
 
+/// The most characters a numeral may have (beyond it, no numeral).
+pub const MAX_NUMERAL_CHARS: usize = 40;
+
 /// The value of one Chinese digit character (`两` = 2, `〇`/`零` = 0).
 pub fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
@@ -170,6 +173,11 @@ mod tests {
             assert_eq!(parse_integer(s), Some(v), "{s}");
         }
         assert_eq!(parse_integer("十三五规划"), None);
+        assert_eq!(
+            parse_integer(&"一万".repeat(10_000)),
+            None,
+            "too long to be a numeral"
+        );
         assert_eq!(parse_integer("1.5"), None);
     }
 
@@ -278,7 +286,9 @@ fn pow10(n: u32) -> Dec {
 /// `二百五` = 250), and units must fall (`十一十二` and `百十一` are no numerals). Units are
 /// powers of ten (`万` = 4).
 fn parse_unsigned(s: &str) -> Option<Dec> {
-    if s.is_empty() {
+    // No figure of a report needs more characters (一千三百六十九亿一千四百万 has 13); a
+    // longer run (`一万一万一万…` pasted over and over) would only cost recursion.
+    if s.is_empty() || s.len() > 4 * MAX_NUMERAL_CHARS {
         return None;
     }
     if s.contains(['廿', '卅']) {

@@ -8,7 +8,11 @@ use crate::span::OffsetUnit;
 
 /// Which keyword algorithm ranks `keywords`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum KeywordMethod {
     /// TF-IDF against jieba's general-Chinese IDF table.
@@ -20,7 +24,11 @@ pub enum KeywordMethod {
 
 /// How to analyze. Every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Options {
     /// Unit of every span offset in the report.

@@ -1,42 +1,82 @@
 //! Stage 4 — outline: headings, their levels and nesting, and inline enumerations.
 //!
 //! Levels follow GB/T 9704-2012 and what real reports do; the level comes from the marker
-//! type, not from the nesting (a `1.` directly under `一、` is level 3, and a check says a
-//! level was skipped):
+//! type, not from the nesting (a `1.` directly under `一、` is level 3):
 //!
 //! | level | markers |
 //! |---|---|
 //! | 1 | `一、` `一.` `第一部分` |
 //! | 2 | `（一）` `(一)` `(一）` `㈠` |
-//! | 3 | `1.` `1、` `1．` `1 ` and, continuing a sequence, no separator at all (`2加强政务服务体系创新`) |
+//! | 3 | `1.` `1、` `1．` and, continuing a sequence, no separator at all (`2加强政务服务体系创新`) |
 //! | 4 | `（1）` `(1)` `1)` `⑴` |
 //! | 5 | `①` … `⑳` |
 //!
-//! A heading line may run on into body text; the title ends at the first `。`, `：`, `；`
-//! (`（一）依法全面履行政府职能。严格落实…` → `依法全面履行政府职能`). Not headings: a line
-//! starting with a year or date (`2020年，…`: four digits never make a marker), numbers in
-//! body text, markers inside a paragraph (`①决策公开、②执行公开`), which are
-//! enumerations.
+//! # Headings from numbering, not from line shape
 //!
-//! **One-line reports.** A whole report pasted with no line breaks (`…。二、完善依法行政制度
-//! 体系（一）…`) has its headings after sentence ends. In lines longer than
-//! [`LONG_LINE`] characters, a level 1–3 marker right after `。！？；：` (or after a heading
-//! title) is a heading when it continues the numbering (`二、` after `一、`, `（一）` after a
-//! level-1 heading); other markers there stay enumerations.
+//! A heading is a marker that continues a numbering sequence of the document, wherever it
+//! stands. Reports arrive with one heading a line, with headings run on after a sentence
+//! (`…办结率100%。（二）加强规范性文件管理。严格…`, `…现报告如下：一、…`), and pasted
+//! as one line with no breaks at all (`…成效（一）深化行政审批改革。1．推行告知承诺制。…`);
+//! the same numbering tells the headings in all three. The method has two steps.
 //!
-//! **PDF text.** Hard line breaks are joined and page numbers removed by the clean stage,
-//! which never joins a line that starts with a marker, so headings start lines here.
+//! **Candidates.** Every marker is a candidate where a heading can stand: at a line start,
+//! after `。！？` (a sentence end), after `：` (`现报告如下：一、`) or `；`, after a closing
+//! bracket or quote, and right after the title of another candidate
+//! (`一、主要举措和成效（一）依法…`, `（三）规范行政执法1．推进执法规范化`). Markers after a
+//! comma or `、`, or inside a word (`统一、规范`, `第一、`), are never candidates. Each
+//! candidate gets its title: it runs from the marker to the first `。：；！？`, the line end,
+//! a space (the line break of a one-line paste joined with a space), the first sub-heading
+//! marker (`（一）` after a level-1 title, `1．` after a level-2 one), or where the body
+//! begins with no punctuation at all (`data/heading_cues.txt`): an enumeration word always
+//! opens a body (`二、存在的问题一是…`); in a text pasted without line breaks, where every
+//! heading that stood on its own line now runs into its body, so does a body-opening word
+//! or a short body name after a title-final word (`（二）健全依法行政制度体系严格落实…`,
+//! `四、规范公正文明执法高新区行政执法权力…`), unless what follows is a short title tail
+//! itself (`深化“放管服”改革优化营商环境`); a title too long to be one is cut there or
+//! dropped. A title never holds a line break; a title that PDF extraction wrapped over two
+//! lines is whole again because the clean stage joins hard-wrapped lines.
 //!
-//! Inline enumerations `一是…二是…`, `首先…其次…`, `第一，…第二，…` and markers inside a
-//! paragraph (`(1)…(2)…`, `①…②…`) are reported as [`EnumItem`]s, never as headings.
+//! Each candidate has a score of its own, from
+//! - its place: a line start is the strongest, a sentence end or a colon next, a `；` weak,
+//!   a title end only right after a chosen heading;
+//! - its marker type: in the middle of a line `（1）` and `①` are almost always inline
+//!   enumerations (`①决策公开、②执行公开`), `一、` and `（一）` almost always headings;
+//! - its title's shape: not empty, with Chinese text, at most 40 characters in the middle
+//!   of a line and 60 at a line start, no figures in a long title (`2.实现城镇新增就业
+//!   18万人以上，…` is a sentence), not cut at a stop inside a bracket;
+//! - lists: the items of a list end with `；` (`主要包括：1.重大事项集体讨论决定制度；2.合同
+//!   法制审查制度；3.…`), so an item ending with `；` whose next sibling follows closely, and
+//!   every next sibling of such an item, is body text — also when wrapping or a page break
+//!   put one at a line start; so are items joined by `、`;
+//! - the document's own conventions: a marker style that the document uses for its
+//!   line-start headings of that level (`1、`) makes an inline `1.` of another style a
+//!   list, not a heading.
+//!
+//! **Sequences.** The headings are the set of candidates that scores best as numbering
+//! sequences per level, chosen by a dynamic programme over the candidates in text order. Its
+//! state is the numbering so far (the last number per level under the current parent, and
+//! over the whole document); taking a candidate adds its own score and a score for how it
+//! continues the numbering: `二、` after `一、` or `（一）` first under a new parent is
+//! good, `1.`…`N.` running on across `（一）（二）` (a convention of some reports) is fine,
+//! a gap or a repeated number is bad (a real heading with a typo still wins at a line
+//! start; a mid-sentence marker does not), and an excerpt may open mid-list (`（三）` as
+//! the first heading). Inline markers that would break the numbering of the real headings
+//! lose to them. The programme keeps the best few states at each candidate (a beam), so it
+//! stays linear in the text.
+//!
+//! Inline enumerations `一是…二是…`, `首先…其次…再次…`, `第一，…第二，…` and markers inside
+//! a paragraph that are not headings (`(1)…(2)…`, `①…②…`) are reported as [`EnumItem`]s.
+//! `再次` ("again") is an enumeration only after a `其次` in the same paragraph.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::markers::{parse_marker, take_while_in, Marker, CN_NUM};
+use rustc_hash::FxHashMap;
+
+use crate::knowledge::{self, Role};
+use crate::markers::{is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM};
+use crate::normalize::is_han;
 use crate::text::line_ranges;
-
-/// Lines longer than this many characters are searched for headings after sentence ends.
-pub const LONG_LINE: usize = 400;
 
 /// A heading found in the analysis view (byte ranges of the view).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,144 +102,753 @@ pub struct EnumItem {
     pub span: Range<usize>,
 }
 
-fn is_terminator(c: char) -> bool {
+/// A title longer than this many characters, with no stop, is cut where the body begins
+/// (weak cues), or the candidate is not a heading.
+const TITLE_CUE_LIMIT: usize = 40;
+/// A heading alone on its line may be this long (the comma-long headings of the 2021–2025
+/// 纲要's systems are 24–40 characters).
+const LINE_TITLE_LIMIT: usize = 60;
+/// How far a title is scanned for its end.
+const TITLE_SCAN: usize = 90;
+/// A text whose lines average more than this many characters (UTF-8 bytes / 3) was pasted
+/// without its line breaks.
+const FLAT_LINE: usize = 400;
+/// States kept per step of the dynamic programme.
+const BEAM: usize = 8;
+
+/// Where a candidate marker stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// At the start of a line.
+    LineStart,
+    /// After `。！？`.
+    Sentence,
+    /// After `：`.
+    Colon,
+    /// After `；`.
+    Semicolon,
+    /// After a closing bracket or quote, or a `%`.
+    Close,
+    /// After a Chinese character: only right after a chosen heading's title.
+    Inline,
+}
+
+impl Place {
+    fn of(prev: Option<char>) -> Option<Place> {
+        Some(match prev {
+            None => Place::LineStart,
+            Some('。' | '！' | '？' | '!' | '?') => Place::Sentence,
+            Some('：' | ':') => Place::Colon,
+            Some('；' | ';') => Place::Semicolon,
+            // A paragraph that ends in a figure, its line break lost: `…办结率达90%3.全面…`.
+            Some(')' | '”' | '’' | '」' | '』' | '》' | '】' | '〕' | ']' | '%') => {
+                Place::Close
+            }
+            Some(c) if is_han(c) => Place::Inline,
+            _ => return None,
+        })
+    }
+
+    /// The score of the place itself.
+    fn score(self) -> f32 {
+        match self {
+            Place::LineStart => 4.0,
+            Place::Sentence | Place::Colon => 2.0,
+            Place::Semicolon => -1.0,
+            Place::Close => 0.5,
+            Place::Inline => 0.0,
+        }
+    }
+}
+
+/// How a title ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleEnd {
+    /// At `。：；！？`.
+    Stop(char),
+    /// At the end of its line.
+    LineEnd,
+    /// At a space (a line break of a one-line paste).
+    Space,
+    /// At the first marker of a sub-heading.
+    Marker,
+    /// Where the body begins (a title-final word met by a body-opening word).
+    Cue,
+}
+
+/// A marker that may be a heading, with its title and its own score.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// View byte where the marker starts.
+    at: usize,
+    marker: Marker,
+    title: Range<usize>,
+    place: Place,
+    /// Where a heading right after this title would start.
+    follow: usize,
+    /// Marker style with numerals as `N` (`(N)`, `N.`, `N、`).
+    style: String,
+    /// The title ends with `；`, as the items of a list do.
+    semicolon: bool,
+    /// Score of place, marker type and title shape.
+    score: f32,
+}
+
+fn is_stop(c: char) -> bool {
     matches!(c, '。' | '：' | '；' | '！' | '？')
 }
 
-/// Where the title of a heading ends within `line[from..]`: the first terminator, a
-/// following first sub-heading marker (one-line reports), or the line end. Returns the end
-/// offset in `line` and whether body text follows on the same line.
-fn title_end(line: &str, from: usize, level: u8, long: bool) -> (usize, bool) {
-    for (i, c) in line[from..].char_indices() {
-        let at = from + i;
-        if is_terminator(c) {
-            return (at, true);
-        }
-        // A first sub-heading right after the title (`一、主要举措（一）依法…`, line breaks
-        // lost): in a long line any marker, elsewhere only the unambiguous bracketed
-        // `（一）`, which never stands inside a title.
-        if i > 0 && (long || c == '(') {
-            if let Some(m) = parse_marker(&line[at..]) {
-                if m.level > level && m.number == 1 && !m.no_separator && (long || m.level == 2) {
-                    return (at, true);
-                }
-            }
-        }
-    }
-    (line.trim_end().len().max(from), false)
+/// How sure a body-opening cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Only the words that always open a body (`一是`, `首先`): an enumeration never
+    /// stands in a title (`推进行政决策科学化、民主化、法制化|一是深入调查研究`), unless
+    /// the word is part of another (`统一是`; but `工作计划|一是`).
+    Open,
+    /// Also the weaker body words (`严格`, `全面`, reporting verbs) and digits after a
+    /// title-final word, where what follows up to the stop is long enough to be body text
+    /// and does not itself end a short title (`深化“放管服”改革|优化营商环境` and
+    /// `协调和化解社会矛盾的能力|提高` are one title; `健全突发事件应对体系|修订完善应急预案
+    /// 18个，…` is a title and its body).
+    Body,
 }
 
-/// A title that runs into its body with no punctuation: the first place within
-/// `max_chars` where a title-final word meets a body-opening word or a number
-/// (`健全依法行政制度体系|严格落实…`, `存在的不足和原因|一是…`).
-fn cue_split(title: &str, max_chars: usize) -> Option<usize> {
-    let cues = crate::knowledge::heading_cues();
-    let (end_words, body_words) = (&cues.end, &cues.body);
-    for (n, (i, _)) in title.char_indices().enumerate().skip(4) {
+/// The first place within `title` where its body begins: an `open` word, or (for
+/// [`Cue::Body`]) a title-final word met by a body-opening word, searched up to
+/// `max_chars` characters.
+fn cue_split(title: &str, max_chars: usize, cue: Cue) -> Option<usize> {
+    let cues = cue_index();
+    let mut left = title.chars().count();
+    for (n, (i, _)) in title.char_indices().enumerate() {
+        left -= 1;
+        if n < 2 {
+            continue;
+        }
         if n > max_chars {
             break;
         }
         let (head, rest) = title.split_at(i);
-        if end_words.iter().any(|w| head.ends_with(w))
-            && (body_words.iter().any(|w| rest.starts_with(w))
-                || rest.starts_with(|c: char| c.is_ascii_digit()))
+        if CueIndex::starts(&cues.open, rest)
+            && (CueIndex::ends(&cues.end, head) || !CueIndex::ends(&cues.in_word, head))
         {
+            return Some(i);
+        }
+        if cue == Cue::Open || !CueIndex::ends(&cues.end, head) {
+            continue;
+        }
+        // A body never opens with a title-final word (`建设|情况园区…` is `建设情况|园区…`).
+        if CueIndex::starts(&cues.end_first, rest) {
+            continue;
+        }
+        let left = left + 1;
+        let opens = CueIndex::starts(&cues.body, rest)
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || opens_with_a_body_name(rest);
+        if opens && left >= 6 && !(left <= 12 && CueIndex::ends(&cues.end, rest.trim_end())) {
             return Some(i);
         }
     }
     None
 }
 
-/// Tracks the numbering per level to tell a heading that continues the sequence.
-#[derive(Default)]
-struct Numbering {
-    last: [u32; 6],
+/// The cue words of `data/heading_cues.txt` (and the characters that make a numeral part
+/// of a word) indexed by the character a match is tested from: a title is tested at every
+/// character, so each test is one lookup and a few comparisons, not a pass over the lists.
+struct CueIndex {
+    /// Title-final words by their last character.
+    end: FxHashMap<char, Vec<&'static str>>,
+    /// Title-final words by their first character.
+    end_first: FxHashMap<char, Vec<&'static str>>,
+    /// Words that always open a body, by their first character.
+    open: FxHashMap<char, Vec<&'static str>>,
+    /// Body-opening words, by their first character.
+    body: FxHashMap<char, Vec<&'static str>>,
+    /// Characters that make a following numeral part of a word (`统一`), by their last.
+    in_word: FxHashMap<char, Vec<&'static str>>,
 }
 
-impl Numbering {
-    fn continues(&self, m: &Marker) -> bool {
-        let level = m.level as usize;
-        let last = self.last[level];
-        let parent_known = (1..level).any(|l| self.last[l] > 0);
-        m.number == last + 1 || (last == 0 && m.number == 1 && (parent_known || level == 1))
+impl CueIndex {
+    fn by(words: &[&'static str], last: bool) -> FxHashMap<char, Vec<&'static str>> {
+        let mut map: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+        for &w in words {
+            let key = if last {
+                w.chars().next_back()
+            } else {
+                w.chars().next()
+            };
+            if let Some(c) = key {
+                map.entry(c).or_default().push(w);
+            }
+        }
+        map
     }
-    fn record(&mut self, m: &Marker) {
-        let level = m.level as usize;
-        self.last[level] = m.number;
-        for l in self.last.iter_mut().skip(level + 1) {
-            *l = 0;
+
+    /// Whether `s` ends with a word of `index` (keyed by last character).
+    fn ends(index: &FxHashMap<char, Vec<&'static str>>, s: &str) -> bool {
+        s.chars()
+            .next_back()
+            .and_then(|c| index.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| s.ends_with(w)))
+    }
+
+    /// Whether `s` starts with a word of `index` (keyed by first character).
+    fn starts(index: &FxHashMap<char, Vec<&'static str>>, s: &str) -> bool {
+        s.chars()
+            .next()
+            .and_then(|c| index.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
+    }
+}
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let cues = knowledge::heading_cues();
+        CueIndex {
+            end: CueIndex::by(&cues.end, true),
+            end_first: CueIndex::by(&cues.end, false),
+            open: CueIndex::by(&cues.open, false),
+            body: CueIndex::by(&cues.body, false),
+            in_word: CueIndex::by(knowledge::words(Role::CnWordPrefix), true),
+        }
+    })
+}
+
+/// Whether `rest` opens with the short name of a body, the subject a paragraph of a report
+/// starts with (`高新区行政执法权力尚未下放`): two or three Chinese characters and the end
+/// of a body's name (`data/words.tsv`, `org_suffix`: 区, 县, 局, 管委会 …). Longer runs
+/// are too often a phrase that happens to hold 市 or 部 (`强大国内市场`).
+fn opens_with_a_body_name(rest: &str) -> bool {
+    let suffixes = || {
+        let places = knowledge::words(Role::PlaceSuffix);
+        knowledge::words(Role::OrgSuffix).iter().chain(places)
+    };
+    let starts: Vec<usize> = rest
+        .char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .map(|(i, _)| i)
+        .take(4)
+        .collect();
+    starts
+        .iter()
+        .skip(2)
+        .any(|&i| suffixes().any(|s| rest[i..].starts_with(s)))
+}
+
+/// The end of the last title-final word (`data/heading_cues.txt`) within the first
+/// `max_chars` characters of `title`, after at least four.
+fn last_title_end(title: &str, max_chars: usize) -> Option<usize> {
+    let end = cue_index();
+    title
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .enumerate()
+        .take(max_chars)
+        .skip(3)
+        .filter(|&(_, i)| CueIndex::ends(&end.end, &title[..i]))
+        .map(|(_, i)| i)
+        .last()
+}
+
+/// Whether every bracket and quote opened in a title is closed in it: a title cut at a stop
+/// inside a bracket (`…建成家庭养老床位7000张（牵头单位` before `：`) is not one. (A line
+/// that ends inside `《` is kept: web copies break lines around a linked citation.)
+fn balanced(title: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote = 0i32;
+    for c in title.chars() {
+        match c {
+            '(' | '（' | '《' | '〔' | '[' => depth += 1,
+            ')' | '）' | '》' | '〕' | ']' => depth -= 1,
+            '“' => quote += 1,
+            '”' => quote -= 1,
+            _ => {}
         }
     }
+    depth <= 0 && quote <= 0
+}
+
+/// Whether a title holds a quantity (`12,745,390,000元`, `92.49%`): body text, not a
+/// heading, when it stands in the middle of a paragraph. A year (`2013年`) is fine.
+fn has_quantity(title: &str) -> bool {
+    let mut digits = false;
+    for c in title.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+        } else {
+            if digits && !matches!(c, '年' | '.' | ',') {
+                return true;
+            }
+            digits = false;
+        }
+    }
+    false
+}
+
+/// The marker style: numerals replaced by `N` (`（一）` and `(二)` are both `(N)` in the
+/// normalized view; `1.` and `1、` differ).
+pub fn marker_style(marker: &str) -> String {
+    let mut out = String::new();
+    let mut in_num = false;
+    for c in marker.trim().chars() {
+        let is_num = c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || is_cn_num(c)
+            || ('\u{2460}'..='\u{2487}').contains(&c)
+            || ('\u{3220}'..='\u{3229}').contains(&c);
+        if is_num {
+            if !in_num {
+                out.push('N');
+            }
+        } else {
+            out.push(c);
+        }
+        in_num = is_num;
+    }
+    out
+}
+
+/// Whether a marker may start at `rest` given the character before it: not inside a
+/// number (`12.5`, `2012`), a Chinese numeral (`十二、` is read from `十`) or an ordinal
+/// (`第一、`).
+fn may_start(prev: Option<char>, rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    match prev {
+        Some(p) if p.is_ascii_alphanumeric() || p == '.' => !first.is_ascii_digit() && first != '.',
+        Some(p) if is_cn_num(p) || p == '第' || p == '〇' => !is_cn_num(first),
+        _ => true,
+    }
+}
+
+/// The title of a marker whose title starts at `from` in `line`: its end, how it ends, and
+/// whether it reads as a list item joined to its next sibling by `、` or `，`.
+fn scan_title(line: &str, from: usize, marker: &Marker) -> (usize, TitleEnd, bool) {
+    let mut n = 0usize;
+    let mut prev: Option<char> = None;
+    let mut list = false;
+    for (i, c) in line[from..].char_indices() {
+        let p = from + i;
+        if is_stop(c) {
+            return (p, TitleEnd::Stop(c), list);
+        }
+        if c.is_whitespace() {
+            // A line break of a one-line paste, not a space inside spaced digits
+            // (`关于1 9 9 8 年`).
+            if n >= 3 && prev.is_some_and(|q| !q.is_ascii_alphanumeric()) {
+                return (p, TitleEnd::Space, list);
+            }
+        } else if n >= 1 && may_open(c) && may_start(prev, &line[p..]) {
+            if let Some(m) = parse_marker(&line[p..]) {
+                if !m.no_separator && m.number == 1 && m.level > marker.level {
+                    return (p, TitleEnd::Marker, list);
+                }
+                if m.level == marker.level
+                    && m.number == marker.number + 1
+                    && matches!(prev, Some('、' | '，'))
+                {
+                    list = true;
+                }
+            }
+        }
+        n += 1;
+        prev = Some(c);
+        if n > TITLE_SCAN {
+            return (p, TitleEnd::LineEnd, list);
+        }
+    }
+    (line.trim_end().len().max(from), TitleEnd::LineEnd, list)
+}
+
+/// The candidates of one line (`base` is the line's view offset), in text order.
+fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>) {
+    let mut prev_sig: Option<char> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let rest = &line[i..];
+        if may_open(c) && may_start(prev, rest) {
+            if let Some(cand) = candidate_at(line, base, i, prev_sig, flat) {
+                out.push(cand);
+            }
+        }
+        if !c.is_whitespace() {
+            prev_sig = Some(c);
+        }
+        prev = Some(c);
+    }
+}
+
+/// How far apart (view bytes) two items of one inline list may stand.
+const LIST_SPAN: usize = 600;
+
+/// The items of inline lists: a marker whose title ends with `；` and whose next sibling
+/// (the same level, the next number) follows within [`LIST_SPAN`] opens a list, and each
+/// item after an item is one too (`创新成果：（1）实行…指挥体系；（2）专题图…；（3）…。`,
+/// also when hard wrapping put `（1）` or a page break put `（3）` at a line start). Such
+/// items are body text, not headings.
+fn mark_lists(cands: &mut [Candidate]) {
+    let mut list = vec![false; cands.len()];
+    // Backwards: an item ending with `；` whose next sibling follows closely.
+    let mut next: [Option<usize>; 6] = [None; 6];
+    for i in (0..cands.len()).rev() {
+        let level = usize::from(cands[i].marker.level);
+        if let Some(j) = next[level] {
+            list[i] = cands[i].semicolon
+                && cands[j].marker.number == cands[i].marker.number + 1
+                && cands[j].at - cands[i].at <= LIST_SPAN;
+        }
+        next[level] = Some(i);
+    }
+    // Forwards: the next sibling of a list item.
+    let mut last: [Option<usize>; 6] = [None; 6];
+    for i in 0..cands.len() {
+        let level = usize::from(cands[i].marker.level);
+        if let Some(j) = last[level] {
+            if (list[j] || cands[j].semicolon)
+                && cands[i].marker.number == cands[j].marker.number + 1
+                && cands[i].at - cands[j].at <= LIST_SPAN
+            {
+                list[i] = true;
+            }
+        }
+        last[level] = Some(i);
+    }
+    for (c, is_item) in cands.iter_mut().zip(list) {
+        if is_item {
+            c.score -= 5.0;
+        }
+    }
+}
+
+/// The candidate whose marker starts at byte `i` of `line`, if a heading could stand there.
+fn candidate_at(
+    line: &str,
+    base: usize,
+    i: usize,
+    prev_sig: Option<char>,
+    flat: bool,
+) -> Option<Candidate> {
+    // After a comma, `、` or inside a number or word: never a heading.
+    let place = Place::of(prev_sig)?;
+    let marker = parse_marker(&line[i..])?;
+    let after = &line[i + marker.len..];
+    let title_start = i + marker.len + (after.len() - after.trim_start().len());
+    let (hard_end, mut end_kind, list) = scan_title(line, title_start, &marker);
+    if list {
+        return None;
+    }
+    let mid_line = place != Place::LineStart;
+    let mut end = hard_end;
+    let hard = &line[title_start..hard_end];
+    let hard_chars = hard.chars().count();
+    // Where the body begins with no punctuation: after `一是`/`首先` always. After the
+    // weaker cues when the title is too long to be one without a doubt, or in a text
+    // pasted without line breaks (where every heading that stood on its own line now runs
+    // into its body) when it ran on to a stop; never when a heading stands alone on its
+    // line, whose end is the line's (`二、加快科学技术和教育事业的发展和改革，把经济建设
+    // 切实转到…轨道上来`). A mid-line title may be 40 characters long, one at a line start
+    // 60 (the comma-long headings of the 纲要's systems and of government work reports).
+    let alone = !mid_line && end_kind == TitleEnd::LineEnd;
+    let ran_on = matches!(end_kind, TitleEnd::Stop(_) | TitleEnd::LineEnd);
+    let weak = ran_on && !alone && (flat || hard_chars > TITLE_CUE_LIMIT);
+    let limit = if mid_line {
+        TITLE_CUE_LIMIT
+    } else {
+        LINE_TITLE_LIMIT
+    };
+    let mut guessed = false;
+    if let Some(cut) = cue_split(hard, hard_chars, Cue::Open).or_else(|| {
+        weak.then(|| cue_split(hard, TITLE_CUE_LIMIT, Cue::Body))
+            .flatten()
+    }) {
+        end = title_start + cut;
+        end_kind = TitleEnd::Cue;
+    } else if hard_chars > limit {
+        // In a text pasted without line breaks a heading whose body opens with neither
+        // punctuation nor a cue (`（三）积极探索规范性文件管理好的做法规范性文件是执行…`)
+        // ends at its last title-final word within 30 characters, a guess.
+        let cut = flat.then(|| last_title_end(hard, 30)).flatten()?;
+        end = title_start + cut;
+        end_kind = TitleEnd::Cue;
+        guessed = true;
+    }
+    let title = line[title_start..end].trim_end();
+    let end = title_start + title.len();
+    let n = title.chars().count();
+    let first = title.chars().next()?;
+    if n == 0
+        || !title.chars().any(is_han)
+        || (!balanced(title) && end_kind != TitleEnd::LineEnd)
+        || "，、。；：,.)）%".contains(first)
+        || (mid_line && n > TITLE_CUE_LIMIT)
+    {
+        return None;
+    }
+    let mut score = place.score();
+    if mid_line {
+        score += match marker.level {
+            1 | 2 => 0.5,
+            3 => 0.0,
+            4 => -3.0,
+            _ => -4.0,
+        };
+        if n > 25 {
+            score -= 0.5;
+        }
+        if has_quantity(title) {
+            score -= 2.0;
+        }
+    } else if n > TITLE_CUE_LIMIT {
+        // A long line-start title: a heading of the 纲要's systems, or the first sentence
+        // of a numbered paragraph, which holds figures (`2.实现城镇新增就业18万人以上，…`).
+        score -= if has_quantity(title) { 3.0 } else { 1.0 };
+    }
+    if marker.no_separator {
+        score -= 1.0;
+    }
+    if guessed {
+        score -= 1.0;
+    }
+    // A level-3 number whose title opens with a digit counts months or days (`3、4月份`).
+    if marker.level == 3 && first.is_ascii_digit() {
+        score -= 2.0;
+    }
+    let mut follow = end;
+    match end_kind {
+        // The items of a list end with `；`.
+        TitleEnd::Stop('；') => {
+            score -= if mid_line { 2.5 } else { 0.5 };
+            follow = usize::MAX;
+        }
+        TitleEnd::Space => {
+            let rest = &line[end..];
+            follow = end + (rest.len() - rest.trim_start().len());
+        }
+        TitleEnd::LineEnd if mid_line => score -= 0.5,
+        _ => {}
+    }
+    Some(Candidate {
+        at: base + i,
+        marker,
+        title: base + title_start..base + end,
+        place,
+        follow: if follow == usize::MAX {
+            usize::MAX
+        } else {
+            base + follow
+        },
+        style: marker_style(&line[i..i + marker.len]),
+        semicolon: end_kind == TitleEnd::Stop('；'),
+        score,
+    })
+}
+
+/// The document's conventions: for each level, the marker style of most of its line-start
+/// candidates (`1、` in a report whose points read `1、加强组织领导`), when it has two or more.
+fn conventions(cands: &[Candidate]) -> [Option<String>; 6] {
+    let mut counts: [Vec<(String, usize)>; 6] = Default::default();
+    for c in cands.iter().filter(|c| c.place == Place::LineStart) {
+        let per = &mut counts[usize::from(c.marker.level)];
+        match per.iter_mut().find(|(s, _)| *s == c.style) {
+            Some(e) => e.1 += 1,
+            None => per.push((c.style.clone(), 1)),
+        }
+    }
+    counts.map(|per| {
+        let total: usize = per.iter().map(|e| e.1).sum();
+        per.into_iter()
+            .max_by_key(|e| e.1)
+            .filter(|e| total >= 2 && e.1 * 2 > total)
+            .map(|e| e.0)
+    })
+}
+
+/// One state of the dynamic programme: the numbering after the headings chosen so far.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    /// Last number per level under the current parent (0: none since the parent).
+    last: [u32; 6],
+    /// Last number per level over the whole document.
+    global: [u32; 6],
+    /// The highest level (smallest number) chosen so far; 6 when none.
+    top: u8,
+    /// Where a heading right after the last chosen title would start.
+    follow: usize,
+    /// The end of the last chosen title: no heading starts before it.
+    free: usize,
+    score: f32,
+    /// The last chosen candidate in the arena of choices.
+    node: u32,
+}
+
+impl State {
+    fn key(&self) -> ([u32; 6], [u32; 6], u8, usize, usize) {
+        (self.last, self.global, self.top, self.follow, self.free)
+    }
+
+    /// How taking `c` continues the numbering, or `None` if it cannot.
+    fn numbering(&self, c: &Candidate) -> Option<f32> {
+        let level = usize::from(c.marker.level);
+        let k = c.marker.number;
+        let last = self.last[level];
+        if c.marker.no_separator {
+            // `2加强…` only continues a sequence.
+            return (last > 0 && k == last + 1).then_some(2.0);
+        }
+        let far = |from: u32| -2.0 - 0.25 * k.saturating_sub(from + 2) as f32;
+        Some(if self.top > c.marker.level {
+            // Nothing at this level or above yet: the document starts here, or an excerpt
+            // resumes mid-list (`……（开头部分已省略）（三）规范行政执法`).
+            if k == 1 {
+                0.5
+            } else {
+                -1.0 - 0.25 * (k - 2) as f32
+            }
+        } else if last == 0 {
+            if k == 1 {
+                1.0
+            } else if k == self.global[level] + 1 {
+                // `1.`…`N.` running on across `（一）（二）`: a convention.
+                0.5
+            } else {
+                far(0)
+            }
+        } else if k == last + 1 {
+            2.0
+        } else if k > last + 1 {
+            far(last)
+        } else {
+            -3.0
+        })
+    }
+
+    fn take(&self, c: &Candidate, score: f32, node: u32) -> State {
+        let level = usize::from(c.marker.level);
+        let mut next = *self;
+        next.last[level] = c.marker.number;
+        next.global[level] = c.marker.number;
+        for l in next.last.iter_mut().skip(level + 1) {
+            *l = 0;
+        }
+        next.top = next.top.min(c.marker.level);
+        next.follow = c.follow;
+        next.free = c.title.end;
+        next.score = score;
+        next.node = node;
+        next
+    }
+}
+
+const NO_NODE: u32 = u32::MAX;
+
+/// Chooses the headings among the candidates (in text order): the set that scores best
+/// as numbering sequences. Returns the indices of the chosen candidates.
+fn choose(cands: &[Candidate], conv: &[Option<String>; 6]) -> Vec<usize> {
+    // The arena of choices: (candidate, previous choice).
+    let mut arena: Vec<(u32, u32)> = Vec::new();
+    let mut beam = vec![State {
+        last: [0; 6],
+        global: [0; 6],
+        top: 6,
+        follow: usize::MAX,
+        free: 0,
+        score: 0.0,
+        node: NO_NODE,
+    }];
+    let mut next: Vec<State> = Vec::with_capacity(2 * BEAM);
+    for (ci, c) in cands.iter().enumerate() {
+        let mut own = c.score;
+        if c.place != Place::LineStart {
+            // A style the document does not use for its line-start headings of this level.
+            if let Some(style) = &conv[usize::from(c.marker.level)] {
+                if *style != c.style {
+                    own -= 2.5;
+                }
+            }
+        }
+        next.clear();
+        for s in &beam {
+            let mut s = *s;
+            // Positions behind the scan no longer matter: states that differ only there merge.
+            if s.free <= c.at {
+                s.free = 0;
+            }
+            if s.follow < c.at {
+                s.follow = usize::MAX;
+            }
+            next.push(s);
+            if c.at < s.free {
+                continue;
+            }
+            let place = if s.follow == c.at {
+                Place::Inline.score() + 2.5
+            } else if c.place == Place::Inline {
+                continue;
+            } else {
+                0.0
+            };
+            let Some(numbering) = s.numbering(c) else {
+                continue;
+            };
+            let gain = own + place + numbering;
+            if gain <= -6.0 {
+                continue;
+            }
+            let node = arena.len() as u32;
+            arena.push((ci as u32, s.node));
+            next.push(s.take(c, s.score + gain, node));
+        }
+        // Best first; equal numbering states merge into the best of them.
+        next.sort_by(|a, b| b.score.total_cmp(&a.score));
+        beam.clear();
+        for s in &next {
+            if beam.len() >= BEAM {
+                break;
+            }
+            if !beam.iter().any(|b| b.key() == s.key()) {
+                beam.push(*s);
+            }
+        }
+    }
+    let mut chosen = Vec::new();
+    let mut node = beam.first().map_or(NO_NODE, |s| s.node);
+    while node != NO_NODE {
+        let (ci, prev) = arena[node as usize];
+        chosen.push(ci as usize);
+        node = prev;
+    }
+    chosen.reverse();
+    chosen
 }
 
 /// Finds the headings of the analysis view.
 pub fn find_headings(text: &str) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut numbering = Numbering::default();
-    for line_range in line_ranges(text) {
-        let line = &text[line_range.clone()];
-        let long = line.chars().count() > LONG_LINE;
-        // Candidate heading starts: the line start and, in a long line, every sentence
-        // end and the end of every heading title found (一、…（一）…1.… in a row).
-        let mut candidates = std::collections::BTreeSet::from([0usize]);
-        if long {
-            candidates.extend(
-                line.char_indices()
-                    .filter(|&(_, c)| is_terminator(c))
-                    .map(|(i, c)| i + c.len_utf8()),
-            );
-        }
-        let mut taken_until = 0;
-        while let Some(pos) = candidates.pop_first() {
-            if pos < taken_until || pos >= line.len() {
-                continue;
-            }
-            let lead = line[pos..].len() - line[pos..].trim_start().len();
-            let at = pos + lead;
-            let Some(m) = parse_marker(&line[at..]) else {
-                continue;
-            };
-            let mid_line = pos > 0;
-            if mid_line && (m.level > 3 || !numbering.continues(&m)) {
-                continue;
-            }
-            if m.no_separator && !(m.number >= 2 && numbering.last[3] + 1 == m.number) {
-                continue;
-            }
-            let after_marker = &line[at + m.len..];
-            let title_start = at + m.len + (after_marker.len() - after_marker.trim_start().len());
-            let (mut end, run_on) = title_end(line, title_start, m.level, long);
-            let limit = 40;
-            let too_long = line[title_start..end].chars().count() > if run_on { limit } else { 60 };
-            if too_long || long {
-                // A title run on into its body with nothing between them; in a long line
-                // (a report pasted as one line) that is the rule, not the exception.
-                match cue_split(&line[title_start..end], limit) {
-                    Some(cut) => end = title_start + cut,
-                    None if too_long => continue,
-                    None => {}
-                }
-            }
-            let title = line[title_start..end].trim_end();
-            if title.is_empty() || !title.chars().any(crate::normalize::is_han) {
-                continue;
-            }
-            numbering.record(&m);
-            let base = line_range.start;
-            out.push(Heading {
-                level: m.level,
-                number: m.number,
-                marker: base + at..base + at + m.len,
-                title: base + title_start..base + title_start + title.len(),
-                no_separator: m.no_separator,
-            });
-            taken_until = title_start + title.len();
-            if long || line[taken_until..].starts_with('(') {
-                candidates.insert(taken_until);
-            }
-        }
+    let lines = line_ranges(text);
+    let filled = lines
+        .iter()
+        .filter(|r| !text[(*r).clone()].trim().is_empty())
+        .count();
+    let flat = text.len() > filled * FLAT_LINE * 3;
+    let mut cands = Vec::new();
+    for r in lines {
+        line_candidates(&text[r.clone()], r.start, flat, &mut cands);
     }
-    out
+    mark_lists(&mut cands);
+    let conv = conventions(&cands);
+    choose(&cands, &conv)
+        .into_iter()
+        .map(|i| {
+            let c = &cands[i];
+            Heading {
+                level: c.marker.level,
+                number: c.marker.number,
+                marker: c.at..c.at + c.marker.len,
+                title: c.title.clone(),
+                no_separator: c.marker.no_separator,
+            }
+        })
+        .collect()
 }
 
 /// The outline of a text: its headings in text order, where each one's section ends,
@@ -290,7 +939,12 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
     };
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
+    // Where the paragraph's last `其次` stands: `再次` continues only such a sequence.
+    let mut second_in_paragraph = false;
     for (i, c) in text.char_indices() {
+        if c == '\n' {
+            second_in_paragraph = false;
+        }
         let boundary = prev.is_none_or(|p| {
             matches!(
                 p,
@@ -303,16 +957,25 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             continue;
         }
         let rest = &text[i..];
-        let marker_len = if CN_NUM.contains(c) {
+        let marker_len = if is_cn_num(c) {
             let n = take_while_in(rest, CN_NUM, 2);
             if rest[n..].starts_with('是') {
                 n + '是'.len_utf8()
             } else {
                 0
             }
-        } else if rest.starts_with("首先") || rest.starts_with("其次") || rest.starts_with("再次")
-        {
+        } else if rest.starts_with("首先") {
             "首先".len()
+        } else if rest.starts_with("其次") {
+            second_in_paragraph = true;
+            "其次".len()
+        } else if rest.starts_with("再次") {
+            // `再次` is "again" unless it follows a `其次` (`首先…其次…再次…`).
+            if second_in_paragraph {
+                "再次".len()
+            } else {
+                0
+            }
         } else if let Some(after) = rest.strip_prefix('第') {
             let n = take_while_in(after, CN_NUM, 2);
             if n > 0 && after[n..].starts_with(['，', '、']) {
@@ -320,7 +983,7 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             } else {
                 0
             }
-        } else if prev_char.is_some_and(|p| p != '\n') {
+        } else if prev_char.is_some_and(|p| p != '\n') && may_open(c) {
             // Markers inside a paragraph: (1) … (2) …, ① … ② …
             match parse_marker(rest) {
                 Some(m) if (m.level == 4 || m.level == 5) && !m.no_separator => m.len,
@@ -354,10 +1017,20 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
 mod tests {
     use super::*;
 
-    fn titles(text: &str) -> Vec<(u8, String)> {
-        find_headings(text)
+    fn numbers(text: &str) -> Vec<(u8, u32)> {
+        let n = crate::normalize::normalize(text);
+        find_headings(n.text())
             .iter()
-            .map(|h| (h.level, text[h.title.clone()].to_string()))
+            .map(|h| (h.level, h.number))
+            .collect()
+    }
+
+    fn titles(text: &str) -> Vec<(u8, String)> {
+        let n = crate::normalize::normalize(text);
+        let t = n.text();
+        find_headings(t)
+            .iter()
+            .map(|h| (h.level, t[h.title.clone()].to_string()))
             .collect()
     }
 
@@ -380,9 +1053,8 @@ mod tests {
     #[test]
     fn sub_heading_on_the_same_short_line() {
         let text = "一、主要举措（一）依法全面履行政府职能\n正文。\n（二）完善制度体系\n";
-        let n = crate::normalize::normalize(text);
         assert_eq!(
-            titles(n.text()),
+            titles(text),
             vec![
                 (1, "主要举措".into()),
                 (2, "依法全面履行政府职能".into()),
@@ -423,6 +1095,7 @@ mod tests {
             "1.5万件",
             "三重一大事项",
             "二〇一八年十二月十九日",
+            "推进统一、规范执法。",
         ] {
             assert!(find_headings(line).is_empty(), "{line}");
         }
@@ -447,6 +1120,109 @@ mod tests {
     }
 
     #[test]
+    fn headings_run_on_after_a_sentence_end() {
+        // `…请予审议。一、` and `（一）` after the sentence before it, in short lines.
+        let text = "现将有关情况报告如下，请予审议。一、依法行政工作取得新成效\n2016年，各项工作取得积极进展。（一）深化行政审批制度改革。全年取消事项37项。（二）加强规范性文件管理。全年审核文件19件。\n二、存在的主要问题一是少数领导干部意识不强。\n";
+        assert_eq!(
+            titles(text),
+            vec![
+                (1, "依法行政工作取得新成效".into()),
+                (2, "深化行政审批制度改革".into()),
+                (2, "加强规范性文件管理".into()),
+                (1, "存在的主要问题".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_ends_at_the_next_marker_or_where_the_body_begins() {
+        let text = "（三）规范行政执法1．推进执法规范化。全面推行“三项制度”。2．严厉打击违法用地。全年立案238件。\n三、2014年工作打算：一是继续加强领导。\n";
+        assert_eq!(
+            titles(text),
+            vec![
+                (2, "规范行政执法".into()),
+                (3, "推进执法规范化".into()),
+                (3, "严厉打击违法用地".into()),
+                (1, "2014年工作打算".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_lists_stay_enumerations() {
+        // A numbered list inside a paragraph, in another style than the document's points.
+        let text = "一、工作情况\n1、加强组织领导\n成立领导小组。\n2、完善工作制度\n制定制度12项。主要包括：1.重大事项集体讨论决定制度；2.合同法制审查制度；3.行政执法责任追究制度。各项制度汇编成册。\n重点抓好三类人群学法：（1）领导干部，举办讲座5期；（2）青少年，巡讲48场；（3）农民工，宣传21场。\n";
+        assert_eq!(
+            titles(text),
+            vec![
+                (1, "工作情况".into()),
+                (3, "加强组织领导".into()),
+                (3, "完善工作制度".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn continuous_numbering_across_parents() {
+        let text = "一、主要举措\n（一）加强领导\n1．健全机制。内容。\n2．加强学法。内容。\n（二）推进依法行政\n3．规范决策。内容。\n4．深化改革。内容。\n";
+        assert_eq!(
+            numbers(text),
+            vec![(1, 1), (2, 1), (3, 1), (3, 2), (2, 2), (3, 3), (3, 4)]
+        );
+    }
+
+    #[test]
+    fn an_excerpt_may_open_mid_list() {
+        let text = "（三）规范行政执法行为\n全面推行三项制度。\n（四）强化行政权力监督\n全年受理案件41件。\n二、存在的不足和原因\n一是能力不强。\n三、2020年工作安排\n一是做好收官工作。\n";
+        assert_eq!(numbers(text), vec![(2, 3), (2, 4), (1, 2), (1, 3)]);
+    }
+
+    #[test]
+    fn inline_lists_also_across_line_starts() {
+        // Wrapping or a page break can put an inline list's item at a line start.
+        let text = "（四）加强社会治理\n园区完成创建任务。创新成果：\n（1）实行常驻运行机制，建立区域治理指挥体系；（2）专题图和创新应用数量质量全市领先；\n（3）互联网舆情全天巡查。另一方面打造创新应用。\n";
+        assert_eq!(titles(text), vec![(2, "加强社会治理".into())]);
+    }
+
+    /// A report pasted as one line: every heading that stood on its own line runs into
+    /// its body, with or without a stop between them.
+    #[test]
+    fn flat_text_titles_end_where_the_body_begins() {
+        let body = "全年办理行政复议案件38件，按期办结率100%，行政机关负责人出庭应诉率达到98%。"
+            .repeat(12);
+        let text = format!(
+            "现将有关情况报告如下：一、2019年法治政府建设主要举措和成效（一）健全突发事件应对体系修订完善应急预案18个，组织应急演练60余场次。{body}（二）协调和化解社会矛盾的能力提高。{body}二、规范公正文明执法高新区行政执法权力尚未下放，正在对接。{body}三、存在的问题一是执法力量不足。{body}"
+        );
+        assert_eq!(
+            titles(&text),
+            vec![
+                (1, "2019年法治政府建设主要举措和成效".into()),
+                (2, "健全突发事件应对体系".into()),
+                (2, "协调和化解社会矛盾的能力提高".into()),
+                (1, "规范公正文明执法".into()),
+                (1, "存在的问题".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_figure_or_a_space_of_a_one_line_paste() {
+        let body = "全年受理群众诉求1200件，按期办结率达到98%，满意率持续提升，各项工作有序推进。"
+            .repeat(12);
+        let text = format!(
+            "1.加强组织领导。{body}按时办结率达90%2.全面推进政务公开。{body} 3.推进依法决策 {body}"
+        );
+        assert_eq!(
+            titles(&text),
+            vec![
+                (3, "加强组织领导".into()),
+                (3, "全面推进政务公开".into()),
+                (3, "推进依法决策".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn enumerations_inline() {
         let text = "(一)加强领导。一是强化组织领导。二是规范程序；(1)决策公开、(2)执行公开。";
         let hs = find_headings(text);
@@ -455,5 +1231,15 @@ mod tests {
             .map(|e| &text[e.marker.clone()])
             .collect();
         assert_eq!(items, vec!["一是", "二是", "(1)", "(2)"]);
+    }
+
+    #[test]
+    fn again_is_an_enumeration_only_after_secondly() {
+        let text = "首先要学习。其次要落实。再次要考核。\n会议再次强调要落实。\n";
+        let items: Vec<&str> = find_enumerations(text, &[])
+            .iter()
+            .map(|e| &text[e.marker.clone()])
+            .collect();
+        assert_eq!(items, vec!["首先", "其次", "再次"]);
     }
 }

@@ -15,7 +15,11 @@ use crate::span::OffsetUnit;
 
 /// The analysis of one text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Version of the report format (the crate version).
@@ -34,6 +38,8 @@ pub struct Report {
     pub metrics: Vec<Metric>,
     /// Totals linked to their stated parts.
     pub sums: Vec<Sum>,
+    /// Stated rates recomputed from the counts the text names, with the arithmetic.
+    pub rates: Vec<Rate>,
     /// Cited titles (《…》) and document numbers.
     pub citations: Vec<Citation>,
     /// Keywords, best first.
@@ -48,7 +54,11 @@ pub struct Report {
 
 /// A half-open range in the original input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Span {
     /// First offset.
     pub start: usize,
@@ -58,7 +68,11 @@ pub struct Span {
 
 /// Facts about the document as a whole.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Meta {
     /// The report's title.
@@ -75,13 +89,105 @@ pub struct Meta {
     pub published: Option<String>,
     /// Where the publication date stands.
     pub published_span: Option<Span>,
-    /// Template placeholders left in the text (`XX区`, `201*年`, `*次`).
+    /// Template placeholders left in the text: the masks (`XX` of `XX区`, `201*`, `**` of
+    /// `**次`, `x` of `x名`, `＿＿`, `某某`), in every case and script.
     pub placeholders: Vec<Placeholder>,
+    /// What kind of document this is: a rule-of-law annual report or something else.
+    pub kind: DocKind,
+    /// Why: short Chinese statements of the evidence (`标题含“政府工作报告”`).
+    pub kind_evidence: Vec<String>,
+    /// The text is cut off (ends mid-sentence) or carries an excerpt note.
+    pub incomplete: bool,
+    /// Why the text is taken as incomplete (empty when it is complete).
+    pub incomplete_evidence: Vec<String>,
+    /// Where the title was read.
+    pub title_source: Option<Source>,
+    /// Where the issuer was read (the source that won among all that carry it).
+    pub issuer_source: Option<Source>,
+    /// Where the year was read.
+    pub year_source: Option<Source>,
+    /// Where the publication date was read.
+    pub published_source: Option<Source>,
+}
+
+/// What kind of document a text is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// A rule-of-law annual report (法治政府建设情况报告, 依法行政工作报告, a department's
+    /// 法治建设 report): the mandated parts apply.
+    #[default]
+    Report,
+    /// Anything else (政府工作报告, 实施方案, 工作要点, 解读, news): outline, metrics and
+    /// the rest, but no mandated parts.
+    Other,
+}
+
+impl DocKind {
+    /// The stable key used in JSON (`report`, `other`).
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Report => "report",
+            DocKind::Other => "other",
+        }
+    }
+
+    /// Parses a key as written in data files.
+    pub fn from_key(key: &str) -> Option<DocKind> {
+        match key {
+            "report" => Some(DocKind::Report),
+            "other" => Some(DocKind::Other),
+            _ => None,
+        }
+    }
+}
+
+/// Where a field of [`Meta`] was read: the evidence that decided among its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Title: the first line of the head naming a report (`…情况的报告`).
+    TitleLine,
+    /// Title: two lines of a wrapped title, joined.
+    WrappedTitle,
+    /// Title: the start of a report pasted as one line, up to the addressee.
+    LineStart,
+    /// Title: no line names a report; the first short line.
+    FirstLine,
+    /// Issuer: the signature above the date; published: the closing date (落款).
+    Signature,
+    /// Issuer: a label such as `解读单位：`.
+    Label,
+    /// Issuer: a speech's speaker line (`衢州市人民政府副市长　王建平`).
+    Speaker,
+    /// Issuer: the title's `X关于…` / `X YYYY年…` / `YYYY年X…`; year: the title's.
+    Title,
+    /// Issuer: only a place named in the title (`椒江区2019年度…`).
+    TitlePlace,
+    /// Issuer: the opening sentence (`我代表X`, the title's place named in full); year: the
+    /// year the opening sentence starts with.
+    Opening,
+    /// Year: the year most mentioned outside cited titles.
+    Mentions,
+    /// Published: a speech's meeting date (`——2012年12月25日在…会议上`).
+    Meeting,
+    /// Published: the page's date (`发布时间：`, a metadata table's date).
+    PageInfo,
 }
 
 /// A template placeholder left in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Placeholder {
     /// The placeholder as written.
     pub text: String,
@@ -93,7 +199,11 @@ pub struct Placeholder {
 
 /// A stretch of input excluded from analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Removed {
     /// Start offset.
     pub start: usize,
@@ -105,7 +215,11 @@ pub struct Removed {
 
 /// A mandated part of an annual rule-of-law report (法治政府建设年度报告).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// 主要举措和成效.
@@ -169,7 +283,11 @@ impl Part {
 
 /// A heading and the section it opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// Stable id within the report (`s1`, `s2`, …).
@@ -188,9 +306,11 @@ pub struct Section {
     pub section_end: usize,
     /// Id of the enclosing section.
     pub parent: Option<String>,
-    /// Mandated parts this section reports (level 1 and 2 only).
+    /// Mandated parts this section reports: the top two levels of the outline, and any
+    /// heading whose own title names a part (`2.严格落实党政主要负责人履行推进法治建设第一
+    /// 责任人职责`); none in a document that is not a report.
     pub parts: Vec<Part>,
-    /// Task area of the applicable 法治政府建设实施纲要 (level 1 and 2 only).
+    /// Task area of the applicable 法治政府建设实施纲要 (the top two levels only).
     pub task: Option<String>,
     /// Confidence of the `parts`/`task` mapping, 0–1.
     pub confidence: f64,
@@ -198,7 +318,11 @@ pub struct Section {
 
 /// An inline enumeration item (一是…, 首先…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Enumeration {
     /// The marker as written (`一是`).
@@ -215,7 +339,11 @@ pub struct Enumeration {
 
 /// How a stated quantity is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// 余, 多, 以上, 超过: more than the figure.
@@ -242,7 +370,11 @@ impl Qualifier {
 
 /// A quantity stated in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Metric {
     /// Stable id within the report (`m1`, `m2`, …).
@@ -277,7 +409,11 @@ pub struct Metric {
 
 /// A total linked to its stated parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Sum {
     /// Metric id of the total.
@@ -294,26 +430,60 @@ pub struct Sum {
     pub partial: bool,
 }
 
-/// A cited document.
+/// A stated rate recomputed from the counts the text names (`办结率95.7%` after
+/// `登记141件`, `办结135件`: 135 ÷ 141).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+pub struct Rate {
+    /// Metric id of the stated rate.
+    pub rate: String,
+    /// Metric ids of the counts added up as numerator (several for `撤销和确认违法的案件`).
+    pub numerator: Vec<String>,
+    /// Metric id of the denominator.
+    pub denominator: String,
+    /// numerator ÷ denominator, in percent, to four decimals.
+    pub computed: f64,
+    /// Whether the stated rate is the computed one as written (rounded or cut to its
+    /// decimals).
+    pub consistent: bool,
+}
+
+/// A cited document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[serde(rename_all = "camelCase")]
 pub struct Citation {
-    /// The title inside 《》, if any.
+    /// Identifier (`c1`, `c2` …), in document order.
+    pub id: String,
+    /// The title inside 《》, if any (for a bare short form, the words: `工作要点`).
     pub title: Option<String>,
     /// The document number, normalized (`国办发〔2018〕37号`).
     pub doc_number: Option<String>,
-    /// What kind of document the name says it is (法律, 行政法规, 规章, 规范性文件 …).
+    /// What kind of document the name says it is (法律, 行政法规, 规章, 规范性文件 …); a
+    /// short form has its document's.
     pub kind: Option<String>,
     /// Start offset.
     pub start: usize,
     /// End offset.
     pub end: usize,
+    /// For a short form (`《纲要》` after `《法治政府建设实施纲要（2015－2020年）》（以下简称
+    /// 《纲要》）`, a bare `工作要点` after `《…工作要点》`) or a repeat, the id of the first
+    /// full citation of the same document; null for a document's first full citation.
+    pub refers_to: Option<String>,
 }
 
 /// A keyword with its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Keyword {
     /// The word.
     pub word: String,
@@ -325,7 +495,11 @@ pub struct Keyword {
 
 /// A word and how often it occurs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WordCount {
     /// The word.
     pub word: String,
@@ -335,7 +509,11 @@ pub struct WordCount {
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
@@ -348,7 +526,11 @@ pub enum Severity {
 
 /// What kind of finding a check is. Serializes to the stable key of the JSON `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckKind {
     /// A heading two or more levels below its parent (`1.` directly under `一、`).
@@ -375,11 +557,13 @@ pub enum CheckKind {
     Placeholder,
     /// A closing date that cannot be read as a date.
     UnreadableDate,
+    /// The text is cut off or carries an excerpt note.
+    IncompleteText,
 }
 
 impl CheckKind {
     /// Every kind, in the order of this list.
-    pub const ALL: [CheckKind; 12] = [
+    pub const ALL: [CheckKind; 13] = [
         CheckKind::SkippedLevel,
         CheckKind::MissingSeparator,
         CheckKind::LongHeading,
@@ -392,6 +576,7 @@ impl CheckKind {
         CheckKind::RateMismatch,
         CheckKind::Placeholder,
         CheckKind::UnreadableDate,
+        CheckKind::IncompleteText,
     ];
 
     /// The stable key (`missing_part`, `sum_mismatch` …), as in JSON.
@@ -409,6 +594,7 @@ impl CheckKind {
             CheckKind::RateMismatch => "rate_mismatch",
             CheckKind::Placeholder => "placeholder",
             CheckKind::UnreadableDate => "unreadable_date",
+            CheckKind::IncompleteText => "incomplete_text",
         }
     }
 }
@@ -427,7 +613,11 @@ impl PartialEq<&str> for CheckKind {
 
 /// A finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Check {
     /// What kind of finding it is (`missing_part`, `sum_mismatch`, `skipped_level` …).
     pub kind: CheckKind,
@@ -443,7 +633,11 @@ pub struct Check {
 
 /// Figures about the whole text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// Characters in the input.
@@ -456,7 +650,8 @@ pub struct Stats {
     pub metrics: usize,
     /// Metrics per 1000 content characters.
     pub metrics_per1000: f64,
-    /// Citations found.
+    /// Documents cited: citations that do not refer back to another (short forms and
+    /// repeats are mentions of a document already counted).
     pub citations: usize,
     /// Inline enumeration items.
     pub enumerations: usize,

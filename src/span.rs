@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 
 /// The unit in which span offsets are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum OffsetUnit {
     /// Unicode scalar values (Rust `char`, Python `str` indices).

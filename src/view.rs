@@ -125,6 +125,44 @@ impl View {
         self.orig_start(b)..self.orig_end(b + len)
     }
 
+    /// The original text that the view bytes `range` (on character boundaries) stand for,
+    /// as written, without what the view left out between them (a watermark removed
+    /// mid-sentence, a zero-width space): the original pieces of its runs, joined.
+    pub fn original_text(&self, original: &str, range: Range<usize>) -> String {
+        let mut out = String::new();
+        let end = range.end.min(self.text.len());
+        if range.start >= end {
+            return out;
+        }
+        let mut piece: Option<Range<usize>> = None;
+        let mut i = self.run_index(range.start);
+        let mut at = range.start;
+        while at < end && i < self.runs.len() {
+            let r = self.runs[i];
+            let run_end = (self.run_view_end(i) as usize).min(end);
+            let orig = if self.linear(i) {
+                let shift = at - r.view as usize;
+                r.orig as usize + shift..r.orig as usize + shift + (run_end - at)
+            } else {
+                r.orig as usize..r.orig_end as usize
+            };
+            piece = match piece {
+                Some(p) if p.end == orig.start => Some(p.start..orig.end),
+                Some(p) => {
+                    out.push_str(original.get(p).unwrap_or(""));
+                    Some(orig)
+                }
+                None => Some(orig),
+            };
+            at = run_end;
+            i += 1;
+        }
+        if let Some(p) = piece {
+            out.push_str(original.get(p).unwrap_or(""));
+        }
+        out
+    }
+
     /// The run containing view byte `b` (the last run for `b` at the end).
     fn run_index(&self, b: usize) -> usize {
         self.runs
@@ -197,6 +235,26 @@ mod tests {
         assert_eq!(v.to_original(2..3), 3..4);
         assert_eq!(v.to_original(0..3), 0..4);
         assert_eq!(v.to_original(3..3), 4..4);
+    }
+
+    #[test]
+    fn original_text_leaves_out_what_the_view_skipped() {
+        let original = "ab广告cd";
+        let mut v = View::with_capacity(original.len(), 4);
+        v.push('a', 0..1);
+        v.push('b', 1..2);
+        v.push('c', 8..9);
+        v.push('d', 9..10);
+        assert_eq!(v.original_text(original, 0..4), "abcd");
+        assert_eq!(v.to_original(0..4), 0..10);
+        assert_eq!(v.original_text(original, 1..3), "bc");
+        // A changed character keeps its original (`（` for `(`).
+        let original = "（一）";
+        let mut v = View::with_capacity(original.len(), 3);
+        v.push('(', 0..3);
+        v.push('一', 3..6);
+        v.push(')', 6..9);
+        assert_eq!(v.original_text(original, 0..v.text().len()), original);
     }
 
     #[test]

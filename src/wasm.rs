@@ -49,6 +49,14 @@ fn performance_now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+#[cfg(feature = "wasm")]
+#[wasm_bindgen]
+extern "C" {
+    /// Options as JavaScript passes them: any of the fields of `Options`.
+    #[wasm_bindgen(typescript_type = "Partial<Options>")]
+    pub type PartialOptions;
+}
+
 /// Analyzes rule-of-law reports. Create once (loading the lexicon is the expensive part),
 /// then call `analyze` as often as needed.
 #[cfg(feature = "wasm")]
@@ -65,14 +73,12 @@ impl Analyzer {
     /// outline and metrics work and segmentation is coarse).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
+        options: Option<PartialOptions>,
         lexicon: Option<String>,
     ) -> Result<Analyzer, JsValue> {
         // Through JSON, so that unknown fields are rejected (serde-wasm-bindgen only looks
         // up the fields it knows and would silently ignore a misspelt one).
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
+        let options: Options = if let Some(options) = options {
             let json = js_sys::JSON::stringify(&options)
                 .ok()
                 .and_then(|s| s.as_string())
@@ -82,6 +88,8 @@ impl Analyzer {
                     ))
                 })?;
             crate::Analyzer::options_from_json(&json).map_err(|e| js_error(&e))?
+        } else {
+            Options::default()
         };
         let mut inner =
             crate::Analyzer::with_lexicon(options, lexicon.as_deref()).map_err(|e| js_error(&e))?;
@@ -135,6 +143,7 @@ impl Analyzer {
 /// Decoded file text and the encoding detected.
 #[cfg(feature = "wasm-decode")]
 #[derive(Serialize, tsify::Tsify)]
+#[tsify(missing_as_null, hashmap_as_object)]
 pub struct DecodedText {
     /// The text.
     pub text: String,

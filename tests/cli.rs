@@ -314,3 +314,76 @@ fn a_child_that_exits_before_reading_its_input_is_judged_by_its_exit_status() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/lexicon.txt"));
 }
+
+#[test]
+fn many_files_with_several_workers_come_out_in_input_order_like_one_worker() {
+    // More files than the writer's window, one of them missing: every worker count gives
+    // the same output, in the order the files were named, and the failure is named.
+    let mut args = vec!["analyze", "--format", "jsonl"];
+    let seeds = [
+        SEED,
+        "tests/fixtures/001_446f1514762c12b7.txt",
+        "tests/fixtures/002_b4867092e177dc67.txt",
+        "tests/fixtures/003_2c9c4544be17b5e5.txt",
+        "tests/fixtures/004_225241193e25156f.txt",
+    ];
+    for i in 0..80 {
+        args.push(seeds[i % seeds.len()]);
+        if i == 41 {
+            args.push("tests/fixtures/missing.txt");
+        }
+    }
+    let with = |jobs: &'static str| {
+        let mut a = args.clone();
+        a.splice(1..1, ["--jobs", jobs]);
+        run(&a, None)
+    };
+    let one = with("1");
+    let three = with("3");
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(three.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&three.stderr).contains("missing.txt"));
+    assert_eq!(stdout(&one), stdout(&three));
+    let files: Vec<String> = stdout(&three)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files.len(), 80);
+    for (i, f) in files.iter().enumerate() {
+        assert_eq!(f, seeds[i % seeds.len()]);
+    }
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    // `fazhi-lens analyze … | head`: the reader goes away; no worker may hang waiting for
+    // the writer, and nothing is reported as an error.
+    let mut child = Command::new(BIN)
+        .args(["analyze", "--format", "jsonl", "--jobs", "2"])
+        .args(std::iter::repeat_n(SEED, 300))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = [0u8; 64];
+    use std::io::Read;
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    // stdout is dropped here: the pipe is closed with most of the output unread.
+    let out = child.wait_with_output().expect("the child ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -118,6 +118,18 @@ fn render_metrics(r: &Report) -> String {
         )
         .unwrap();
     }
+    for rate in &r.rates {
+        writeln!(
+            out,
+            "rate {} = {} ÷ {} → {} consistent={}",
+            rate.rate,
+            rate.numerator.join("+"),
+            rate.denominator,
+            rate.computed,
+            rate.consistent
+        )
+        .unwrap();
+    }
     for c in r
         .checks
         .iter()

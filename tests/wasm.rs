@@ -5,17 +5,18 @@
 //! errors that are JS `Error`s, not panics. The same tests must pass in both browsers.
 #![cfg(target_arch = "wasm32")]
 
-use fazhi_lens::wasm::{decode_bytes, Analyzer};
+use fazhi_lens::wasm::{decode_bytes, Analyzer, PartialOptions};
 use fazhi_lens::Report;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("fixtures/003_2c9c4544be17b5e5.txt");
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).expect("test options are valid JSON")
+fn options(json: &str) -> Option<PartialOptions> {
+    let value = js_sys::JSON::parse(json).expect("test options are valid JSON");
+    Some(value.unchecked_into())
 }
 
 fn analyze(analyzer: &Analyzer, text: &str) -> Report {
@@ -81,7 +82,7 @@ fn invalid_options_are_a_js_error() {
 
 #[wasm_bindgen_test]
 fn empty_input_is_an_error_with_a_chinese_message() {
-    let analyzer = Analyzer::new(JsValue::UNDEFINED, None).expect("default options");
+    let analyzer = Analyzer::new(None, None).expect("default options");
     let err: js_sys::Error = analyzer
         .analyze(" \n\u{200B}")
         .err()

@@ -56,8 +56,10 @@ pub fn len(text: &str, unit: OffsetUnit) -> usize {
 /// Every span in a report, with what it claims to cover where it claims text.
 pub fn spans(report: &Report) -> Vec<(&'static str, usize, usize, Option<String>)> {
     let mut out = Vec::new();
+    // The title is checked by `assert_spans_slice` against its span without what was
+    // removed inside it and without line breaks (a wrapped title is given joined).
     if let Some(s) = &report.meta.title_span {
-        out.push(("meta.title", s.start, s.end, report.meta.title.clone()));
+        out.push(("meta.title", s.start, s.end, None));
     }
     if let Some(s) = &report.meta.published_span {
         out.push(("meta.published", s.start, s.end, None));
@@ -116,6 +118,34 @@ pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
             assert_eq!(got, claimed, "{what} span {start}..{end} ({unit:?})");
         }
     }
+    if let (Some(span), Some(title)) = (&report.meta.title_span, &report.meta.title) {
+        // The span as written, without the spans removed inside it (a share prefix, an
+        // emoji) and with its lines joined, trimmed (a title wrapped over two lines).
+        let mut cuts: Vec<(usize, usize)> = report
+            .removed
+            .iter()
+            .filter(|r| r.start < span.end && r.end > span.start)
+            .map(|r| (r.start.max(span.start), r.end.min(span.end)))
+            .collect();
+        cuts.sort();
+        let mut kept = String::new();
+        let mut at = span.start;
+        for (a, b) in cuts {
+            if a > at {
+                kept.push_str(&slice(text, at, a, unit));
+            }
+            at = at.max(b);
+        }
+        if at < span.end {
+            kept.push_str(&slice(text, at, span.end, unit));
+        }
+        let joined: String = kept.lines().map(str::trim).collect();
+        assert_eq!(
+            &joined, title,
+            "meta.title span {}..{} ({unit:?})",
+            span.start, span.end
+        );
+    }
     for s in &report.outline {
         let heading = slice(text, s.start, s.end, unit);
         assert!(
@@ -123,8 +153,13 @@ pub fn assert_spans_slice(text: &str, report: &Report, unit: OffsetUnit) {
             "heading {heading:?} starts with its marker {:?}",
             s.marker
         );
+        // A title wrapped over two lines is given joined: its characters stand in the
+        // heading in order, with the line break (and any page clutter) between them.
+        // Matched from the end: the heading's last character is the title's last one.
+        let mut rest = heading.trim_end().chars().rev();
+        let ends = s.title.chars().next_back() == heading.trim_end().chars().next_back();
         assert!(
-            heading.ends_with(&s.title),
+            ends && s.title.chars().rev().all(|t| rest.any(|h| h == t)),
             "heading {heading:?} ends with its title {:?}",
             s.title
         );
@@ -249,7 +284,7 @@ pub const REPORT_PIECES: &[&str] = &[
 ];
 
 /// Asserts the structural invariants: headings lie inside their sections, a section lies
-/// inside its parent's and has a higher level, and sums reference existing metrics.
+/// inside its parent's and has a higher level, and sums and rates reference existing metrics.
 pub fn assert_structure(report: &Report) {
     for s in &report.outline {
         assert!(s.start <= s.end && s.end <= s.section_end, "{s:?}");
@@ -272,6 +307,17 @@ pub fn assert_structure(report: &Report) {
             assert!(
                 report.metrics.iter().any(|m| &m.id == id),
                 "sum references {id}"
+            );
+        }
+    }
+    for rate in &report.rates {
+        let ids = std::iter::once(&rate.rate)
+            .chain(&rate.numerator)
+            .chain(std::iter::once(&rate.denominator));
+        for id in ids {
+            assert!(
+                report.metrics.iter().any(|m| &m.id == id),
+                "rate references {id}"
             );
         }
     }

@@ -11,7 +11,11 @@ const heading: Section = report.outline[0];
 const level: number = heading.level;
 const encoding: string = decodeBytes(new Uint8Array([0xe4, 0xb8, 0x80])).encoding;
 const ready: Promise<unknown> = init();
-void [raw, start, level, encoding, ready];
+// Both arguments may be left out: the default options, no dictionary.
+const bare = new Analyzer();
+// A field the text does not give is null, as at run time (never undefined).
+const title: string | null = report.meta.title;
+void [raw, start, level, encoding, ready, bare, title];
 
 // @ts-expect-error "bytes" is not an offset unit
 new Analyzer({ offsets: "bytes" }, null);

@@ -1,0 +1,324 @@
+//! Tables pasted into a report: each numeric cell a metric, each column and row with a
+//! total a breakdown.
+//!
+//! A table is three or more consecutive lines cut into the same number of cells, by tabs
+//! (empty cells kept: `合计\t\t540\t1259`) or by runs of two or more spaces, with a total
+//! row (`合计`, `总计`) or a total column. The first line is the header: a column's unit is
+//! the one its header names (`受理数（件）`, `罚没款（万元）`), else the one a `单位：项` line
+//! above the table gives, else the one its cells carry (`16件`). The label column is the
+//! first whose cells are not numbers (`县市场监管局`, `2020年`); columns headed 序号 are
+//! numbering. A cell's subject is its column header without the unit (`收案数`), or the row
+//! label under a total column. Every numeric column but a share (`纠错率（%）`) is a
+//! breakdown of its total-row cell, and every row a breakdown of its total-column cell.
+//! One pass over the lines, each line read once.
+
+use std::ops::Range;
+
+use super::context::Context;
+use super::extract::round6;
+use super::{Found, Plan};
+use crate::knowledge::{self, Role};
+use crate::numerals;
+
+/// Headers of a numbering column.
+const NUMBERING: &[&str] = &["序号", "编号", "排名", "序"];
+
+/// A table's cells found as metrics, and its breakdowns as (total, parts) indices into them.
+pub struct Tables {
+    /// The numeric cells, in text order.
+    pub cells: Vec<Found>,
+    /// (total, parts), indices into `cells`.
+    pub links: Vec<(usize, Vec<usize>)>,
+}
+
+/// Whether a cell opens a total row or names a total column.
+fn is_total_label(cell: &str) -> bool {
+    let cell = cell.trim_start();
+    knowledge::words(Role::TotalLabel)
+        .iter()
+        .any(|w| cell.starts_with(w))
+}
+
+/// Splits a line into cells with their byte ranges: by tabs (empty cells kept), else by
+/// runs of two or more spaces.
+fn cells(line: &str, base: usize) -> Vec<Range<usize>> {
+    let trim = |r: Range<usize>| {
+        let cell = &line[r.clone()];
+        let lead = cell.len() - cell.trim_start().len();
+        let s = r.start + lead;
+        base + s..base + s + cell.trim().len()
+    };
+    if line.contains('\t') {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, _) in line.match_indices('\t') {
+            out.push(trim(start..i));
+            start = i + 1;
+        }
+        out.push(trim(start..line.len()));
+        return out;
+    }
+    if !line.contains("  ") {
+        return Vec::new();
+    }
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+            let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+            if !line[start..i].trim().is_empty() {
+                out.push(trim(start..i));
+            }
+            i += run;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if !line[start..].trim().is_empty() {
+        out.push(trim(start..line.len()));
+    }
+    out
+}
+
+/// The unit a header or a `单位：` line names: `受理数（件）`, `金额(万元)`, `单位：项`.
+fn header_unit(header: &str) -> Option<&'static str> {
+    let inner = header
+        .rsplit_once(['(', '（'])
+        .map(|(_, u)| u.trim_end_matches([')', '）']))
+        .or_else(|| {
+            header
+                .trim()
+                .strip_prefix("单位")
+                .map(|u| u.trim_start_matches(['：', ':', ' ']))
+        });
+    let inner = inner?.trim();
+    knowledge::unit(inner).map(|u| u.text)
+}
+
+/// The header without its unit: `收案数（件）` → 收案数.
+fn header_name(header: &str) -> Range<usize> {
+    let end = header.find(['(', '（']).unwrap_or(header.len());
+    0..header[..end].trim_end().len()
+}
+
+/// A cell's number and the unit it names itself, if any.
+type CellNumber = (f64, Option<&'static str>);
+
+/// A cell's number: Arabic digits with an optional unit it names itself (`16件`), never a
+/// year or a date (`2020年`).
+fn cell_number(cell: &str) -> Option<CellNumber> {
+    let cell = cell.trim();
+    let digits_end = cell
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(cell.len());
+    let (num, rest) = cell.split_at(digits_end);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let unit = if rest.is_empty() {
+        None
+    } else {
+        let u = knowledge::unit(rest)?;
+        if u.kind == "time" && !u.deadline {
+            return None;
+        }
+        if matches!(u.text, "年" | "月" | "日") {
+            return None;
+        }
+        Some(u.text)
+    };
+    Some((numerals::parse_scaled(num, 0)?, unit))
+}
+
+/// Every table of the text.
+pub fn find(ctx: &Context<'_>) -> Tables {
+    let text = ctx.text;
+    let lines = crate::text::line_ranges(text);
+    ctx.tick(lines.len());
+    let rows: Vec<Vec<Range<usize>>> = lines
+        .iter()
+        .map(|l| cells(&text[l.clone()], l.start))
+        .collect();
+    let mut out = Tables {
+        cells: Vec::new(),
+        links: Vec::new(),
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let width = rows[i].len();
+        let mut j = i;
+        while j < rows.len() && width >= 2 && rows[j].len() == width {
+            j += 1;
+        }
+        if j - i < 3 {
+            i += 1;
+            continue;
+        }
+        // A `单位：项` line just above the table (a title line may stand between).
+        let default_unit = lines[i.saturating_sub(2)..i]
+            .iter()
+            .rev()
+            .find_map(|l| header_unit(&text[l.clone()]));
+        ctx.tick(rows[i..j].iter().map(Vec::len).sum());
+        table(text, &rows[i..j], default_unit, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// The cells and breakdowns of one table block (header first).
+fn table(
+    text: &str,
+    block: &[Vec<Range<usize>>],
+    default_unit: Option<&'static str>,
+    out: &mut Tables,
+) {
+    let width = block[0].len();
+    let header = &block[0];
+    let body = &block[1..];
+    let cell = |r: &Range<usize>| &text[r.clone()];
+    // Every cell read once: its number, if it is one.
+    let numbers: Vec<Vec<Option<CellNumber>>> = body
+        .iter()
+        .map(|r| r.iter().map(|c| cell_number(cell(c))).collect())
+        .collect();
+    let numeric = |col: usize| {
+        body.iter()
+            .zip(&numbers)
+            .filter(|(r, _)| !cell(&r[col]).is_empty())
+            .all(|(_, n)| n[col].is_some())
+            && body.iter().any(|r| !cell(&r[col]).is_empty())
+    };
+    let Some(label_col) =
+        (0..width).find(|&c| !numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
+    else {
+        return;
+    };
+    let total_row = body
+        .iter()
+        .position(|r| (0..=label_col).any(|c| is_total_label(cell(&r[c]))));
+    let total_col = (label_col + 1..width).find(|&c| is_total_label(cell(&header[c])));
+    if total_row.is_none() && total_col.is_none() {
+        return;
+    }
+    // The numeric columns after the label, with their unit.
+    let columns: Vec<(usize, &'static str)> = (label_col + 1..width)
+        .filter(|&c| numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
+        .filter_map(|c| {
+            let from_cells = || numbers.iter().find_map(|n| n[c].and_then(|(_, u)| u));
+            let unit = header_unit(cell(&header[c]))
+                .or_else(from_cells)
+                .or(default_unit)?;
+            Some((c, unit))
+        })
+        .collect();
+    // index[(row, col)] into out.cells
+    let mut index: Vec<Vec<Option<usize>>> = vec![vec![None; width]; body.len()];
+    for (k, row) in body.iter().enumerate() {
+        for &(c, unit) in &columns {
+            let Some((value, _)) = numbers[k][c] else {
+                continue;
+            };
+            let (base, shift) = numerals::unit_scale(unit);
+            let info = knowledge::unit(base);
+            let head = &header[c];
+            let name = header_name(cell(head));
+            let subject = if is_total_label(cell(head)) || name.is_empty() {
+                row[label_col].clone()
+            } else {
+                head.start + name.start..head.start + name.end
+            };
+            let kind = if base == "%" {
+                "percent"
+            } else {
+                info.map_or("count", |u| u.kind)
+            };
+            out.cells.push(Found {
+                raw: row[c].clone(),
+                value: round6(numerals::scale(value, shift)),
+                value_max: None,
+                unit: base,
+                unit_kind: kind,
+                family: info.map_or(base, |u| u.family),
+                event: false,
+                deadline: false,
+                qualifier: None,
+                subject: Some(subject),
+                clause: row[label_col].clone(),
+                indicator: None,
+                plan: Plan::Unmarked,
+                plan_year: None,
+                cell: Some((row[label_col].clone(), head.clone())),
+            });
+            index[k][c] = Some(out.cells.len() - 1);
+        }
+    }
+    let share = |c: usize| {
+        columns
+            .iter()
+            .any(|&(cc, u)| cc == c && matches!(u, "%" | "‰"))
+    };
+    if let Some(tr) = total_row {
+        for &(c, _) in &columns {
+            if share(c) {
+                continue;
+            }
+            let Some(total) = index[tr][c] else { continue };
+            let parts: Vec<usize> = (0..body.len())
+                .filter(|&k| k != tr)
+                .filter_map(|k| index[k][c])
+                .collect();
+            if parts.len() >= 2 {
+                out.links.push((total, parts));
+            }
+        }
+    }
+    if let Some(tc) = total_col {
+        for row in &index {
+            let Some(total) = row[tc] else { continue };
+            let family = out.cells[total].family;
+            let parts: Vec<usize> = columns
+                .iter()
+                .filter(|&&(c, _)| c != tc && !share(c))
+                .filter_map(|&(c, _)| row[c])
+                .filter(|&p| out.cells[p].family == family)
+                .collect();
+            if parts.len() >= 2 {
+                out.links.push((total, parts));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_table_with_unit_line_total_row_and_total_column() {
+        let text =
+            "单位：项\n部门\t许可\t处罚\t合计\n甲局\t7\t12\t19\n乙局\t3\t5\t8\n合计\t10\t17\t27\n";
+        let t = find(&Context::new(text, &[]));
+        assert_eq!(t.cells.len(), 9);
+        assert!(t.cells.iter().all(|c| c.unit == "项"));
+        // three columns and three rows
+        assert_eq!(t.links.len(), 6);
+    }
+
+    #[test]
+    fn numbering_and_year_columns_are_not_figures() {
+        let text = "序号\t部门\t处罚（件）\n1\t甲局\t12\n2\t乙局\t30\n合计\t\t42\n";
+        let t = find(&Context::new(text, &[]));
+        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
+        assert_eq!(raws, ["12", "30", "42"]);
+        let text = "年度        收案数（件）    纠错率（%）\n2020年      132             14.4\n2021年      156             14.8\n合计        288             14.6\n";
+        let t = find(&Context::new(text, &[]));
+        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
+        assert_eq!(raws, ["132", "14.4", "156", "14.8", "288", "14.6"]);
+        assert_eq!(t.links.len(), 1, "the share column is not summed");
+        assert_eq!(&text[t.cells[0].subject.clone().unwrap()], "收案数");
+    }
+}
