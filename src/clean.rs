@@ -43,6 +43,16 @@ use crate::normalize::is_han;
 use crate::text::line_ranges;
 use crate::view::View;
 
+/// The reasons this stage gives by a line's place and repetition rather than by a rule of
+/// `data/boilerplate.tsv` (every reason has its names in `data/names.tsv`).
+const REPEATED_TITLE: &str = "repeated_title";
+const PAGE_NUMBER: &str = "page_number";
+const RUNNING_HEADER: &str = "running_header";
+
+/// The reasons of [`clean`] that no data rule gives (a test checks that each has a name).
+#[cfg(test)]
+pub(crate) const STRUCTURAL_REASONS: [&str; 3] = [REPEATED_TITLE, PAGE_NUMBER, RUNNING_HEADER];
+
 /// One excluded stretch of the normalized view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovedRange {
@@ -356,7 +366,7 @@ pub fn clean(norm: &View) -> Cleaned {
     let mut kept_titles: Vec<usize> = Vec::new();
     for at in top.values().filter(|at| at.len() >= 2) {
         for &i in &at[..at.len() - 1] {
-            cleans[i].reason = Some("repeated_title");
+            cleans[i].reason = Some(REPEATED_TITLE);
         }
         kept_titles.extend(at.last());
     }
@@ -378,14 +388,14 @@ pub fn clean(norm: &View) -> Cleaned {
             continue;
         }
         cleans[i].reason = if is_page_number(&t) {
-            Some("page_number")
+            Some(PAGE_NUMBER)
         } else if counts.get(&t).copied().unwrap_or(0) >= 3
             && !kept_titles.contains(&i)
             && !ends_sentence(&t)
             && !starts_with_marker(&t)
             && !t.ends_with('：')
         {
-            Some("running_header")
+            Some(RUNNING_HEADER)
         } else {
             None
         };
@@ -408,15 +418,15 @@ pub fn clean(norm: &View) -> Cleaned {
         .values()
         .filter(|at| {
             at.iter().all(|&i| {
-                reason_at(i + 1, &cleans) == Some("page_number")
-                    || (i > 0 && reason_at(i - 1, &cleans) == Some("page_number"))
+                reason_at(i + 1, &cleans) == Some(PAGE_NUMBER)
+                    || (i > 0 && reason_at(i - 1, &cleans) == Some(PAGE_NUMBER))
             })
         })
         .flatten()
         .copied()
         .collect();
     for i in headers {
-        cleans[i].reason = Some("running_header");
+        cleans[i].reason = Some(RUNNING_HEADER);
     }
 
     let reason_of: Vec<Option<&'static str>> = cleans.iter().map(|c| c.reason).collect();

@@ -70,6 +70,7 @@ const DOMAIN_DICT: File = data_file!("domain_dict.txt");
 const CITATION_KINDS: File = data_file!("citation_kinds.tsv");
 const WORDS: File = data_file!("words.tsv");
 const DOCUMENT_KINDS: File = data_file!("document_kinds.tsv");
+const NAMES: File = data_file!("names.tsv");
 
 /// One line of data: where it stands and its tab-separated columns.
 struct Line {
@@ -462,6 +463,52 @@ fn load_document_kinds() -> Result<Vec<KindRule>> {
 pub fn document_kinds() -> &'static [KindRule] {
     static C: OnceLock<Vec<KindRule>> = OnceLock::new();
     cached(&C, load_document_kinds).as_slice()
+}
+
+// --- names ------------------------------------------------------------------------------
+
+/// The categories of `data/names.tsv`.
+pub const NAME_CATEGORIES: &[&str] = &["reason", "citation_kind", "document_kind"];
+
+/// A key of the Report JSON with its names (`data/names.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyName {
+    /// One of [`NAME_CATEGORIES`].
+    pub category: &'static str,
+    /// The key as the Report writes it (`page_number`, `法律`, `report`).
+    pub key: &'static str,
+    /// The Chinese name.
+    pub name: &'static str,
+    /// The English name.
+    pub name_en: &'static str,
+}
+
+fn load_names() -> Result<Vec<KeyName>> {
+    let mut names: Vec<KeyName> = Vec::new();
+    for line in lines(NAMES) {
+        let [category, key, name, name_en] = line.fields::<4>()?;
+        if !NAME_CATEGORIES.contains(&category) {
+            return Err(line.error(format!("unknown category {category:?}")));
+        }
+        if names.iter().any(|n| n.category == category && n.key == key) {
+            return Err(line.error(format!("{category} {key:?} named twice")));
+        }
+        names.push(KeyName {
+            category,
+            key,
+            name,
+            name_en,
+        });
+    }
+    Ok(names)
+}
+
+/// The names of the keys of one category, in file order.
+pub fn names(category: &str) -> impl Iterator<Item = &'static KeyName> + '_ {
+    static C: OnceLock<Vec<KeyName>> = OnceLock::new();
+    cached(&C, load_names)
+        .iter()
+        .filter(move |n| n.category == category)
 }
 
 /// An indicator of `data/indicators.tsv`.
@@ -1036,6 +1083,10 @@ mod tests {
         }
         let kinds = load_document_kinds().unwrap();
         assert!(kinds.iter().any(|r| r.kind == DocKind::Other));
+        let names = load_names().unwrap();
+        for category in NAME_CATEGORIES {
+            assert!(names.iter().any(|n| n.category == *category), "{category}");
+        }
         for catalogue in CATALOGUES {
             assert!(tasks.iter().any(|t| t.catalogue == *catalogue));
         }

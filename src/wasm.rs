@@ -210,8 +210,40 @@ pub fn mandated_parts(year: Option<i32>) -> Result<JsValue, JsValue> {
     to_js(&crate::export::mandated_parts(year))
 }
 
-/// The names, in Chinese and English, of the indicators, 纲要 tasks and parts that reports
-/// refer to by key.
+/// The report at a glance: its kind, the parts it must have, has and misses, the 纲要 tasks
+/// its measures cover, its checks by severity.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen(unchecked_return_type = "Scorecard")]
+pub fn scorecard(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report: crate::Report = from_js(report, "report")?;
+    to_js(&crate::export::scorecard(&report))
+}
+
+/// The documents a report cites, each with the ids of its mentions.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen(js_name = citedDocuments, unchecked_return_type = "CitedDocument[]")]
+pub fn cited_documents(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report: crate::Report = from_js(report, "report")?;
+    to_js(&crate::export::cited_documents(&report))
+}
+
+/// The value a report gives for each indicator it states (its first figure that is not a
+/// target): what a trend over several reports plots.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen(js_name = indicatorValues, unchecked_return_type = "Record<string, number>")]
+pub fn indicator_values(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report: crate::Report = from_js(report, "report")?;
+    to_js(&crate::export::indicator_values(&report))
+}
+
+/// The names, in Chinese and English, of the keys reports carry: indicators, 纲要 tasks,
+/// parts, removal reasons, citation and document kinds.
 #[cfg(feature = "wasm")]
 #[wasm_bindgen(unchecked_return_type = "Catalogue")]
 pub fn catalogue() -> Result<JsValue, JsValue> {

@@ -56,8 +56,8 @@ function marksOf(report) {
   /** @type {Mark[]} */
   const marks = [];
   for (const s of report.outline) marks.push({ start: s.start, end: s.end, cls: `a-heading a-level-${s.level}`, id: s.id });
-  for (const r of report.removed) marks.push({ start: r.start, end: r.end, cls: "a-removed", label: t("removedLabel", { reason: r.reason }) });
-  for (const c of report.citations) marks.push({ start: c.start, end: c.end, cls: "a-citation", label: [c.kind, c.docNumber].filter(Boolean).join(" · ") });
+  for (const r of report.removed) marks.push({ start: r.start, end: r.end, cls: "a-removed", label: t("removedLabel", { reason: nameOf("reason", r.reason) }) });
+  for (const c of report.citations) marks.push({ start: c.start, end: c.end, cls: "a-citation", label: [c.kind != null ? nameOf("citationKind", c.kind) : null, c.docNumber].filter(Boolean).join(" · ") });
   for (const m of report.metrics) marks.push({ start: m.start, end: m.end, cls: "a-metric", metric: m, id: m.id });
   return marks.filter((x) => x.start < x.end).sort((a, b) => a.start - b.start);
 }

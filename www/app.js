@@ -20,15 +20,16 @@ import { download, entryName, stem, withoutBom } from "./exports.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
-/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
+/** @typedef {import("./pkg/fazhi_lens.js").Scorecard} Scorecard */
+/** @typedef {import("./pkg/fazhi_lens.js").CitedDocument} CitedDocument */
 /** @typedef {import("./pkg/fazhi_lens.js").Concordance} Concordance */
 /** @typedef {import("./outline.js").Reveal} Reveal */
 /** @typedef {import("./engine.js").PageReport} PageReport */
 /** A status or notice, rebuilt in the current language when it changes. @typedef {() => (string | Node)[]} Message */
 /**
  * The report on screen: its text, the file it came from, and what Rust derived from it
- * for the page (section paths, the parts its year requires).
- * @typedef {{report: Report, json: () => string, text: string, file: string | null, paths: Record<string, string>, mandated: Part[]}} Shown
+ * for the page (section paths, the scorecard, the cited documents).
+ * @typedef {{report: Report, json: () => string, text: string, file: string | null, paths: Record<string, string>, scorecard: Scorecard, documents: CitedDocument[]}} Shown
  */
 
 /** The largest text analyzed, in UTF-16 code units (about 16 MB of Chinese text). */
@@ -186,15 +187,15 @@ function render() {
  */
 function renderViews() {
   if (!shown) return Promise.resolve(true);
-  const { report, text, paths, mandated } = shown;
+  const { report, text, paths, scorecard, documents } = shown;
   renderSummary(byId("summary"), report);
-  renderScorecard(byId("scorecard"), report, mandated);
+  renderScorecard(byId("scorecard"), report, scorecard);
   const views = [
     renderOutline(byId("outline"), report, reveal),
     renderChecks(byId("checks"), report, reveal),
     metricsTable.show(report, paths),
     annotated.show(report, text),
-    renderCitations(byId("citations"), report),
+    renderCitations(byId("citations"), documents),
   ];
   renderKeywords(byId("keywords"), report, lookup);
   renderFrequencies(byId("frequencies"), report, lookup);
@@ -255,12 +256,12 @@ async function analyze(started) {
     await yieldToBrowser();
     if (mine !== generation) return;
     const { report, json } = await readPageReport(answer, yieldToBrowser);
-    const { paths, mandated } = answer;
+    const { paths, scorecard, documents } = answer;
     await yieldToBrowser();
     if (mine !== generation) return;
     markOnce("fazhi-lens:first-data");
     markLatest("fazhi-lens:data");
-    shown = { report, json, text, file, paths, mandated };
+    shown = { report, json, text, file, paths, scorecard, documents };
     render();
     markOnce("fazhi-lens:first-report");
     markPaintedOnce("fazhi-lens:first-report");

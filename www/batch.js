@@ -1,6 +1,7 @@
 // The many-reports view: files analysed one by one, their status, the indicators ×
-// reports matrix, the mandated parts and 纲要 tasks heatmap (which parts a report's year
-// requires comes from Rust), the trend chart, and the batch exports, which are the
+// reports matrix, the mandated parts and 纲要 tasks heatmap (which parts a report requires
+// comes from Rust's scorecard: by its year, none for a document that is not a report), the
+// trend chart, and the batch exports, which are the
 // CLI's CSV and Markdown over the same files.
 import { el, zh } from "./dom.js";
 import { errorText, nameOf, t, tNodes } from "./i18n.js";
@@ -9,15 +10,16 @@ import { download } from "./exports.js";
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
 /** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
+/** @typedef {import("./pkg/fazhi_lens.js").Scorecard} Scorecard */
 /** @typedef {import("./engine.js").Engine} Engine */
 /** @typedef {import("./chart.js").TrendChart} TrendChart */
 /** @typedef {"queued" | "decoding" | "analyzing" | "finished" | "failed"} Status */
 /**
- * One file of the batch: its name, where it is, its text and report once analysed, the
- * parts its year requires, and why it failed.
- * @typedef {{name: string, status: Status, text: string, report: Report | null, mandated: Part[], error: unknown, cancelled: boolean}} BatchItem
+ * One file of the batch: its name, where it is, its text and report once analysed, with
+ * its scorecard and indicator values, and why it failed.
+ * @typedef {{name: string, status: Status, text: string, report: Report | null, scorecard: Scorecard | null, values: Record<string, number>, error: unknown, cancelled: boolean}} BatchItem
  */
-/** A finished item. @typedef {BatchItem & {report: Report}} Finished */
+/** A finished item. @typedef {BatchItem & {report: Report, scorecard: Scorecard}} Finished */
 
 /**
  * Whether an item has its report.
@@ -25,7 +27,7 @@ import { download } from "./exports.js";
  * @returns {item is Finished}
  */
 function finished(item) {
-  return item.report !== null;
+  return item.report !== null && item.scorecard !== null;
 }
 
 /** The batch: its items, the run that fills them, and its tables. */
@@ -62,7 +64,7 @@ export class Batch {
   async analyse(files) {
     const run = ++this.#run;
     const { engine } = this.parts;
-    this.#items = files.map((f) => ({ name: f.name, status: "queued", text: "", report: null, mandated: [], error: null, cancelled: false }));
+    this.#items = files.map((f) => ({ name: f.name, status: "queued", text: "", report: null, scorecard: null, values: {}, error: null, cancelled: false }));
     this.parts.section.hidden = false;
     this.render();
     for (let i = 0; i < files.length; i++) {
@@ -75,9 +77,10 @@ export class Batch {
         item.text = decoded.text;
         item.status = "analyzing";
         this.render();
-        const report = await engine.analyze(decoded.text);
-        item.mandated = await engine.mandatedParts(report.meta.year ?? null);
+        const { report, scorecard, values } = await engine.analyzeForBatch(decoded.text);
         item.report = report;
+        item.scorecard = scorecard;
+        item.values = values;
         item.status = "finished";
       } catch (err) {
         item.status = "failed";
@@ -171,15 +174,15 @@ export class Batch {
     const heat = this.parts.heatmap;
     heat.replaceChildren(this.#headRow(""));
     const done = this.done;
-    // Every part some report's year requires, in Rust's order (the longest list holds them all).
-    const parts = done.map((b) => b.mandated).reduce((a, b) => (b.length > a.length ? b : a), /** @type {Part[]} */ ([]));
+    // Every part some report requires, in Rust's order (the longest list holds them all).
+    const parts = done.map((b) => b.scorecard.partsRequired).reduce((a, b) => (b.length > a.length ? b : a), /** @type {Part[]} */ ([]));
     /** @type {Set<string>} */
     const taskSet = new Set();
     for (const b of done) for (const s of b.report.outline) if (s.task != null) taskSet.add(s.task);
     const tasks = [...taskSet].sort((a, b) => nameOf("task", a).localeCompare(nameOf("task", b), "zh"));
     /** @type {{label: string, attrs: Record<string, string>, has: (r: Report) => boolean, required: (b: Finished) => boolean}[]} */
     const rows = [
-      ...parts.map((p) => ({ label: nameOf("part", p), attrs: { "data-part": p }, has: (/** @type {Report} */ r) => r.outline.some((s) => s.parts.includes(p)), required: (/** @type {Finished} */ b) => b.mandated.includes(p) })),
+      ...parts.map((p) => ({ label: nameOf("part", p), attrs: { "data-part": p }, has: (/** @type {Report} */ r) => r.outline.some((s) => s.parts.includes(p)), required: (/** @type {Finished} */ b) => b.scorecard.partsRequired.includes(p) })),
       ...tasks.map((task) => ({ label: nameOf("task", task), attrs: { "data-task": task }, has: (/** @type {Report} */ r) => r.outline.some((s) => s.task === task), required: () => true })),
     ];
     for (const row of rows) {

@@ -6,17 +6,17 @@
 // keys. Exported as SVG (the node serialized) and PNG (the SVG drawn into a canvas
 // through an Image from a blob URL: the page's CSP allows img-src blob:).
 //
-// What is plotted: each report gives the first value (not a target) it states for the
-// indicator; an issuer is `meta.issuer`, else the file name; when one issuer has several
+// What is plotted: each report gives the value Rust reads for the indicator (its first
+// figure that is not a target: `indicatorValues`) and the mandated parts its scorecard
+// finds; an issuer is `meta.issuer`, else the file name; when one issuer has several
 // reports for one year, the later one in the list is plotted and the others are named
 // under the chart.
 import { el, svg, zh, zhSpan } from "./dom.js";
 import { lang, nameOf, t, tNodes } from "./i18n.js";
-import { partsCovered } from "./summary.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
-/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
-/** A finished report of the batch. @typedef {{name: string, report: Report, mandated: Part[]}} ChartReport */
+/** @typedef {import("./pkg/fazhi_lens.js").Scorecard} Scorecard */
+/** A finished report of the batch. @typedef {{name: string, report: Report, scorecard: Scorecard, values: Record<string, number>}} ChartReport */
 /** A measure that can be plotted (`indicator:<id>`, `per1000` or `parts`) and how many reports give it. @typedef {{key: string, label: string, reports: number}} Measure */
 /** @typedef {{year: number, value: number, file: string}} Point */
 /** @typedef {{issuer: string, points: Point[]}} Line */
@@ -44,10 +44,8 @@ const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', '
  */
 export function valueOf(entry, key) {
   if (key === "per1000") return entry.report.stats.metricsPer1000;
-  if (key === "parts") return partsCovered(entry.report, entry.mandated).present.length;
-  const id = key.replace(/^indicator:/, "");
-  const metric = entry.report.metrics.find((m) => m.indicator === id && !m.target);
-  return metric ? metric.value : null;
+  if (key === "parts") return entry.scorecard.partsPresent.length;
+  return entry.values[key.replace(/^indicator:/, "")] ?? null;
 }
 
 /**
@@ -60,10 +58,9 @@ export function measuresOf(dated) {
   /** @type {Map<string, number>} */
   const reportsStating = new Map();
   for (const entry of dated) {
-    const ids = new Set(entry.report.metrics.filter((m) => !m.target && m.indicator != null).map((m) => String(m.indicator)));
-    for (const id of ids) reportsStating.set(id, (reportsStating.get(id) ?? 0) + 1);
+    for (const id of Object.keys(entry.values)) reportsStating.set(id, (reportsStating.get(id) ?? 0) + 1);
   }
-  // Most reports first; a tie keeps the order in which the reports state them.
+  // Most reports first; a tie in the order of the indicator ids.
   const indicators = [...reportsStating].sort((a, b) => b[1] - a[1]);
   return [
     ...indicators.map(([id, reports]) => ({ key: `indicator:${id}`, label: nameOf("indicator", id), reports })),

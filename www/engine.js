@@ -10,13 +10,13 @@
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
-/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
 /** @typedef {import("./pkg/fazhi_lens.js").Catalogue} Catalogue */
 /** @typedef {import("./pkg/fazhi_lens.js").Concordance} Concordance */
 /** @typedef {import("./pkg/fazhi_lens_decode.js").DecodedText} DecodedText */
 /** @typedef {typeof import("./worker.js").methods} Methods */
 /** @typedef {import("./worker.js").ErrorDescription} ErrorDescription */
 /** @typedef {import("./worker.js").PageReport} PageReport */
+/** @typedef {import("./worker.js").BatchReport} BatchReport */
 /**
  * What the engine reports besides answers: the module is up, the dictionary has arrived
  * (or failed), or the worker was restarted after a crash or a cancel.
@@ -68,7 +68,7 @@ export async function readPageReport(answer, yieldTo) {
 }
 
 /** Methods that analyse a text: the dictionary is built only when none of them is waiting. */
-const ANALYSES = new Set(["analyze", "analyzeForPage"]);
+const ANALYSES = new Set(["analyze", "analyzeForPage", "analyzeForBatch"]);
 
 /** An error from the worker, with the Chinese message and stable code Rust gives it. */
 export class EngineError extends Error {
@@ -324,16 +324,18 @@ export class Engine {
   }
 
   /**
-   * The parts a report about `year` must have (null: the year is unknown).
-   * @param {number | null} year
-   * @returns {Promise<Part[]>}
+   * Analyzes one text of the batch: the report, its scorecard and the value it gives for
+   * each indicator.
+   * @param {string} text
+   * @returns {Promise<BatchReport>}
    */
-  mandatedParts(year) {
-    return this.#call("mandatedParts", [year]);
+  analyzeForBatch(text) {
+    return this.#call("analyzeForBatch", [text]);
   }
 
   /**
-   * The names of indicators, tasks and parts in Chinese and English.
+   * The names of the keys reports carry (indicators, tasks, parts, reasons, kinds) in
+   * Chinese and English.
    * @returns {Promise<Catalogue>}
    */
   catalogue() {

@@ -8,7 +8,7 @@
 /** @typedef {import("./pkg/fazhi_lens.js").Catalogue} Catalogue */
 /** @typedef {import("./pkg/fazhi_lens.js").Named} Named */
 /** @typedef {"zh" | "en"} Lang */
-/** @typedef {"indicator" | "task" | "part"} CatalogueKind */
+/** @typedef {"indicator" | "task" | "part" | "reason" | "citationKind" | "documentKind"} CatalogueKind */
 
 /** The Chinese strings (the page's default language). */
 const ZH = {
@@ -28,6 +28,8 @@ const ZH = {
     title: "标题", year: "年度", issuer: "发文机关", headings: "标题数", metricsCount: "指标数", checksCount: "核查", chars: "字数", unknown: "（未识别）",
     parts: "法定部分", tasks: "纲要任务覆盖", contentChars: "正文字数", per1000: "每千字指标", shortcomingsChars: "问题部分字数",
     partsComplete: "齐全", partsMissing: "缺：{parts}", listSep: "、", noteSep: "；",
+    docKind: "文件类型", partsNotReport: "不适用（非法治建设年度报告）", incomplete: "文本不完整", incompleteNote: "缺少的部分可能只是未收录",
+    mentions: "提及 {n} 次",
     info: "提示", warning: "注意", error: "错误", over: "以上/余", about: "约", at_least: "不少于", under: "不到/以内", target: "目标",
     metricSubject: "对象：{s}", metricIndicator: "指标：{s}", removedLabel: "已排除：{reason}",
     loading: "正在加载分析引擎…", analyzing: "分析中…", done: "已完成：{h} 个标题，{m} 项指标，用时 {ms} 毫秒。", idle: "请粘贴或打开一份报告。",
@@ -70,6 +72,8 @@ const EN = {
     title: "Title", year: "Year", issuer: "Issuer", headings: "Headings", metricsCount: "Metrics", checksCount: "Checks", chars: "Characters", unknown: "(not found)",
     parts: "Mandated parts", tasks: "Implementation Outline tasks covered", contentChars: "Content characters", per1000: "Metrics per 1000 chars", shortcomingsChars: "Shortcomings part (chars)",
     partsComplete: "all present", partsMissing: "missing: {parts}", listSep: ", ", noteSep: "; ",
+    docKind: "Document", partsNotReport: "not applicable (not a rule-of-law annual report)", incomplete: "Incomplete text", incompleteNote: "a missing part may just not have been copied",
+    mentions: "{n} mentions",
     info: "info", warning: "warning", error: "error", over: "over", about: "about", at_least: "at least", under: "under", target: "target",
     metricSubject: "subject: {s}", metricIndicator: "indicator: {s}", removedLabel: "removed: {reason}",
     loading: "Loading the analysis engine…", analyzing: "Analysing…", done: "Done: {h} headings, {m} metrics, in {ms} ms.", idle: "Paste or open a report.",
@@ -137,17 +141,21 @@ export function tNodes(key, vars) {
 }
 
 /**
- * Takes in the catalogue from Rust: the names of indicators, tasks and parts.
+ * Takes in the catalogue from Rust: the names of indicators, tasks, parts, removal
+ * reasons, citation and document kinds.
  * @param {Catalogue} catalogue
  */
 export function setCatalogue(catalogue) {
   for (const n of catalogue.indicators) names.set(`indicator:${n.key}`, n);
   for (const n of catalogue.tasks) names.set(`task:${n.key}`, n);
   for (const n of catalogue.parts) names.set(`part:${n.key}`, n);
+  for (const n of catalogue.reasons) names.set(`reason:${n.key}`, n);
+  for (const n of catalogue.citationKinds) names.set(`citationKind:${n.key}`, n);
+  for (const n of catalogue.documentKinds) names.set(`documentKind:${n.key}`, n);
 }
 
 /**
- * The name of an indicator, task or part in the current language (the key itself until
+ * The name of a catalogue key (indicator, task, part, reason, kind) in the current language (the key itself until
  * the catalogue has arrived, or for a key the catalogue does not know).
  * @param {CatalogueKind} kind
  * @param {string} key

@@ -1,18 +1,18 @@
-// The report at a glance: its facts (title, year, issuer, counts) and the scorecard of
-// what evaluators score (mandated parts present, 纲要 tasks covered, length, metric
-// density, checks by severity).
+// The report at a glance: its facts (title, year, issuer, what the document is, whether it
+// is complete, counts) and the scorecard of what evaluators score (mandated parts present,
+// 纲要 tasks covered, length, metric density, checks by severity), as Rust computes them.
 import { el, zh } from "./dom.js";
 import { nameOf, t } from "./i18n.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
-/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
-/** @typedef {import("./pkg/fazhi_lens.js").Severity} Severity */
+/** @typedef {import("./pkg/fazhi_lens.js").Scorecard} Scorecard */
 /** @typedef {import("./i18n.js").Key} Key */
 
 /**
  * One fact of a description list: a field key (for tests and styling), its label and
- * value, whether the value is the report's own text, and an optional note.
- * @typedef {{field: string, label: Key, value: string, fromReport?: boolean, note?: string}} Fact
+ * value, whether the value is the report's own text (or Rust's Chinese reading of it), and
+ * an optional note, which may be Chinese too.
+ * @typedef {{field: string, label: Key, value: string, fromReport?: boolean, note?: string, noteZh?: boolean}} Fact
  */
 
 /**
@@ -26,13 +26,16 @@ function fillFacts(list, facts) {
     const div = el("div");
     const value = el("dd", fact.value, { "data-field": fact.field });
     div.append(el("dt", t(fact.label)), fact.fromReport ? zh(value) : value);
-    if (fact.note) div.append(el("dd", fact.note, { class: "note" }));
+    if (fact.note) {
+      const note = el("dd", fact.note, { class: "note" });
+      div.append(fact.noteZh ? zh(note) : note);
+    }
     list.append(div);
   }
 }
 
 /**
- * The summary line: title, year, issuer and counts.
+ * The summary line: title, year, issuer, what the document is, and counts.
  * @param {HTMLElement} list
  * @param {Report} report
  */
@@ -42,6 +45,8 @@ export function renderSummary(list, report) {
     meta.title != null ? { field: "title", label: "title", value: meta.title, fromReport: true } : { field: "title", label: "title", value: t("unknown") },
     { field: "year", label: "year", value: meta.year != null ? String(meta.year) : "—" },
     { field: "issuer", label: "issuer", value: meta.issuer ?? "—", fromReport: meta.issuer != null },
+    { field: "kind", label: "docKind", value: nameOf("documentKind", meta.kind), note: meta.kindEvidence.join("；"), noteZh: true },
+    ...(meta.incomplete ? [{ field: "incomplete", label: /** @type {Key} */ ("incomplete"), value: meta.incompleteEvidence.join("；"), fromReport: true, note: t("incompleteNote") }] : []),
     { field: "headings", label: "headings", value: String(stats.headings) },
     { field: "metrics", label: "metricsCount", value: String(stats.metrics) },
     { field: "checks", label: "checksCount", value: String(report.checks.length) },
@@ -50,47 +55,24 @@ export function renderSummary(list, report) {
 }
 
 /**
- * The mandated parts a report has, of those its year requires (`mandated`, from Rust).
- * @param {Report} report
- * @param {Part[]} mandated
- * @returns {{present: Part[], missing: Part[]}}
- */
-export function partsCovered(report, mandated) {
-  const parts = new Set(report.outline.flatMap((s) => s.parts));
-  return { present: mandated.filter((p) => parts.has(p)), missing: mandated.filter((p) => !parts.has(p)) };
-}
-
-/**
- * The 纲要 tasks the report's measures sections cover, as task keys in outline order.
- * @param {Report} report
- * @returns {string[]}
- */
-export function tasksCovered(report) {
-  /** @type {Set<string>} */
-  const tasks = new Set();
-  for (const s of report.outline) if (s.task != null && s.parts.includes("measures")) tasks.add(s.task);
-  return [...tasks];
-}
-
-/**
- * The scorecard.
+ * The scorecard (computed by Rust: the parts the document must have, has and misses, the
+ * 纲要 tasks its measures cover, its checks by severity).
  * @param {HTMLElement} list
  * @param {Report} report
- * @param {Part[]} mandated the parts the report's year requires (from Rust)
+ * @param {Scorecard} card
  */
-export function renderScorecard(list, report, mandated) {
-  const { present, missing } = partsCovered(report, mandated);
-  const tasks = tasksCovered(report);
-  /** @type {Record<Severity, number>} */
-  const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const c of report.checks) bySeverity[c.severity]++;
-  const partNames = missing.map((p) => nameOf("part", p)).join(t("listSep"));
+export function renderScorecard(list, report, card) {
+  const partNames = card.partsMissing.map((p) => nameOf("part", p)).join(t("listSep"));
+  const parts = card.partsRequired.length
+    ? { field: "parts", label: /** @type {Key} */ ("parts"), value: `${card.partsPresent.length} / ${card.partsRequired.length}`, note: card.partsMissing.length ? t("partsMissing", { parts: partNames }) : t("partsComplete") }
+    : { field: "parts", label: /** @type {Key} */ ("parts"), value: "—", note: t("partsNotReport") };
+  const { error, warning, info } = card.checks;
   fillFacts(list, [
-    { field: "parts", label: "parts", value: `${present.length} / ${mandated.length}`, note: missing.length ? t("partsMissing", { parts: partNames }) : t("partsComplete") },
-    { field: "tasks", label: "tasks", value: String(tasks.length), note: tasks.map((k) => nameOf("task", k)).join(t("listSep")) },
+    parts,
+    { field: "tasks", label: "tasks", value: String(card.tasks.length), note: card.tasks.map((k) => nameOf("task", k)).join(t("listSep")) },
     { field: "contentChars", label: "contentChars", value: String(report.stats.contentChars) },
     { field: "per1000", label: "per1000", value: String(report.stats.metricsPer1000) },
     { field: "shortcomingsChars", label: "shortcomingsChars", value: String(report.stats.shortcomingsChars) },
-    { field: "checks", label: "checksCount", value: `${bySeverity.error} ${t("error")} · ${bySeverity.warning} ${t("warning")} · ${bySeverity.info} ${t("info")}` },
+    { field: "checks", label: "checksCount", value: `${error} ${t("error")} · ${warning} ${t("warning")} · ${info} ${t("info")}` },
   ]);
 }

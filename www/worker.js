@@ -17,22 +17,23 @@
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
 import init, { Analyzer } from "./pkg/fazhi_lens.js";
-import { catalogue, mandatedParts, metricsCsv, outlineMarkdown, sectionPaths } from "./pkg/fazhi_lens.js";
+import { catalogue, citedDocuments, indicatorValues, metricsCsv, outlineMarkdown, scorecard, sectionPaths } from "./pkg/fazhi_lens.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Options} Options */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
-/** @typedef {import("./pkg/fazhi_lens.js").Part} Part */
+/** @typedef {import("./pkg/fazhi_lens.js").Scorecard} Scorecard */
+/** @typedef {import("./pkg/fazhi_lens.js").CitedDocument} CitedDocument */
 /** @typedef {{message: string, messageZh: string, code: string}} ErrorDescription */
 /**
  * A report for the page, as JSON in UTF-8 bytes, handed over rather than copied: `pieces`,
  * its fields in order (a long array in several pieces of at most PIECE items), which the
  * page parses a few at a time, and `json`, the whole report indented as the page shows
- * and exports it; with the path of every section and the parts its year requires (all
- * computed here, off the page's thread). A report received as an object would be
+ * and exports it; with the path of every section, the scorecard and the cited documents
+ * (all computed here, off the page's thread). A report received as an object would be
  * deserialized by the browser in one task on the page's thread: for one with 20,000
  * metrics, several times longer than the page's longest task may be.
- * @typedef {{pieces: [string, ArrayBuffer][], json: ArrayBuffer, paths: Record<string, string>, mandated: Part[]}} PageReport
+ * @typedef {{pieces: [string, ArrayBuffer][], json: ArrayBuffer, paths: Record<string, string>, scorecard: Scorecard, documents: CitedDocument[]}} PageReport
  */
 
 /** Items of a long array per piece of a PageReport. */
@@ -135,8 +136,13 @@ async function loadLexicon() {
 }
 
 /**
- * Analyzes a text for the page: the report's JSON text, its section paths and the parts
- * its year requires, in one answer.
+ * A report of the batch with its scorecard and the value it gives for each indicator.
+ * @typedef {{report: Report, scorecard: Scorecard, values: Record<string, number>}} BatchReport
+ */
+
+/**
+ * Analyzes a text for the page: the report's JSON text, its section paths, scorecard and
+ * cited documents, in one answer.
  * @param {string} text
  * @returns {PageReport}
  */
@@ -151,9 +157,21 @@ function analyzeForPage(text) {
     else for (let i = 0; i < value.length; i += PIECE) pieces.push([key, bytes(value.slice(i, i + PIECE))]);
   }
   const json = /** @type {ArrayBuffer} */ (encoder.encode(JSON.stringify(report, null, 2)).buffer);
-  // Section paths come from the outline alone: the module need not read the metrics in.
-  const outline = /** @type {Report} */ (Object.fromEntries(Object.entries(report).map(([k, v]) => [k, Array.isArray(v) && k !== "outline" ? [] : v])));
-  return { pieces, json, paths: sectionPaths(outline), mandated: mandatedParts(report.meta.year ?? null) };
+  // Paths, scorecard and documents come from the outline, the checks and the citations:
+  // the module need not read the metrics and words in.
+  const keep = new Set(["outline", "checks", "citations"]);
+  const light = /** @type {Report} */ (Object.fromEntries(Object.entries(report).map(([k, v]) => [k, Array.isArray(v) && !keep.has(k) ? [] : v])));
+  return { pieces, json, paths: sectionPaths(light), scorecard: scorecard(light), documents: citedDocuments(light) };
+}
+
+/**
+ * Analyzes a text of the batch: the report with its scorecard and indicator values.
+ * @param {string} text
+ * @returns {BatchReport}
+ */
+function analyzeForBatch(text) {
+  const report = measured("worker:analyze", () => current().analyze(text));
+  return { report, scorecard: scorecard(report), values: indicatorValues(report) };
 }
 
 /**
@@ -179,6 +197,7 @@ export const methods = {
   /** @param {string} text */
   analyze: (text) => measured("worker:analyze", () => current().analyze(text)),
   analyzeForPage,
+  analyzeForBatch,
   loadLexicon,
   /** @param {string} text */
   segment: (text) => current().segment(text),
@@ -192,8 +211,6 @@ export const methods = {
   outlineMarkdown: (entries) => outlineMarkdown(entries),
   /** @param {Report} report */
   sectionPaths: (report) => sectionPaths(report),
-  /** @param {number | null} year */
-  mandatedParts: (year) => mandatedParts(year),
   catalogue: () => measured("worker:catalogue", () => catalogue()),
 };
 

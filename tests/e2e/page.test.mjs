@@ -353,6 +353,34 @@ test("the annotated text marks every metric and heading; clicking a heading find
   assert.equal(await page.textContent('#scorecard [data-field="parts"]'), "1 / 3");
 });
 
+test("what the text is, whether it is whole, and each cited document once, as Rust reads them", async () => {
+  const { page } = await openPage();
+  // A government work report: no mandated parts apply; the evidence is shown.
+  await replaceText(page, "2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n全年地区生产总值增长5.6%。\n二、2024年工作安排\n着力扩大有效需求。\n");
+  let report = await pageReport(page);
+  assert.equal(report.meta.kind, "other");
+  assert.equal(await page.textContent('#summary [data-field="kind"]'), "其他文件");
+  assert.equal(await page.textContent('#scorecard [data-field="parts"]'), "—");
+  // An excerpt cut off mid-sentence, with a law cited in full, by a short form and again.
+  const excerpt = "某县2021年度法治政府建设情况报告\n一、2021年法治政府建设主要举措和成效\n依据《中华人民共和国行政复议法》（以下简称《复议法》）办理案件16件，《复议法》规定的期限内全部办结。《中华人民共和国行政复议法》实施以来，全年共收到行政复议申请";
+  await replaceText(page, excerpt);
+  report = await pageReport(page);
+  assert.equal(report.meta.kind, "report");
+  assert.equal(report.meta.incomplete, true);
+  assert.equal(await page.textContent('#summary [data-field="kind"]'), "法治建设年度报告");
+  assert.match(await page.textContent('#summary [data-field="incomplete"]'), /正文止于句中/);
+  const listed = await page.$$eval("#citations li", (lis) => lis.map((li) => [li.querySelector("span")?.textContent, li.getAttribute("data-mentions")]));
+  assert.deepEqual(listed, [["《中华人民共和国行政复议法》", "4"]], "one document, four mentions");
+  assert.equal(report.stats.citations, 1);
+  assert.equal(await page.textContent("#citations li .kind"), "法律");
+  // A removed line is labelled by the name of its reason, not its key.
+  await replaceText(page, fs.readFileSync(path.join(root, "tests/fixtures/001_446f1514762c12b7.txt"), "utf8"));
+  report = await pageReport(page);
+  const reason = report.removed[0].reason;
+  const label = await page.getAttribute("#annotated .a-removed", "title");
+  assert.ok(label && !label.includes(reason) && /^已排除：\p{Script=Han}+/u.test(label), `${label} (${reason})`);
+});
+
 test("after the page has loaded, nothing the user does makes a request", async () => {
   const { page, requests } = await openPage();
   const loaded = requests.length;
@@ -460,8 +488,12 @@ test("in English, no Chinese is shown outside the report's own text", async () =
   await page.click(`#keywords button[data-word="${report.keywords[0].word}"]`);
   await page.waitForSelector("#kwic li");
   assert.deepEqual(await chineseOutsideReportText(page), []);
-  // Indicator, task and part names come from the catalogue, in English.
+  // Indicator, task and part names come from the catalogue, in English, and so do the kinds
+  // of cited documents and the reasons of removed lines.
   assert.equal(await page.textContent('#outline .badge[data-part="measures"]'), "Main measures and results");
+  assert.equal(await page.textContent('#summary [data-field="kind"]'), "rule-of-law annual report");
+  const kinds = await page.$$eval("#citations li .kind", (ks) => ks.map((k) => k.textContent));
+  assert.ok(kinds.length > 0 && kinds.every((k) => /^[A-Za-z ]+$/.test(k ?? "")), kinds.join(", "));
   const files = ["001_446f1514762c12b7.txt", "003_2c9c4544be17b5e5.txt", "004_225241193e25156f.txt"].map((f) => path.join(root, "tests/fixtures", f));
   await page.setInputFiles("#file", files);
   await page.waitForFunction(() => [...document.querySelectorAll("#batch-list tbody tr")].filter((r) => r.getAttribute("data-status") === "finished").length === 3, undefined, { timeout: 30000 });
