@@ -120,6 +120,11 @@ impl Rules {
     /// The first whole-line rule, in file order, that removes line `t`.
     fn matching(&self, t: &str, edge: bool) -> Option<&'static BoilerplateRule> {
         let set = if edge { &self.edge } else { &self.body };
+        // Most lines match no rule: `is_match` may stop at the first match and needs no
+        // overlapping search of every pattern to the line's end, so it answers them faster.
+        if !set.set.is_match(t) {
+            return None;
+        }
         set.set.matches(t).iter().next().map(|i| set.rules[i])
     }
 
@@ -131,6 +136,9 @@ impl Rules {
             &self.inline_body
         };
         let mut spans: Vec<(Range<usize>, &'static str)> = Vec::new();
+        if !set.set.is_match(t) {
+            return spans;
+        }
         for i in set.set.matches(t).iter() {
             for caps in set.regexes[i].captures_iter(t) {
                 let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {

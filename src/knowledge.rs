@@ -17,7 +17,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::{DocKind, Part, Qualifier};
 
@@ -928,22 +928,67 @@ pub fn word_set(role: Role) -> &'static FxHashSet<&'static str> {
         .expect("every role has a set")
 }
 
+/// The words of every role by their first and by their last character, in file order:
+/// [`starting_with`] and [`ending_with`] are asked of most tokens around a figure, and
+/// test only the few words that can match instead of the whole list.
+struct Affixes {
+    by_first: FxHashMap<(Role, char), Vec<&'static str>>,
+    by_last: FxHashMap<(Role, char), Vec<&'static str>>,
+    /// The roles that have an empty word (which every text starts and ends with).
+    empty: Vec<Role>,
+}
+
+fn affixes() -> &'static Affixes {
+    static C: OnceLock<Affixes> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut a = Affixes {
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+            empty: Vec::new(),
+        };
+        for (role, list) in &words_file().lists {
+            for &w in list {
+                match (w.chars().next(), w.chars().next_back()) {
+                    (Some(first), Some(last)) => {
+                        a.by_first.entry((*role, first)).or_default().push(w);
+                        a.by_last.entry((*role, last)).or_default().push(w);
+                    }
+                    _ => a.empty.push(*role),
+                }
+            }
+        }
+        a
+    })
+}
+
+/// The longest of `candidates` that `matches`, else the empty word if `role` has one.
+fn longest(
+    candidates: Option<&Vec<&'static str>>,
+    matches: impl Fn(&str) -> bool,
+    role: Role,
+) -> Option<&'static str> {
+    candidates
+        .and_then(|ws| ws.iter().filter(|w| matches(w)).max_by_key(|w| w.len()))
+        .copied()
+        .or_else(|| affixes().empty.contains(&role).then_some(""))
+}
+
 /// The word of `role` that `text` ends with, longest first.
 pub fn ending_with(text: &str, role: Role) -> Option<&'static str> {
-    words(role)
-        .iter()
-        .filter(|w| text.ends_with(*w))
-        .max_by_key(|w| w.len())
-        .copied()
+    let candidates = text
+        .chars()
+        .next_back()
+        .and_then(|c| affixes().by_last.get(&(role, c)));
+    longest(candidates, |w| text.ends_with(w), role)
 }
 
 /// The word of `role` that `text` starts with, longest first.
 pub fn starting_with(text: &str, role: Role) -> Option<&'static str> {
-    words(role)
-        .iter()
-        .filter(|w| text.starts_with(*w))
-        .max_by_key(|w| w.len())
-        .copied()
+    let candidates = text
+        .chars()
+        .next()
+        .and_then(|c| affixes().by_first.get(&(role, c)));
+    longest(candidates, |w| text.starts_with(w), role)
 }
 
 /// The positions of a speaker line (`data/words.tsv`, role `speaker_title`), longest

@@ -324,7 +324,10 @@ pub struct WordCounts<'a>(FxHashMap<&'a str, usize>);
 impl<'a> WordCounts<'a> {
     /// Counts the content words among `tokens` of `text`.
     pub fn new(text: &'a str, tokens: &[Token]) -> Self {
-        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        // A report has about one distinct word per eight tokens: sized once, not grown
+        // through every power of two.
+        let mut counts: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             *counts.entry(&text[t.range()]).or_default() += 1;
         }

@@ -45,8 +45,30 @@ use crate::report::Qualifier;
 
 /// Chinese numeral characters of a run.
 const CN_NUMERAL: &str = "零〇两一二三四五六七八九十百千万亿";
-/// The characters a Chinese run may open with (万 and 亿 only scale).
-const CN_OPEN: &str = "零〇两一二三四五六七八九十百千";
+
+/// Whether `c` may open a Chinese numeral run: a character of [`CN_NUMERAL`] but 万 and
+/// 亿, which only scale. Asked of every character of the text: one `match`, not
+/// `str::contains` on a string, whose substring search is set up anew for every call.
+fn is_cn_open(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '两'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
+
 /// Separators of a range (`3至5`, `3-5`, `两到三`; dashes and tildes are `-` in the view).
 const RANGE_SEPS: &[&str] = &["至", "到", "-"];
 /// Scale words between a number and its unit, longest first, with their power of ten.
@@ -56,16 +78,15 @@ const SCALES: &[(&str, u32)] = &[("万亿", 12), ("亿", 8), ("万", 4), ("千",
 pub fn scan(ctx: &Context<'_>) -> Vec<Found> {
     let text = ctx.text;
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        let next = if c.is_ascii_digit() || CN_OPEN.contains(c) {
-            let (found, end) = read_at(ctx, i);
-            out.extend(found);
-            end.max(i + c.len_utf8())
-        } else {
-            i + c.len_utf8()
-        };
-        i = next;
+    // Where the next read may start: after the last figure read.
+    let mut next = 0;
+    for (i, c) in text.char_indices() {
+        if i < next || !(c.is_ascii_digit() || is_cn_open(c)) {
+            continue;
+        }
+        let (found, end) = read_at(ctx, i);
+        out.extend(found);
+        next = end.max(i + c.len_utf8());
     }
     out
 }
@@ -157,7 +178,7 @@ fn numeral_at(ctx: &Context<'_>, i: usize) -> Option<Numeral> {
     let c = ctx.text[i..].chars().next()?;
     if c.is_ascii_digit() {
         Some(arabic_at(ctx, i))
-    } else if CN_OPEN.contains(c) {
+    } else if is_cn_open(c) {
         Some(chinese_at(ctx.text, i))
     } else {
         None
@@ -216,7 +237,7 @@ fn fraction(ctx: &Context<'_>, den: Numeral, from: usize, after: &str) -> (Optio
     let Some(num) = after
         .chars()
         .next()
-        .filter(|c| c.is_ascii_digit() || CN_OPEN.contains(*c))
+        .filter(|c| c.is_ascii_digit() || is_cn_open(*c))
         .and_then(|_| numeral_at(ctx, from))
     else {
         return (None, from);
@@ -519,6 +540,14 @@ pub fn round6(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chinese_run_opens_with_any_numeral_but_the_scales() {
+        for c in CN_NUMERAL.chars().chain("年月日人件个〸廿a1。".chars()) {
+            let opens = CN_NUMERAL.contains(c) && !matches!(c, '万' | '亿');
+            assert_eq!(is_cn_open(c), opens, "{c}");
+        }
+    }
 
     /// raw, value, value_max, unit, qualifier.
     type Read = (String, f64, Option<f64>, String, Option<Qualifier>);
