@@ -82,8 +82,8 @@ WEB_FILES := fazhi_lens.js fazhi_lens.d.ts fazhi_lens_bg.wasm fazhi_lens_bg.wasm
 # file larger, not smaller (docs/performance.md).
 $(PKG)/fazhi_lens_bg.wasm: $(WASM_INPUTS) node_modules/.package-lock.json | setup-rust
 	rm -rf $(PKG) target/pkg/decode
-	wasm-pack --quiet build --target web --release --out-dir $(PKG) --out-name fazhi_lens . -- $(WASM_FEATURES)
-	wasm-pack --quiet build --target web --release --out-dir target/pkg/decode --out-name fazhi_lens_decode . -- $(DECODE_FEATURES)
+	wasm-pack --quiet build --target web --profile wasm-release --out-dir $(PKG) --out-name fazhi_lens . -- $(WASM_FEATURES)
+	wasm-pack --quiet build --target web --profile wasm-release --out-dir target/pkg/decode --out-name fazhi_lens_decode . -- $(DECODE_FEATURES)
 	cp target/pkg/decode/fazhi_lens_decode* $(PKG)/
 	for wasm in $@ $(PKG)/fazhi_lens_decode_bg.wasm; do node node_modules/binaryen/bin/wasm-opt --strip-debug --strip-producers $$wasm -o $$wasm; done
 	@rm -f $(PKG)/.gitignore $(PKG)/package.json
