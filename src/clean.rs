@@ -76,76 +76,68 @@ pub struct Cleaned {
 struct RuleSet {
     set: RegexSet,
     rules: Vec<&'static BoilerplateRule>,
-    /// The compiled patterns (for in-line rules, which need the matches' places).
-    regexes: Vec<Regex>,
 }
 
 impl RuleSet {
-    fn new(rules: Vec<&'static BoilerplateRule>, compile: bool) -> RuleSet {
+    fn new(rules: Vec<&'static BoilerplateRule>) -> RuleSet {
         // Every pattern compiles (the data loader checks it), so the sets do too. The lazy
         // DFA of a set of many Unicode-class patterns outgrows regex's default 2 MiB cache
         // and thrashes (the whole-line set ran at 148 ms/MB on the corpus, 10 with 8 MiB;
-        // the cache grows only as far as the text needs).
+        // the cache grows only as far as the text needs). In-line rules find their places
+        // with the rule's own compiled regex (`BoilerplateRule::regex`).
         let set = regex::RegexSetBuilder::new(rules.iter().map(|r| r.pattern))
             .dfa_size_limit(8 << 20)
             .build()
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
-        let regexes = if compile {
-            rules
-                .iter()
-                .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("boilerplate rule: {e}")))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        RuleSet {
-            set,
-            rules,
-            regexes,
-        }
+        RuleSet { set, rules }
     }
 }
 
 /// The rules of `data/boilerplate.tsv` in file order, as sets: one pass over a line tests
 /// every whole-line rule (`edge` for head and footer lines, `body` — the rules not limited
 /// to the head — elsewhere), one more every in-line rule.
+/// The rules in two sets, whole-line and in-line, each in file order; a head-only rule is
+/// skipped on a line that is not at the head or foot when the set's matches are read (one
+/// set per kind: every pattern is compiled once more for its set, not once per place).
 struct Rules {
-    edge: RuleSet,
-    body: RuleSet,
-    inline_edge: RuleSet,
-    inline_body: RuleSet,
+    line: RuleSet,
+    inline: RuleSet,
 }
 
 impl Rules {
     /// The first whole-line rule, in file order, that removes line `t`.
     fn matching(&self, t: &str, edge: bool) -> Option<&'static BoilerplateRule> {
-        let set = if edge { &self.edge } else { &self.body };
+        let set = &self.line;
         // Most lines match no rule: `is_match` may stop at the first match and needs no
         // overlapping search of every pattern to the line's end, so it answers them faster.
         if !set.set.is_match(t) {
             return None;
         }
-        set.set.matches(t).iter().next().map(|i| set.rules[i])
+        set.set
+            .matches(t)
+            .iter()
+            .map(|i| set.rules[i])
+            .find(|r| edge || !r.head_only)
     }
 
     /// The spans of `t` that in-line rules remove, each with the reason of its rule.
     fn inline_spans(&self, t: &str, edge: bool) -> Vec<(Range<usize>, &'static str)> {
-        let set = if edge {
-            &self.inline_edge
-        } else {
-            &self.inline_body
-        };
+        let set = &self.inline;
         let mut spans: Vec<(Range<usize>, &'static str)> = Vec::new();
         if !set.set.is_match(t) {
             return spans;
         }
         for i in set.set.matches(t).iter() {
-            for caps in set.regexes[i].captures_iter(t) {
+            let rule = set.rules[i];
+            if !edge && rule.head_only {
+                continue;
+            }
+            for caps in rule.regex.captures_iter(t) {
                 let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
                     continue;
                 };
                 if !m.is_empty() {
-                    spans.push((m.range(), set.rules[i].reason));
+                    spans.push((m.range(), rule.reason));
                 }
             }
         }
@@ -180,16 +172,12 @@ fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let all = knowledge::boilerplate_rules();
-        let pick = |inline: bool, edge: bool| -> Vec<&'static BoilerplateRule> {
-            all.iter()
-                .filter(|r| r.inline == inline && (edge || !r.head_only))
-                .collect()
+        let pick = |inline: bool| -> Vec<&'static BoilerplateRule> {
+            all.iter().filter(|r| r.inline == inline).collect()
         };
         Rules {
-            edge: RuleSet::new(pick(false, true), false),
-            body: RuleSet::new(pick(false, false), false),
-            inline_edge: RuleSet::new(pick(true, true), true),
-            inline_body: RuleSet::new(pick(true, false), true),
+            line: RuleSet::new(pick(false)),
+            inline: RuleSet::new(pick(true)),
         }
     })
 }

@@ -280,7 +280,7 @@ pub fn not_metric_patterns() -> &'static [&'static str] {
 }
 
 /// A rule of `data/boilerplate.tsv`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct BoilerplateRule {
     /// Applies only at the head and foot of the text (scopes `head`, `head_inline`).
     pub head_only: bool,
@@ -291,6 +291,8 @@ pub struct BoilerplateRule {
     pub reason: &'static str,
     /// The regex (valid; an in-line one never matches the empty string).
     pub pattern: &'static str,
+    /// The pattern compiled (once: the check of the line and the clean stage share it).
+    pub regex: Regex,
 }
 
 fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
@@ -322,6 +324,7 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
                 inline,
                 reason,
                 pattern,
+                regex: re,
             })
         })
         .collect()
