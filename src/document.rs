@@ -37,7 +37,7 @@ use regex::Regex;
 
 use crate::clean::Cleaned;
 use crate::framework::parts_of_title;
-use crate::knowledge::{self, Role};
+use crate::knowledge;
 use crate::markers::parse_marker;
 use crate::meta::MetaFound;
 use crate::outline::Outline;
@@ -94,8 +94,13 @@ pub fn read_document(
     let mut evidence = Vec::new();
     let mut at: Option<Range<usize>> = None;
     // At most three notes are quoted (a page may repeat one on every screen).
-    // A jump line counts when the text stops there: no sentence ends after it.
-    let stops_at = |r: &Range<usize>| !original[norm.to_original(r.clone()).end..].contains('。');
+    // A jump line counts when the text stops there: no sentence ends after it (the last
+    // full stop found once, not searched for after every note).
+    let last_stop = original.rfind('。');
+    let stops_at = |r: &Range<usize>| {
+        let end = norm.to_original(r.clone()).end;
+        last_stop.is_none_or(|p| p < end)
+    };
     for r in cleaned
         .removed
         .iter()
@@ -253,10 +258,6 @@ fn cut_off(vt: &str, outline: &Outline) -> Option<(&'static str, Range<usize>)> 
             return Some(("正文止于标题", h.marker.start..h.title.end));
         }
     }
-    let (orgs, places) = (
-        knowledge::words(Role::OrgSuffix),
-        knowledge::words(Role::PlaceSuffix),
-    );
     for _ in 0..8 {
         let tail = &vt[..end];
         if tail.ends_with(['…', '⋯']) {
@@ -290,7 +291,7 @@ fn cut_off(vt: &str, outline: &Outline) -> Option<(&'static str, Range<usize>)> 
         let short = piece.chars().count() <= 40
             && !piece.contains(['，', '、', '：', '；', '\t', '|'])
             && parse_marker(piece).is_none();
-        if short && orgs.iter().chain(places).any(|o| piece.ends_with(o)) {
+        if short && knowledge::name_endings().any(|o| piece.ends_with(o)) {
             end = vt[..piece_start].trim_end().len();
             continue;
         }
