@@ -117,7 +117,7 @@ impl Rules {
             .matches(t)
             .iter()
             .map(|i| set.rules[i])
-            .find(|r| edge || !r.head_only)
+            .find(|r| r.applies(edge))
     }
 
     /// The spans of `t` that in-line rules remove, each with the reason of its rule.
@@ -129,7 +129,7 @@ impl Rules {
         }
         for i in set.set.matches(t).iter() {
             let rule = set.rules[i];
-            if !edge && rule.head_only {
+            if !rule.applies(edge) {
                 continue;
             }
             for caps in rule.regex.captures_iter(t) {

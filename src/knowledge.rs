@@ -295,6 +295,13 @@ pub struct BoilerplateRule {
     pub regex: Regex,
 }
 
+impl BoilerplateRule {
+    /// Whether the rule applies to a line at the head or foot of the text (`edge`) or not.
+    pub fn applies(&self, edge: bool) -> bool {
+        edge || !self.head_only
+    }
+}
+
 fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {
@@ -914,6 +921,15 @@ pub fn words(role: Role) -> &'static [&'static str] {
         .iter()
         .find(|(r, _)| *r == role)
         .map_or(&[], |(_, l)| l.as_slice())
+}
+
+/// How the name of a body or of a place ends (`org_suffix` then `place_suffix`): what the
+/// short name a paragraph opens with, or a signature, ends with.
+pub fn name_endings() -> impl Iterator<Item = &'static str> {
+    words(Role::OrgSuffix)
+        .iter()
+        .chain(words(Role::PlaceSuffix))
+        .copied()
 }
 
 /// The words of one role as a set, for membership tests on tokens.

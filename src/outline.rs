@@ -316,13 +316,10 @@ fn cue_index() -> &'static CueIndex {
 
 /// Whether `rest` opens with the short name of a body, the subject a paragraph of a report
 /// starts with (`高新区行政执法权力尚未下放`): two or three Chinese characters and the end
-/// of a body's name (`data/words.tsv`, `org_suffix`: 区, 县, 局, 管委会 …). Longer runs
-/// are too often a phrase that happens to hold 市 or 部 (`强大国内市场`).
+/// of a body's or a place's name (`data/words.tsv`, `org_suffix` and `place_suffix`: 局,
+/// 管委会, 区, 县 …). Longer runs are too often a phrase that happens to hold 市 or 部
+/// (`强大国内市场`).
 fn opens_with_a_body_name(rest: &str) -> bool {
-    let suffixes = || {
-        let places = knowledge::words(Role::PlaceSuffix);
-        knowledge::words(Role::OrgSuffix).iter().chain(places)
-    };
     let starts: Vec<usize> = rest
         .char_indices()
         .take_while(|&(_, c)| is_han(c))
@@ -332,7 +329,7 @@ fn opens_with_a_body_name(rest: &str) -> bool {
     starts
         .iter()
         .skip(2)
-        .any(|&i| suffixes().any(|s| rest[i..].starts_with(s)))
+        .any(|&i| knowledge::name_endings().any(|s| rest[i..].starts_with(s)))
 }
 
 /// The end of the last title-final word (`data/heading_cues.txt`) within the first
