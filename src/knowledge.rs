@@ -221,7 +221,17 @@ pub fn units() -> &'static [Unit] {
 
 /// The unit as written, if it is one of `data/units.txt`.
 pub fn unit(text: &str) -> Option<&'static Unit> {
-    units().iter().find(|u| u.text == text)
+    static C: OnceLock<rustc_hash::FxHashMap<&'static str, &'static Unit>> = OnceLock::new();
+    C.get_or_init(|| {
+        // The first entry of a unit written twice, as a scan of the list finds it.
+        let mut map: rustc_hash::FxHashMap<&'static str, &'static Unit> = Default::default();
+        for u in units().iter().rev() {
+            map.insert(u.text, u);
+        }
+        map
+    })
+    .get(text)
+    .copied()
 }
 
 /// The longest unit that `text` starts with.

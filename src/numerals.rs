@@ -41,7 +41,11 @@ impl Dec {
         {
             return None;
         }
-        let mant: i128 = format!("{int}{frac}").parse().ok()?;
+        // At most 36 digits: no i128 overflow.
+        let mant = int
+            .bytes()
+            .chain(frac.bytes())
+            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
         let d = Dec {
             mant,
             scale: u32::try_from(frac.len()).ok()?,
@@ -85,11 +89,22 @@ impl Dec {
         self.scale == 0 || self.mant % 10i128.pow(self.scale.min(38)) == 0
     }
 
-    /// The nearest float (through the decimal text, which Rust parses correctly rounded).
+    /// The nearest float. A mantissa below 2^53 and a power of ten below 10^23 are both
+    /// exact floats, so one division rounds correctly (Clinger's fast path, which is what
+    /// the standard library's parser takes for them too); anything else goes through the
+    /// decimal text, which Rust parses correctly rounded.
     fn to_f64(self) -> f64 {
-        format!("{}e-{}", self.mant, self.scale)
-            .parse()
-            .unwrap_or(f64::NAN)
+        const EXACT: i128 = 1 << 53;
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        match POW10.get(self.scale as usize) {
+            Some(&p) if self.mant.abs() <= EXACT => self.mant as f64 / p,
+            _ => format!("{}e-{}", self.mant, self.scale)
+                .parse()
+                .unwrap_or(f64::NAN),
+        }
     }
 }
 
@@ -155,6 +170,42 @@ pub fn unit_scale(unit: &str) -> (&str, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Every decimal becomes the float the standard library's correctly rounded parser
+        /// gives for its text, on the fast path (small mantissa and scale) and off it.
+        #[test]
+        fn decimals_round_like_the_text(mant in -(1i128 << 60)..(1i128 << 60), scale in 0u32..30) {
+            let d = Dec { mant, scale };
+            let text: f64 = format!("{mant}e-{scale}").parse().unwrap();
+            proptest::prop_assert_eq!(d.to_f64().to_bits(), text.to_bits());
+        }
+
+        /// Digits read one by one give the mantissa the text gives.
+        #[test]
+        fn arabic_digits_parse_exactly(int in "[0-9]{1,18}", frac in "[0-9]{0,18}") {
+            let d = Dec::parse(&format!("{int}.{frac}")).unwrap();
+            let mant: i128 = format!("{int}{frac}").parse().unwrap();
+            proptest::prop_assert_eq!(d, Dec { mant, scale: frac.len() as u32 });
+        }
+    }
+
+    #[test]
+    fn the_fast_path_ends_where_floats_stop_being_exact() {
+        for (mant, scale) in [
+            (1i128 << 53, 22),
+            ((1 << 53) + 1, 0),
+            (-(1 << 53) - 1, 3),
+            (1, 23),
+        ] {
+            let text: f64 = format!("{mant}e-{scale}").parse().unwrap();
+            assert_eq!(
+                Dec { mant, scale }.to_f64().to_bits(),
+                text.to_bits(),
+                "{mant}e-{scale}"
+            );
+        }
+    }
 
     #[test]
     fn chinese_integers() {
