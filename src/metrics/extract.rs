@@ -528,7 +528,7 @@ fn finish(
         indicator: None,
         plan: Plan::Unmarked,
         plan_year: None,
-        cell: None,
+        cell: false,
     })
 }
 

@@ -81,8 +81,9 @@ pub struct Found {
     pub plan: Plan,
     /// The year the sentence dates the figure to (`到2025年`), if any.
     pub plan_year: Option<i32>,
-    /// For a table cell: its row label and column header.
-    pub cell: Option<(Range<usize>, Range<usize>)>,
+    /// A table cell (its row label is its clause): linked by its table only, its subject
+    /// and plan read from its header.
+    pub cell: bool,
 }
 
 impl Found {
@@ -152,6 +153,14 @@ impl Metrics {
 /// indices into the merged list. Both lists are in text order: one merge, linear.
 fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
     let tables::Tables { cells, links } = tables;
+    // Most texts have no table, and a table pasted alone no figure around it: one list is
+    // the result as it is (no copy of a long list).
+    if cells.is_empty() {
+        return (scanned, Vec::new());
+    }
+    if scanned.is_empty() {
+        return (cells, links);
+    }
     let mut out = Vec::with_capacity(scanned.len() + cells.len());
     let mut cell_index = Vec::with_capacity(cells.len());
     let mut cells = cells.into_iter().peekable();
@@ -164,7 +173,7 @@ fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<(usize
         }
         let overlaps_last = out
             .last()
-            .is_some_and(|l: &Found| l.cell.is_some() && l.raw.end > f.raw.start);
+            .is_some_and(|l: &Found| l.cell && l.raw.end > f.raw.start);
         let overlaps_next = cells.peek().is_some_and(|c| c.raw.start < f.raw.end);
         if !overlaps_last && !overlaps_next {
             out.push(f);

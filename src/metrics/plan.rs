@@ -98,7 +98,7 @@ impl Marks {
 pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdown]) {
     let text = ctx.text;
     let marks = Marks::new(text);
-    for f in found.iter_mut().filter(|f| f.cell.is_none()) {
+    for f in found.iter_mut().filter(|f| !f.cell) {
         let sentence = ctx.sentence_start(f.raw.start);
         // Only the sentence after its last `；` — unless a plan word heads a list after a
         // colon (`主要预期目标是：国内生产总值增长6%左右；城镇新增就业1100万人`).
@@ -148,7 +148,7 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdo
         let (plan, year) = (found[b.total].plan, found[b.total].plan_year);
         for &p in b.parts.iter().filter(|&&p| p > b.total) {
             ctx.tick(1);
-            if found[p].cell.is_none() {
+            if !found[p].cell {
                 found[p].plan = plan;
                 found[p].plan_year = found[p].plan_year.or(year);
             }

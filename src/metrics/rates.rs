@@ -91,7 +91,7 @@ pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Ve
     }
     let mut out = Vec::new();
     for (i, rate) in found.iter().enumerate() {
-        if rate.unit != "%" || rate.qualifier.is_some() || rate.cell.is_some() {
+        if rate.unit != "%" || rate.qualifier.is_some() || rate.cell {
             continue;
         }
         let clause = &text[rate.clause.clone()];

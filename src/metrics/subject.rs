@@ -66,7 +66,7 @@ pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdow
         }
     }
     for i in 0..found.len() {
-        if found[i].cell.is_some() {
+        if found[i].cell {
             continue;
         }
         let subject = subject_of(ctx, tokens, found, &links, i);

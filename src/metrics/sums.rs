@@ -84,7 +84,7 @@ pub enum Claim {
 /// Whether a figure of the running text can be a total or a part: an amount or a count,
 /// not a range, a change or a figure per head (table cells are linked by their table only).
 fn summable(text: &str, f: &Found) -> bool {
-    f.cell.is_none()
+    !f.cell
         && matches!(
             f.unit_kind,
             "count" | "money" | "area" | "length" | "weight" | "volume" | "energy" | "power"
@@ -115,10 +115,12 @@ pub fn judge(
     let approximate = std::iter::once(total)
         .chain(parts.iter().copied())
         .any(|i| found[i].qualifier.is_some());
-    let catch_all = parts.iter().any(|&i| {
-        let clause = &text[found[i].clause.clone()];
-        knowledge::contains_any(clause, Role::CatchAll)
-    });
+    let catch_all = || {
+        parts.iter().any(|&i| {
+            let clause = &text[found[i].clause.clone()];
+            knowledge::contains_any(clause, Role::CatchAll)
+        })
+    };
     let equal = (sum - total_value).abs() <= 1e-6 * total_value.abs().max(1.0);
     let short = sum < total_value && !equal;
     let partial = short
@@ -126,7 +128,7 @@ pub fn judge(
             Claim::Complete | Claim::Exact => false,
             Claim::Subset => true,
             Claim::Listed => {
-                !catch_all
+                !catch_all()
                     && (partial_cue
                         || parts.len() < 2
                         || sum < total_value * (1.0 - SELECTION_SHORTFALL))
@@ -162,17 +164,39 @@ fn within(found: &[Found], r: Range<usize>) -> Range<usize> {
     found.partition_point(|f| f.raw.start < r.start)..found.partition_point(|f| f.raw.start < r.end)
 }
 
+/// Index ranges of the figures starting in each of `ranges` (in text order, apart): one
+/// merge of the two lists.
+fn within_each(found: &[Found], ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut i = 0;
+    ranges
+        .iter()
+        .map(|r| {
+            while found.get(i).is_some_and(|f| f.raw.start < r.start) {
+                i += 1;
+            }
+            let start = i;
+            while found.get(i).is_some_and(|f| f.raw.start < r.end) {
+                i += 1;
+            }
+            start..i
+        })
+        .collect()
+}
+
 /// Every breakdown of the text; `links` are those of tables (total, parts).
 pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>) -> Vec<Breakdown> {
     let text = ctx.text;
     let ok: Vec<bool> = found.iter().map(|f| summable(text, f)).collect();
     let mut out: Vec<Breakdown> = Vec::new();
     let mut is_part = vec![false; found.len()];
-    let mut seen: rustc_hash::FxHashSet<(usize, Vec<usize>)> = Default::default();
+    // The breakdowns of each total (indices into `out`): one found twice is kept once.
+    let mut seen: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     let mut push = |b: Breakdown, out: &mut Vec<Breakdown>, is_part: &mut Vec<bool>| {
-        if !seen.insert((b.total, b.parts.clone())) {
+        let of_total = seen.entry(b.total).or_default();
+        if of_total.iter().any(|&j| out[j].parts == b.parts) {
             return;
         }
+        of_total.push(out.len());
         for &p in &b.parts {
             is_part[p] = true;
         }
@@ -467,7 +491,7 @@ fn total_lines(ctx: &Context<'_>, found: &[Found]) -> Vec<Breakdown> {
     let text = ctx.text;
     let lines = crate::text::line_ranges(text);
     // The figures of each line, by index range (found is in text order).
-    let per_line: Vec<Range<usize>> = lines.iter().map(|l| within(found, l.clone())).collect();
+    let per_line = within_each(found, &lines);
     let is_total = |l: &Range<usize>| {
         let line = text[l.clone()].trim_start();
         knowledge::words(Role::TotalLabel)

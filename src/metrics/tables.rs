@@ -180,18 +180,24 @@ fn table(
     let header = &block[0];
     let body = &block[1..];
     let cell = |r: &Range<usize>| &text[r.clone()];
-    // Every cell read once: its number, if it is one.
-    let numbers: Vec<Vec<Option<CellNumber>>> = body
+    // Every cell read once: its number, if it is one (row by row, `width` to a row).
+    let numbers: Vec<Option<CellNumber>> = body
         .iter()
-        .map(|r| r.iter().map(|c| cell_number(cell(c))).collect())
+        .flat_map(|r| r.iter().map(|c| cell_number(cell(c))))
         .collect();
-    let numeric = |col: usize| {
-        body.iter()
-            .zip(&numbers)
-            .filter(|(r, _)| !cell(&r[col]).is_empty())
-            .all(|(_, n)| n[col].is_some())
-            && body.iter().any(|r| !cell(&r[col]).is_empty())
-    };
+    let number = |row: usize, col: usize| numbers[row * width + col];
+    // A numeric column: some cell filled, every filled cell a number (one pass, row by row).
+    let mut filled = vec![false; width];
+    let mut not_number = vec![false; width];
+    for (k, r) in body.iter().enumerate() {
+        for (c, range) in r.iter().enumerate() {
+            if !cell(range).is_empty() {
+                filled[c] = true;
+                not_number[c] |= number(k, c).is_none();
+            }
+        }
+    }
+    let numeric = |col: usize| filled[col] && !not_number[col];
     let Some(label_col) =
         (0..width).find(|&c| !numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
     else {
@@ -208,18 +214,19 @@ fn table(
     let columns: Vec<(usize, &'static str)> = (label_col + 1..width)
         .filter(|&c| numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
         .filter_map(|c| {
-            let from_cells = || numbers.iter().find_map(|n| n[c].and_then(|(_, u)| u));
+            let from_cells = || (0..body.len()).find_map(|k| number(k, c).and_then(|(_, u)| u));
             let unit = header_unit(cell(&header[c]))
                 .or_else(from_cells)
                 .or(default_unit)?;
             Some((c, unit))
         })
         .collect();
-    // index[(row, col)] into out.cells
-    let mut index: Vec<Vec<Option<usize>>> = vec![vec![None; width]; body.len()];
+    // index[row * width + col] into out.cells
+    let mut index: Vec<Option<usize>> = vec![None; width * body.len()];
+    out.cells.reserve(body.len() * columns.len());
     for (k, row) in body.iter().enumerate() {
         for &(c, unit) in &columns {
-            let Some((value, _)) = numbers[k][c] else {
+            let Some((value, _)) = number(k, c) else {
                 continue;
             };
             let (base, shift) = numerals::unit_scale(unit);
@@ -251,9 +258,9 @@ fn table(
                 indicator: None,
                 plan: Plan::Unmarked,
                 plan_year: None,
-                cell: Some((row[label_col].clone(), head.clone())),
+                cell: true,
             });
-            index[k][c] = Some(out.cells.len() - 1);
+            index[k * width + c] = Some(out.cells.len() - 1);
         }
     }
     let share = |c: usize| {
@@ -266,10 +273,12 @@ fn table(
             if share(c) {
                 continue;
             }
-            let Some(total) = index[tr][c] else { continue };
+            let Some(total) = index[tr * width + c] else {
+                continue;
+            };
             let parts: Vec<usize> = (0..body.len())
                 .filter(|&k| k != tr)
-                .filter_map(|k| index[k][c])
+                .filter_map(|k| index[k * width + c])
                 .collect();
             if parts.len() >= 2 {
                 out.links.push((total, parts));
@@ -277,7 +286,7 @@ fn table(
         }
     }
     if let Some(tc) = total_col {
-        for row in &index {
+        for row in index.chunks(width) {
             let Some(total) = row[tc] else { continue };
             let family = out.cells[total].family;
             let parts: Vec<usize> = columns
