@@ -151,7 +151,7 @@ impl Metrics {
 /// The scanned figures and the table cells in one list in text order: a cell replaces a
 /// figure the scan read in it (`16件` in a cell is kept once). Returns the table links as
 /// indices into the merged list. Both lists are in text order: one merge, linear.
-fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<(usize, Vec<usize>)>) {
+fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<tables::Link>) {
     let tables::Tables { cells, links } = tables;
     // Most texts have no table, and a table pasted alone no figure around it: one list is
     // the result as it is (no copy of a long list).
@@ -185,11 +185,10 @@ fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<(usize
     }
     let links = links
         .into_iter()
-        .map(|(t, parts)| {
-            (
-                cell_index[t],
-                parts.iter().map(|&p| cell_index[p]).collect(),
-            )
+        .map(|l| tables::Link {
+            total: cell_index[l.total],
+            parts: l.parts.iter().map(|&p| cell_index[p]).collect(),
+            sum: l.sum,
         })
         .collect();
     (out, links)

@@ -57,12 +57,19 @@ pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdow
         total_of: vec![None; found.len()],
         first_part: vec![None; found.len()],
     };
+    // Indices as u32 (half the memory of a long table's links); a text of more than 4
+    // billion figures is not one a report holds.
+    let index = |i: usize| u32::try_from(i).ok();
     for b in breakdowns {
         for &p in &b.parts {
-            links.total_of[p].get_or_insert(b.total);
+            if links.total_of[p].is_none() {
+                links.total_of[p] = index(b.total);
+            }
         }
         if let Some(&p) = b.parts.first() {
-            links.first_part[b.total].get_or_insert(p);
+            if links.first_part[b.total].is_none() {
+                links.first_part[b.total] = index(p);
+            }
         }
     }
     for i in 0..found.len() {
@@ -78,9 +85,9 @@ pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdow
 /// The breakdowns as the subject reader needs them.
 struct Links {
     /// The total each figure is a part of.
-    total_of: Vec<Option<usize>>,
+    total_of: Vec<Option<u32>>,
     /// The first part of each total.
-    first_part: Vec<Option<usize>>,
+    first_part: Vec<Option<u32>>,
 }
 
 /// How a word stands to a subject.
@@ -741,12 +748,12 @@ fn inherited(
 ) -> Option<Range<usize>> {
     let f = &found[i];
     // `…17起，上年度流转3起，共计20起`: a total after its parts counts what the first does.
-    if let Some(first) = links.first_part[i].filter(|&p| p < i) {
+    if let Some(first) = links.first_part[i].map(|p| p as usize).filter(|&p| p < i) {
         if found[first].subject.is_some() {
             return found[first].subject.clone();
         }
     }
-    if let Some(t) = links.total_of[i].filter(|&t| t < i) {
+    if let Some(t) = links.total_of[i].map(|t| t as usize).filter(|&t| t < i) {
         if found[t].subject.is_some() {
             return found[t].subject.clone();
         }
@@ -765,7 +772,7 @@ fn inherited(
             p.subject.is_some()
                 && (any || p.family == f.family || (change && f.unit_kind == "percent"))
         })?;
-    match links.total_of[p] {
+    match links.total_of[p].map(|t| t as usize) {
         Some(t) if t < p && found[t].subject.is_some() && !any => found[t].subject.clone(),
         _ => prev.subject.clone(),
     }

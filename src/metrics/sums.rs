@@ -111,10 +111,34 @@ pub fn judge(
     partial_cue: bool,
 ) -> Breakdown {
     let sum = round6(parts.iter().map(|&i| found[i].value).sum());
-    let total_value = found[total].value;
     let approximate = std::iter::once(total)
         .chain(parts.iter().copied())
         .any(|i| found[i].qualifier.is_some());
+    verdict(
+        text,
+        found,
+        total,
+        parts,
+        sum,
+        approximate,
+        claim,
+        partial_cue,
+    )
+}
+
+/// The breakdown of `parts` that add up to `sum` judged against `total`.
+#[allow(clippy::too_many_arguments)]
+fn verdict(
+    text: &str,
+    found: &[Found],
+    total: usize,
+    parts: Vec<usize>,
+    sum: f64,
+    approximate: bool,
+    claim: Claim,
+    partial_cue: bool,
+) -> Breakdown {
+    let total_value = found[total].value;
     let catch_all = || {
         parts.iter().any(|&i| {
             let clause = &text[found[i].clause.clone()];
@@ -183,8 +207,8 @@ fn within_each(found: &[Found], ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Every breakdown of the text; `links` are those of tables (total, parts).
-pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>) -> Vec<Breakdown> {
+/// Every breakdown of the text; `links` are those of tables.
+pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<super::tables::Link>) -> Vec<Breakdown> {
     let text = ctx.text;
     let ok: Vec<bool> = found.iter().map(|f| summable(text, f)).collect();
     let mut out: Vec<Breakdown> = Vec::new();
@@ -202,8 +226,18 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<(usize, Vec<usize>)>)
         }
         out.push(b);
     };
-    for (total, parts) in links {
-        let b = judge(text, found, total, parts, Claim::Complete, false);
+    for l in links {
+        // A table's parts are exact and complete; their sum comes with them.
+        let b = verdict(
+            text,
+            found,
+            l.total,
+            l.parts,
+            round6(l.sum),
+            false,
+            Claim::Complete,
+            false,
+        );
         push(b, &mut out, &mut is_part);
     }
     for b in after_cues(ctx, found, &ok) {

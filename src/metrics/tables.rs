@@ -27,8 +27,18 @@ const NUMBERING: &[&str] = &["序号", "编号", "排名", "序"];
 pub struct Tables {
     /// The numeric cells, in text order.
     pub cells: Vec<Found>,
-    /// (total, parts), indices into `cells`.
-    pub links: Vec<(usize, Vec<usize>)>,
+    /// The totals and their parts.
+    pub links: Vec<Link>,
+}
+
+/// A total cell and the cells that add up to it.
+pub struct Link {
+    /// Index into `cells`.
+    pub total: usize,
+    /// Indices into `cells`.
+    pub parts: Vec<usize>,
+    /// The parts' values added up, in their order.
+    pub sum: f64,
 }
 
 /// Whether a cell opens a total row or names a total column.
@@ -221,83 +231,116 @@ fn table(
             Some((c, unit))
         })
         .collect();
-    // index[row * width + col] into out.cells
-    let mut index: Vec<Option<usize>> = vec![None; width * body.len()];
     out.cells.reserve(body.len() * columns.len());
-    for (k, row) in body.iter().enumerate() {
-        for &(c, unit) in &columns {
-            let Some((value, _)) = number(k, c) else {
-                continue;
-            };
+    // What a column gives each of its cells, worked out once.
+    struct Column {
+        col: usize,
+        base: &'static str,
+        shift: u32,
+        kind: &'static str,
+        family: &'static str,
+        /// The header without its unit, unless it names a total (the row label then).
+        subject: Option<Range<usize>>,
+        share: bool,
+    }
+    let columns: Vec<Column> = columns
+        .iter()
+        .map(|&(c, unit)| {
             let (base, shift) = numerals::unit_scale(unit);
             let info = knowledge::unit(base);
             let head = &header[c];
             let name = header_name(cell(head));
-            let subject = if is_total_label(cell(head)) || name.is_empty() {
-                row[label_col].clone()
-            } else {
-                head.start + name.start..head.start + name.end
+            Column {
+                col: c,
+                base,
+                shift,
+                kind: if base == "%" {
+                    "percent"
+                } else {
+                    info.map_or("count", |u| u.kind)
+                },
+                family: info.map_or(base, |u| u.family),
+                subject: (!is_total_label(cell(head)) && !name.is_empty())
+                    .then(|| head.start + name.start..head.start + name.end),
+                share: matches!(unit, "%" | "‰"),
+            }
+        })
+        .collect();
+    // slot[row * width + col]: the cell's index in out.cells and its value, row by row.
+    let mut slot: Vec<Option<(usize, f64)>> = vec![None; width * body.len()];
+    for (k, row) in body.iter().enumerate() {
+        for col in &columns {
+            let c = col.col;
+            let Some((value, _)) = number(k, c) else {
+                continue;
             };
-            let kind = if base == "%" {
-                "percent"
-            } else {
-                info.map_or("count", |u| u.kind)
-            };
+            let value = round6(numerals::scale(value, col.shift));
             out.cells.push(Found {
                 raw: row[c].clone(),
-                value: round6(numerals::scale(value, shift)),
+                value,
                 value_max: None,
-                unit: base,
-                unit_kind: kind,
-                family: info.map_or(base, |u| u.family),
+                unit: col.base,
+                unit_kind: col.kind,
+                family: col.family,
                 event: false,
                 deadline: false,
                 qualifier: None,
-                subject: Some(subject),
+                subject: Some(
+                    col.subject
+                        .clone()
+                        .unwrap_or_else(|| row[label_col].clone()),
+                ),
                 clause: row[label_col].clone(),
                 indicator: None,
                 plan: Plan::Unmarked,
                 plan_year: None,
                 cell: true,
             });
-            index[k * width + c] = Some(out.cells.len() - 1);
+            slot[k * width + c] = Some((out.cells.len() - 1, value));
         }
     }
-    let share = |c: usize| {
-        columns
-            .iter()
-            .any(|&(cc, u)| cc == c && matches!(u, "%" | "‰"))
+    // The links with their parts added up here, row by row in the order of the parts (the
+    // cells of a column lie far apart in out.cells).
+    let mut link = |total: usize, parts: &mut dyn Iterator<Item = (usize, f64)>| {
+        let mut sum = Vec::new();
+        let parts: Vec<usize> = parts
+            .map(|(p, v)| {
+                sum.push(v);
+                p
+            })
+            .collect();
+        if parts.len() >= 2 {
+            out.links.push(Link {
+                total,
+                parts,
+                sum: sum.iter().sum(),
+            });
+        }
     };
     if let Some(tr) = total_row {
-        for &(c, _) in &columns {
-            if share(c) {
-                continue;
-            }
-            let Some(total) = index[tr * width + c] else {
+        for col in columns.iter().filter(|col| !col.share) {
+            let c = col.col;
+            let Some((total, _)) = slot[tr * width + c] else {
                 continue;
             };
-            let parts: Vec<usize> = (0..body.len())
+            let mut parts = (0..body.len())
                 .filter(|&k| k != tr)
-                .filter_map(|k| index[k * width + c])
-                .collect();
-            if parts.len() >= 2 {
-                out.links.push((total, parts));
-            }
+                .filter_map(|k| slot[k * width + c]);
+            link(total, &mut parts);
         }
     }
     if let Some(tc) = total_col {
-        for row in index.chunks(width) {
-            let Some(total) = row[tc] else { continue };
-            let family = out.cells[total].family;
-            let parts: Vec<usize> = columns
+        let total_family = columns
+            .iter()
+            .find(|col| col.col == tc)
+            .map(|col| col.family);
+        for row in slot.chunks(width) {
+            let Some((total, _)) = row[tc] else { continue };
+            let mut parts = columns
                 .iter()
-                .filter(|&&(c, _)| c != tc && !share(c))
-                .filter_map(|&(c, _)| row[c])
-                .filter(|&p| out.cells[p].family == family)
-                .collect();
-            if parts.len() >= 2 {
-                out.links.push((total, parts));
-            }
+                .filter(|col| col.col != tc && !col.share && Some(col.family) == total_family)
+                .filter_map(|col| row[col.col]);
+            link(total, &mut parts);
         }
     }
 }
