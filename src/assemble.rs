@@ -122,7 +122,7 @@ impl Findings<'_> {
                     end: r.end,
                     value: f.value,
                     value_max: f.value_max,
-                    unit: f.unit.to_string(),
+                    unit: f.unit_text().to_string(),
                     qualifier: f.qualifier,
                     subject: subject.as_ref().map(|s| s.0.clone()),
                     subject_start: subject.as_ref().map(|s| s.1.start),

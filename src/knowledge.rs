@@ -254,11 +254,6 @@ pub fn unit_at(text: &str) -> Option<&'static Unit> {
         .find(|u| text.starts_with(u.text))
 }
 
-/// The kind of a unit as written (`count` for one not in the list).
-pub fn unit_kind(unit: &str) -> &'static str {
-    self::unit(unit).map_or("count", |u| u.kind)
-}
-
 /// All units as one regex alternation, longest first.
 pub fn unit_alternation() -> &'static str {
     static C: OnceLock<String> = OnceLock::new();

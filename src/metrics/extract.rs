@@ -228,7 +228,7 @@ fn percent_words(ctx: &Context<'_>, i: usize) -> (Option<Found>, usize) {
     let value = numerals::parse_expression(&text[from..from + len])
         .filter(|x| x.max.is_none() && x.percent.is_none())
         .map(|x| x.value);
-    let found = value.and_then(|v| finish(ctx, raw.clone(), v, None, "%", false));
+    let found = value.and_then(|v| finish(ctx, raw.clone(), v, None, knowledge::unit("%")?, false));
     (found, raw.end.max(from))
 }
 
@@ -254,7 +254,7 @@ fn fraction(ctx: &Context<'_>, den: Numeral, from: usize, after: &str) -> (Optio
     }
     let value = (n / d * 10000.0).round() / 100.0;
     (
-        finish(ctx, den.range.start..end, value, None, "%", false),
+        knowledge::unit("%").and_then(|u| finish(ctx, den.range.start..end, value, None, u, false)),
         end,
     )
 }
@@ -276,7 +276,14 @@ fn tenths(ctx: &Context<'_>, num: &Numeral) -> Option<Found> {
         return None;
     }
     let value = tens as f64 * 10.0 + if half { 5.0 } else { 0.0 };
-    finish(ctx, num.range.start..end, value, None, "%", false)
+    finish(
+        ctx,
+        num.range.start..end,
+        value,
+        None,
+        knowledge::unit("%")?,
+        false,
+    )
 }
 
 /// The scale word at the start of `s` and its power of ten.
@@ -378,11 +385,9 @@ fn quantity(ctx: &Context<'_>, num: &Numeral) -> Option<Found> {
             None,
         ),
     };
-    let mut found = finish(ctx, raw, value, value_max, unit_text, infix)?;
-    // The family and kind of the unit as given: 万元 and 亿元 are 元.
+    // The unit as given, with its family and kind: 万元 and 亿元 are 元.
     let base = knowledge::unit(unit_text).unwrap_or(unit);
-    found.family = base.family;
-    found.unit_kind = base.kind;
+    let mut found = finish(ctx, raw, value, value_max, base, infix)?;
     found.event = unit.event;
     found.deadline = unit.deadline;
     Some(found)
@@ -483,18 +488,14 @@ fn finish(
     raw: Range<usize>,
     value: f64,
     value_max: Option<f64>,
-    unit: &'static str,
+    unit: &'static Unit,
     infix: bool,
 ) -> Option<Found> {
     if raw.is_empty() || ctx.masked(&raw) {
         return None;
     }
     let text = ctx.text;
-    let kind = if unit == "%" || unit == "个百分点" {
-        "percent"
-    } else {
-        knowledge::unit_kind(unit)
-    };
+    let kind = unit.kind;
     let clause_start = ctx.clause_start(raw.start);
     let before = text[clause_start..raw.start].trim_end_matches(' ');
     let hedge_before = knowledge::hedges_before()
@@ -518,8 +519,6 @@ fn finish(
         value: round6(value),
         value_max: value_max.map(round6),
         unit,
-        unit_kind: kind,
-        family: "",
         event: false,
         deadline: false,
         qualifier,
@@ -561,7 +560,7 @@ mod tests {
                     text[f.raw].to_string(),
                     f.value,
                     f.value_max,
-                    f.unit.to_string(),
+                    f.unit.text.to_string(),
                     f.qualifier,
                 )
             })

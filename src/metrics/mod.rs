@@ -59,12 +59,9 @@ pub struct Found {
     pub value: f64,
     /// Upper end of a range.
     pub value_max: Option<f64>,
-    /// The unit (`元` for money after scaling).
-    pub unit: &'static str,
-    /// The unit's kind from `data/units.txt`.
-    pub unit_kind: &'static str,
-    /// The unit's family: figures of one family add up.
-    pub family: &'static str,
+    /// The unit (`元` for money after scaling) as `data/units.txt` gives it, with its kind
+    /// and family (figures of one family add up).
+    pub unit: &'static knowledge::Unit,
     /// The unit counts occurrences of an action (`次`, `场`).
     pub event: bool,
     /// The unit is a period for doing something (`30日内`).
@@ -87,6 +84,21 @@ pub struct Found {
 }
 
 impl Found {
+    /// The unit as written (`元` for money after scaling).
+    pub fn unit_text(&self) -> &'static str {
+        self.unit.text
+    }
+
+    /// The unit's kind (`count`, `money`, `percent`…).
+    pub fn unit_kind(&self) -> &'static str {
+        self.unit.kind
+    }
+
+    /// The unit's family: figures of one family add up.
+    pub fn family(&self) -> &'static str {
+        self.unit.family
+    }
+
     /// Whether it is a target, given the report year and whether its section is a
     /// next-year part (and not also another part, as `存在的不足和下一步打算` is).
     pub fn is_target(&self, report_year: Option<i32>, next_year_part: bool) -> bool {
@@ -135,7 +147,7 @@ impl Metrics {
             Default::default();
         for f in &mut found {
             let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
-            let key = (subject, &text[f.clause.clone()], f.unit_kind);
+            let key = (subject, &text[f.clause.clone()], f.unit_kind());
             f.indicator = *seen.entry(key).or_insert_with(|| match_indicator(text, f));
         }
         let rates = rates::check(&ctx, &found, &breakdowns);
@@ -203,7 +215,7 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
     knowledge::indicators()
         .iter()
         .find(|ind| {
-            (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind)
+            (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind())
                 && ind.subject.is_match(subj_or_clause)
                 && ind
                     .context
@@ -235,7 +247,7 @@ mod tests {
                 (
                     text[f.raw].to_string(),
                     f.value,
-                    f.unit.to_string(),
+                    f.unit.text.to_string(),
                     f.qualifier,
                 )
             })

@@ -58,13 +58,13 @@ fn agrees(stated: f64, computed: f64, d: u32) -> bool {
 
 /// Whether a figure can be counted in a rate.
 fn count_like(f: &Found) -> bool {
-    f.unit_kind != "percent" && f.value_max.is_none() && f.value > 0.0
+    f.unit_kind() != "percent" && f.value_max.is_none() && f.value > 0.0
 }
 
 /// Whether a figure is a count of things or events (a named rate such as `办结率` is a
 /// share of counts; `赤字率`, `增长率` are shares of amounts the text does not give).
 fn counted(f: &Found) -> bool {
-    count_like(f) && f.unit_kind == "count"
+    count_like(f) && f.unit_kind() == "count"
 }
 
 /// The action a rate is named after, longest first: `按期办结率` → 按期办结, 办结.
@@ -91,7 +91,7 @@ pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Ve
     }
     let mut out = Vec::new();
     for (i, rate) in found.iter().enumerate() {
-        if rate.unit != "%" || rate.qualifier.is_some() || rate.cell {
+        if rate.unit_text() != "%" || rate.qualifier.is_some() || rate.cell {
             continue;
         }
         let clause = &text[rate.clause.clone()];
@@ -168,7 +168,7 @@ fn named_rate(
         .enumerate()
         .rev()
         .take(COUNTS_BACK)
-        .filter(|(_, f)| near(f) && counted(f) && f.family == n.family && f.value >= n.value)
+        .filter(|(_, f)| near(f) && counted(f) && f.family() == n.family() && f.value >= n.value)
         .map(|(k, _)| k)
         .collect();
     candidates.extend(before.iter().copied().filter(|k| Some(*k) != primary_total));
@@ -305,10 +305,10 @@ fn share(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<RateCheck> {
         }
         _ => return None,
     };
-    let family = found[den].family;
+    let family = found[den].family();
     if numerator
         .iter()
-        .any(|&k| found[k].family != family || k == den)
+        .any(|&k| found[k].family() != family || k == den)
     {
         return None;
     }

@@ -652,7 +652,7 @@ fn subject_of(
         }
     }
     // Shares: `A占B的N%`.
-    if f.unit_kind == "percent" {
+    if f.unit_kind() == "percent" {
         if let Some(s) = share_subject(ctx, f) {
             return Some(s);
         }
@@ -711,7 +711,7 @@ fn subject_of(
             && tokens.get(a).is_some_and(|t| t.range().end == l.end);
         !to_where
     });
-    let classifier = knowledge::word_set(Role::Classifier).contains(f.unit);
+    let classifier = knowledge::word_set(Role::Classifier).contains(f.unit_text());
     let left_is_verbs = left.as_ref().is_some_and(|r| verbs_only(ctx, tokens, r));
     match (&left, &right) {
         // `县司法局两位律师`: after a measure word, the noun counted.
@@ -770,7 +770,7 @@ fn inherited(
         .find(|(_, p)| {
             ctx.tick(1);
             p.subject.is_some()
-                && (any || p.family == f.family || (change && f.unit_kind == "percent"))
+                && (any || p.family() == f.family() || (change && f.unit_kind() == "percent"))
         })?;
     match links.total_of[p].map(|t| t as usize) {
         Some(t) if t < p && found[t].subject.is_some() && !any => found[t].subject.clone(),
@@ -800,10 +800,10 @@ fn distribute(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
             pos += item.len() + '、'.len_utf8();
         }
         // The parts: this figure and those right after it of its family.
-        let family = f.family;
+        let family = f.family();
         let run: Vec<usize> = (i..found.len())
             .take(names.len() + 1)
-            .take_while(|&j| found[j].family == family)
+            .take_while(|&j| found[j].family() == family)
             .collect();
         ctx.tick(run.len() + 1);
         let short = |r: &Range<usize>| text[r.clone()].chars().count() <= 2;

@@ -86,7 +86,7 @@ pub enum Claim {
 fn summable(text: &str, f: &Found) -> bool {
     !f.cell
         && matches!(
-            f.unit_kind,
+            f.unit_kind(),
             "count" | "money" | "area" | "length" | "weight" | "volume" | "energy" | "power"
         )
         && f.value_max.is_none()
@@ -98,7 +98,7 @@ fn summable(text: &str, f: &Found) -> bool {
 
 /// Whether two figures add up together.
 fn same_family(a: &Found, b: &Found) -> bool {
-    a.family == b.family && a.unit_kind == b.unit_kind
+    a.family() == b.family() && a.unit_kind() == b.unit_kind()
 }
 
 /// The judged breakdown.

@@ -235,35 +235,28 @@ fn table(
     // What a column gives each of its cells, worked out once.
     struct Column {
         col: usize,
-        base: &'static str,
+        /// The unit after scaling (万元 → 元), from `data/units.txt` as every unit a
+        /// table names.
+        base: &'static knowledge::Unit,
         shift: u32,
-        kind: &'static str,
-        family: &'static str,
         /// The header without its unit, unless it names a total (the row label then).
         subject: Option<Range<usize>>,
         share: bool,
     }
     let columns: Vec<Column> = columns
         .iter()
-        .map(|&(c, unit)| {
+        .filter_map(|&(c, unit)| {
             let (base, shift) = numerals::unit_scale(unit);
-            let info = knowledge::unit(base);
             let head = &header[c];
             let name = header_name(cell(head));
-            Column {
+            Some(Column {
                 col: c,
-                base,
+                base: knowledge::unit(base)?,
                 shift,
-                kind: if base == "%" {
-                    "percent"
-                } else {
-                    info.map_or("count", |u| u.kind)
-                },
-                family: info.map_or(base, |u| u.family),
                 subject: (!is_total_label(cell(head)) && !name.is_empty())
                     .then(|| head.start + name.start..head.start + name.end),
                 share: matches!(unit, "%" | "‰"),
-            }
+            })
         })
         .collect();
     // slot[row * width + col]: the cell's index in out.cells and its value, row by row.
@@ -280,8 +273,6 @@ fn table(
                 value,
                 value_max: None,
                 unit: col.base,
-                unit_kind: col.kind,
-                family: col.family,
                 event: false,
                 deadline: false,
                 qualifier: None,
@@ -333,12 +324,12 @@ fn table(
         let total_family = columns
             .iter()
             .find(|col| col.col == tc)
-            .map(|col| col.family);
+            .map(|col| col.base.family);
         for row in slot.chunks(width) {
             let Some((total, _)) = row[tc] else { continue };
             let mut parts = columns
                 .iter()
-                .filter(|col| col.col != tc && !col.share && Some(col.family) == total_family)
+                .filter(|col| col.col != tc && !col.share && Some(col.base.family) == total_family)
                 .filter_map(|col| row[col.col]);
             link(total, &mut parts);
         }
@@ -355,7 +346,7 @@ mod tests {
             "单位：项\n部门\t许可\t处罚\t合计\n甲局\t7\t12\t19\n乙局\t3\t5\t8\n合计\t10\t17\t27\n";
         let t = find(&Context::new(text, &[]));
         assert_eq!(t.cells.len(), 9);
-        assert!(t.cells.iter().all(|c| c.unit == "项"));
+        assert!(t.cells.iter().all(|c| c.unit_text() == "项"));
         // three columns and three rows
         assert_eq!(t.links.len(), 6);
     }
