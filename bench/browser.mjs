@@ -20,7 +20,9 @@
 //                report's arrival until everything is rendered
 //
 // Writes bench/out/browser.json. Usage: node bench/browser.mjs [--cold N] [--runs N]
-// [--cold-only | --long-only] (only the cold starts or the long texts, printed, nothing written)
+// [--cold-only | --long-only] (only the cold starts or the long texts, printed, nothing written).
+// WWW=DIR serves another build of the page instead of www/ (a copy of www/ built at another
+// commit), to compare two builds in turns, each against the reference of its own run.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -123,7 +125,7 @@ function sizes(file) {
 function makeSite(text) {
   fs.rmSync(site, { recursive: true, force: true });
   fs.mkdirSync(path.join(site, "bench"), { recursive: true });
-  fs.symlinkSync(path.join(root, "www"), path.join(site, "app"));
+  fs.symlinkSync(process.env.WWW ?? path.join(root, "www"), path.join(site, "app"));
   fs.symlinkSync(path.join(root, "node_modules/jieba-wasm/pkg/web"), path.join(site, "jieba"));
   for (const f of ["page.html", "page.js", "jieba.html", "jieba.js"]) fs.copyFileSync(path.join(root, "bench", f), path.join(site, "bench", f));
   fs.writeFileSync(path.join(site, "bench/text.txt"), text);

@@ -56,10 +56,7 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         Some(i) if i > 0 && title.ends_with([')', '）']) => &title[..i],
         _ => title,
     };
-    knowledge::citation_kinds()
-        .iter()
-        .find(|(re, _)| re.is_match(title))
-        .map(|(_, k)| *k)
+    knowledge::citation_kinds().kind_of(title)
 }
 
 /// Where the issuer code of a document number really starts within the Han run matched

@@ -129,10 +129,11 @@ impl Rules {
         }
         for i in set.set.matches(t).iter() {
             let rule = set.rules[i];
-            if !rule.applies(edge) {
+            // Every in-line rule has its regex (the loader compiles it).
+            let (true, Some(regex)) = (rule.applies(edge), &rule.regex) else {
                 continue;
-            }
-            for caps in rule.regex.captures_iter(t) {
+            };
+            for caps in regex.captures_iter(t) {
                 let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
                     continue;
                 };

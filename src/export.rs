@@ -498,7 +498,7 @@ mod tests {
         for reason in reasons {
             assert!(named(&c.reasons, reason), "reason {reason:?} has no name");
         }
-        for (_, kind) in knowledge::citation_kinds() {
+        for kind in knowledge::citation_kinds().kinds() {
             assert!(named(&c.citation_kinds, kind), "citation kind {kind:?}");
         }
         for kind in [DocKind::Report, DocKind::Other] {

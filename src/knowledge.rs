@@ -16,7 +16,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::{DocKind, Part, Qualifier};
@@ -112,8 +112,70 @@ impl Line {
             .map_err(|_| self.error(format!("expected {N} columns")))
     }
 
-    fn regex(&self, pattern: &str) -> Result<Regex> {
-        Regex::new(pattern).map_err(|e| self.error(format!("invalid regex: {e}")))
+    /// Checks that `pattern` is a valid regex without compiling it (its syntax tree, for
+    /// more checks): a pattern is compiled where it is used, once — into a set or one
+    /// alternation by its stage, or on first use ([`DataRegex`]). Compiling each here as
+    /// well built its automata twice, and compiling was most of the page's first analysis
+    /// (each regex costs a fixed ~0.1 ms of tables in WebAssembly besides its size).
+    /// Parsing is where a pattern can be wrong (syntax, an unknown class); what it leaves
+    /// out is only the size limit of the compiled automaton (10 MB), which no pattern here
+    /// comes near and `tests::every_data_file_loads` checks.
+    fn check_regex(&self, pattern: &str) -> Result<()> {
+        self.in_line_shape(pattern).map(drop)
+    }
+
+    /// Parses `pattern` and says whether its shortest match is empty and how many capture
+    /// groups it has (what an in-line cleaning rule must not have).
+    fn in_line_shape(&self, pattern: &str) -> Result<(bool, usize)> {
+        let hir = regex_automata::util::syntax::parse(pattern)
+            .map_err(|e| self.error(format!("invalid regex: {e}")))?;
+        let props = hir.properties();
+        Ok((
+            props.minimum_len() == Some(0),
+            props.explicit_captures_len(),
+        ))
+    }
+
+    /// A pattern checked now and compiled on first use ([`DataRegex`]).
+    fn data_regex(&self, pattern: &'static str) -> Result<DataRegex> {
+        self.check_regex(pattern)?;
+        Ok(DataRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        })
+    }
+}
+
+/// A regex of a data file, checked when its file is read ([`Line::check_regex`]) and
+/// compiled when first used. Compiling the data regexes was most of the page's first
+/// analysis, and a text needs few of them: the tasks of one 纲要 of three, the indicators
+/// of its metrics' units up to the first that matches, the in-line cleaning rules of the
+/// lines that have one (their set finds those), the document-kind rules up to the first
+/// that matches; the catalogue of names needs none.
+#[derive(Debug, Clone)]
+pub struct DataRegex {
+    pattern: &'static str,
+    compiled: OnceLock<Regex>,
+}
+
+impl DataRegex {
+    /// The compiled regex.
+    ///
+    /// # Panics
+    /// If the pattern, which parsed when its file was read, does not compile (beyond
+    /// regex's size limit), which `tests::every_data_file_loads` rules out: it compiles
+    /// every data regex.
+    pub fn regex(&self) -> &Regex {
+        self.compiled
+            .get_or_init(|| Regex::new(self.pattern).unwrap_or_else(|e| panic!("data regex: {e}")))
+    }
+}
+
+impl std::ops::Deref for DataRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex()
     }
 }
 
@@ -272,7 +334,7 @@ fn load_not_metrics() -> Result<Vec<&'static str>> {
     lines(NOT_METRICS)
         .map(|line| {
             let [pattern] = line.fields::<1>()?;
-            line.regex(pattern)?;
+            line.check_regex(pattern)?;
             Ok(pattern)
         })
         .collect()
@@ -296,8 +358,10 @@ pub struct BoilerplateRule {
     pub reason: &'static str,
     /// The regex (valid; an in-line one never matches the empty string).
     pub pattern: &'static str,
-    /// The pattern compiled (once: the check of the line and the clean stage share it).
-    pub regex: Regex,
+    /// An in-line rule's pattern, to find its places once its set says that the rule
+    /// matches a line (compiled then); `None` for a whole-line rule, which the clean stage
+    /// compiles only into its set.
+    pub regex: Option<DataRegex>,
 }
 
 impl BoilerplateRule {
@@ -322,21 +386,27 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
                     )))
                 }
             };
-            let re = line.regex(pattern)?;
-            if inline && re.is_match("") {
-                return Err(line.error("an in-line rule must not match the empty string"));
-            }
-            if inline && re.captures_len() > 2 {
-                return Err(line.error(
-                    "an in-line rule has at most one capture group (the part removed); use (?:…)",
-                ));
-            }
+            let regex = if inline {
+                let (matches_empty, captures) = line.in_line_shape(pattern)?;
+                if matches_empty {
+                    return Err(line.error("an in-line rule must not match the empty string"));
+                }
+                if captures > 1 {
+                    return Err(line.error(
+                        "an in-line rule has at most one capture group (the part removed); use (?:…)",
+                    ));
+                }
+                Some(line.data_regex(pattern)?)
+            } else {
+                line.check_regex(pattern)?;
+                None
+            };
             Ok(BoilerplateRule {
                 head_only,
                 inline,
                 reason,
                 pattern,
-                regex: re,
+                regex,
             })
         })
         .collect()
@@ -348,20 +418,51 @@ pub fn boilerplate_rules() -> &'static [BoilerplateRule] {
     cached(&C, load_boilerplate).as_slice()
 }
 
-fn load_citation_kinds() -> Result<Vec<(Regex, &'static str)>> {
-    lines(CITATION_KINDS)
-        .map(|line| {
-            let [pattern, kind] = line.fields::<2>()?;
-            Ok((line.regex(pattern)?, kind))
-        })
-        .collect()
+/// The document kinds of `data/citation_kinds.tsv`: title patterns, each with the kind it
+/// names, the first that matches wins. The patterns are compiled once, together, into one
+/// set: fifteen regexes compiled one by one cost the page's first analysis ~20 ms in
+/// WebAssembly, and a title is short.
+#[derive(Debug, Clone)]
+pub struct CitationKinds {
+    set: RegexSet,
+    kinds: Vec<&'static str>,
 }
 
-/// The document kinds of `data/citation_kinds.tsv`: a title pattern and the kind it
-/// names, first match wins.
-pub fn citation_kinds() -> &'static [(Regex, &'static str)] {
-    static C: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
-    cached(&C, load_citation_kinds).as_slice()
+impl CitationKinds {
+    /// The kind of the first pattern, in file order, that matches `title`.
+    pub fn kind_of(&self, title: &str) -> Option<&'static str> {
+        self.set.matches(title).iter().next().map(|i| self.kinds[i])
+    }
+
+    /// The kinds, in file order (one per pattern, repeated as the file repeats them).
+    #[cfg(test)]
+    pub fn kinds(&self) -> &[&'static str] {
+        &self.kinds
+    }
+}
+
+fn load_citation_kinds() -> Result<CitationKinds> {
+    let (mut patterns, mut kinds) = (Vec::new(), Vec::new());
+    let mut last = 0;
+    for line in lines(CITATION_KINDS) {
+        let [pattern, kind] = line.fields::<2>()?;
+        line.check_regex(pattern)?;
+        patterns.push(pattern);
+        kinds.push(kind);
+        last = line.number;
+    }
+    let set = RegexSet::new(&patterns).map_err(|e| DataError {
+        file: CITATION_KINDS.name,
+        line: last,
+        message: format!("the patterns do not compile together: {e}"),
+    })?;
+    Ok(CitationKinds { set, kinds })
+}
+
+/// The document kinds of cited titles (`data/citation_kinds.tsv`).
+pub fn citation_kinds() -> &'static CitationKinds {
+    static C: OnceLock<CitationKinds> = OnceLock::new();
+    cached(&C, load_citation_kinds)
 }
 
 // --- framework and indicators -----------------------------------------------------------
@@ -372,7 +473,7 @@ pub struct PartRule {
     /// The part.
     pub part: Part,
     /// Words of a heading that names it.
-    pub keywords: Regex,
+    pub keywords: DataRegex,
     /// The words name the part only in a top-level heading (`part_top`).
     pub top_only: bool,
 }
@@ -389,7 +490,7 @@ pub struct Task {
     /// English name.
     pub name_en: &'static str,
     /// Words that point to it.
-    pub keywords: Regex,
+    pub keywords: DataRegex,
 }
 
 /// The catalogue years of the 纲要 in `data/framework.tsv`.
@@ -399,7 +500,7 @@ fn load_framework() -> Result<(Vec<PartRule>, Vec<Task>)> {
     let (mut parts, mut tasks) = (Vec::new(), Vec::new());
     for line in lines(FRAMEWORK) {
         let [kind, catalogue, key, name, name_en, keywords] = line.fields::<6>()?;
-        let keywords = line.regex(keywords)?;
+        let keywords = line.data_regex(keywords)?;
         match kind {
             "part" | "part_top" => {
                 let part = Part::from_key(key)
@@ -450,7 +551,7 @@ pub struct KindRule {
     /// What the evidence is called (`政府工作报告`).
     pub label: &'static str,
     /// The words.
-    pub pattern: Regex,
+    pub pattern: DataRegex,
 }
 
 fn load_document_kinds() -> Result<Vec<KindRule>> {
@@ -468,7 +569,7 @@ fn load_document_kinds() -> Result<Vec<KindRule>> {
                 kind,
                 in_title,
                 label,
-                pattern: line.regex(pattern)?,
+                pattern: line.data_regex(pattern)?,
             })
         })
         .collect()
@@ -538,9 +639,9 @@ pub struct Indicator {
     /// A unit kind of [`UNIT_KINDS`], or `any`.
     pub unit_kind: &'static str,
     /// What the subject (or the clause) must match.
-    pub subject: Regex,
+    pub subject: DataRegex,
     /// What the clause must match, if anything.
-    pub context: Option<Regex>,
+    pub context: Option<DataRegex>,
 }
 
 fn load_indicators() -> Result<Vec<Indicator>> {
@@ -555,10 +656,10 @@ fn load_indicators() -> Result<Vec<Indicator>> {
                 name,
                 name_en,
                 unit_kind,
-                subject: line.regex(subject)?,
+                subject: line.data_regex(subject)?,
                 context: match context {
                     "-" => None,
-                    c => Some(line.regex(c)?),
+                    c => Some(line.data_regex(c)?),
                 },
             })
         })
@@ -1140,7 +1241,7 @@ mod tests {
         assert!(units.iter().any(|u| u.text == "亩" && u.kind == "area"));
         assert!(!load_not_metrics().unwrap().is_empty());
         assert!(!load_boilerplate().unwrap().is_empty());
-        assert!(!load_citation_kinds().unwrap().is_empty());
+        assert!(!load_citation_kinds().unwrap().kinds().is_empty());
         let (parts, tasks) = load_framework().unwrap();
         for part in [
             Part::Measures,
@@ -1159,7 +1260,19 @@ mod tests {
         for catalogue in CATALOGUES {
             assert!(tasks.iter().any(|t| t.catalogue == *catalogue));
         }
-        assert!(load_indicators().unwrap().len() >= 29);
+        let indicators = load_indicators().unwrap();
+        assert!(indicators.len() >= 29);
+        // Every data regex compiles (they are compiled on first use: `DataRegex`).
+        let rules = load_boilerplate().unwrap();
+        let lazy = (rules.iter().filter_map(|r| r.regex.as_ref()))
+            .chain(parts.iter().map(|p| &p.keywords))
+            .chain(tasks.iter().map(|t| &t.keywords))
+            .chain(kinds.iter().map(|k| &k.pattern))
+            .chain(indicators.iter().map(|i| &i.subject))
+            .chain(indicators.iter().filter_map(|i| i.context.as_ref()));
+        for regex in lazy {
+            assert!(Regex::new(regex.pattern).is_ok(), "{}", regex.pattern);
+        }
         assert!(!load_word_list(VERBS).unwrap().is_empty());
         assert!(!load_word_list(STOPWORDS).unwrap().is_empty());
         assert!(load_domain_terms().unwrap().contains(&"放管服"));
@@ -1217,7 +1330,7 @@ mod tests {
         };
         let line = lines(regex).next().unwrap();
         assert!(line
-            .regex(line.columns[0])
+            .check_regex(line.columns[0])
             .unwrap_err()
             .to_string()
             .starts_with("data/test.txt:1: invalid regex"));

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use regex::Regex;
@@ -71,7 +72,7 @@ pub struct Segmenter {
     median_idf: f32,
     /// The largest IDF (bounds any word's weight).
     max_idf: f32,
-    atoms: Regex,
+    atoms: &'static Regex,
     has_lexicon: bool,
 }
 
@@ -82,6 +83,39 @@ impl std::fmt::Debug for Segmenter {
             .field("has_lexicon", &self.has_lexicon)
             .finish()
     }
+}
+
+/// Whether a domain term is a word for jieba's dictionary; the others (`12345热线`…) are
+/// phrases of the atom pre-pass.
+fn is_word(term: &str) -> bool {
+    term.chars()
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+')
+}
+
+/// The atom pre-pass: document numbers, the domain's phrases, numbers with their units
+/// (none without `domain`). It depends on the data files only, so it is compiled once per
+/// process and shared: the page builds a second Analyzer, with the dictionary, after its
+/// first report, and compiled it again for that.
+fn atoms(domain: bool) -> Result<&'static Regex, &'static regex::Error> {
+    static ATOMS: [OnceLock<Result<Regex, regex::Error>>; 2] = [OnceLock::new(), OnceLock::new()];
+    ATOMS[usize::from(domain)]
+        .get_or_init(|| {
+            if !domain {
+                return Regex::new("$^");
+            }
+            let mut phrases: Vec<String> = knowledge::domain_terms()
+                .iter()
+                .filter(|t| !is_word(t))
+                .map(|t| regex::escape(t))
+                .collect();
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            Regex::new(&format!(
+                r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
+                if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
+                knowledge::unit_alternation()
+            ))
+        })
+        .as_ref()
 }
 
 impl Segmenter {
@@ -127,29 +161,13 @@ impl Segmenter {
             let mid = values.len() / 2;
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
-        let mut phrases = Vec::new();
         for &term in knowledge::domain_terms().iter().filter(|_| domain) {
-            if term
-                .chars()
-                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '+')
-            {
+            if is_word(term) {
                 let freq = jieba.suggest_freq(term).max(1000);
                 jieba.add_word(term, Some(freq), None);
-            } else {
-                phrases.push(regex::escape(term));
             }
         }
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let atoms = if !domain {
-            Regex::new("$^")
-        } else {
-            Regex::new(&format!(
-            r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
-            if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
-            knowledge::unit_alternation()
-        ))
-        }
-        .map_err(|e| Error::InvalidLexicon(e.to_string()))?;
+        let atoms = atoms(domain).map_err(|e| Error::InvalidLexicon(e.to_string()))?;
         Ok(Segmenter {
             jieba,
             idf,
