@@ -198,7 +198,7 @@ impl Segmenter {
     fn cut_into(&self, text: &str, range: Range<usize>, hmm: bool, out: &mut Vec<Token>) {
         let base = range.start;
         for t in self.jieba.cut(&text[range], hmm) {
-            let kind = if t.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+            let kind = if t.word.chars().any(is_wordish) {
                 TokenKind::Word
             } else {
                 TokenKind::Punct
@@ -313,6 +313,42 @@ impl Segmenter {
             .collect();
         best_keywords(v, n)
     }
+}
+
+/// Whether `c` makes a token a word: a Chinese character, a letter or a digit. The
+/// sentence punctuation of Chinese text is answered without `char::is_alphanumeric`'s
+/// table search (it is none of them).
+fn is_wordish(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_han(c) {
+        return true;
+    }
+    !matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '…'
+            | '—'
+            | '·'
+    ) && c.is_alphanumeric()
 }
 
 /// How often each content word occurs: counted once per analysis and shared by the
