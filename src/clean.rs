@@ -76,10 +76,14 @@ pub struct Cleaned {
 struct RuleSet {
     set: RegexSet,
     rules: Vec<&'static BoilerplateRule>,
+    /// Each rule's place in the file.
+    order: Vec<usize>,
 }
 
 impl RuleSet {
-    fn new(rules: Vec<&'static BoilerplateRule>) -> RuleSet {
+    fn new(numbered: Vec<(usize, &'static BoilerplateRule)>) -> RuleSet {
+        let (order, rules): (Vec<usize>, Vec<&'static BoilerplateRule>) =
+            numbered.into_iter().unzip();
         // Every pattern compiles (the data loader checks it), so the sets do too. The lazy
         // DFA of a set of many Unicode-class patterns outgrows regex's default 2 MiB cache
         // and thrashes (the whole-line set ran at 148 ms/MB on the corpus, 10 with 8 MiB;
@@ -89,49 +93,69 @@ impl RuleSet {
             .dfa_size_limit(8 << 20)
             .build()
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
-        RuleSet { set, rules }
+        RuleSet { set, rules, order }
     }
 }
 
-/// The rules of `data/boilerplate.tsv` in file order, as sets: one pass over a line tests
-/// every whole-line rule (`edge` for head and footer lines, `body` — the rules not limited
-/// to the head — elsewhere), one more every in-line rule.
-/// The rules in two sets, whole-line and in-line, each in file order; a head-only rule is
-/// skipped on a line that is not at the head or foot when the set's matches are read (one
-/// set per kind: every pattern is compiled once more for its set, not once per place).
+/// The rules of `data/boilerplate.tsv` as sets, each pattern in one: whole-line and
+/// in-line rules, each split into those that apply everywhere and the head-only ones,
+/// which only the head and foot lines (`edge`) are tested against. A body line then runs
+/// only the automata of the rules that can apply to it (the head-only in-line rules, a
+/// site's name before the line's end, made the in-line automaton of every line slower).
 struct Rules {
-    line: RuleSet,
-    inline: RuleSet,
+    line: Scoped,
+    inline: Scoped,
+}
+
+/// The rules of one kind: those of every line, and the head-only ones.
+struct Scoped {
+    any: RuleSet,
+    head: RuleSet,
+}
+
+impl Scoped {
+    fn new(rules: Vec<(usize, &'static BoilerplateRule)>) -> Scoped {
+        let (head, any): (Vec<_>, Vec<_>) = rules.into_iter().partition(|(_, r)| r.head_only);
+        Scoped {
+            any: RuleSet::new(any),
+            head: RuleSet::new(head),
+        }
+    }
+
+    /// The rules of this kind that match `t`, in file order (`edge`: the head-only ones
+    /// too).
+    fn matching(&self, t: &str, edge: bool) -> Vec<&'static BoilerplateRule> {
+        let mut found: Vec<(usize, &'static BoilerplateRule)> = Vec::new();
+        for (set, applies) in [(&self.any, true), (&self.head, edge)] {
+            // Most lines match no rule: `is_match` may stop at the first match and needs
+            // no overlapping search of every pattern to the line's end, so it answers
+            // them faster.
+            if applies && !set.rules.is_empty() && set.set.is_match(t) {
+                found.extend(
+                    set.set
+                        .matches(t)
+                        .iter()
+                        .map(|i| (set.order[i], set.rules[i])),
+                );
+            }
+        }
+        if found.len() > 1 {
+            found.sort_by_key(|&(i, _)| i);
+        }
+        found.into_iter().map(|(_, r)| r).collect()
+    }
 }
 
 impl Rules {
     /// The first whole-line rule, in file order, that removes line `t`.
     fn matching(&self, t: &str, edge: bool) -> Option<&'static BoilerplateRule> {
-        let set = &self.line;
-        // Most lines match no rule: `is_match` may stop at the first match and needs no
-        // overlapping search of every pattern to the line's end, so it answers them faster.
-        if !set.set.is_match(t) {
-            return None;
-        }
-        set.set
-            .matches(t)
-            .iter()
-            .map(|i| set.rules[i])
-            .find(|r| r.applies(edge))
+        self.line.matching(t, edge).into_iter().next()
     }
 
     /// The spans of `t` that in-line rules remove, each with the reason of its rule.
     fn inline_spans(&self, t: &str, edge: bool) -> Vec<(Range<usize>, &'static str)> {
-        let set = &self.inline;
         let mut spans: Vec<(Range<usize>, &'static str)> = Vec::new();
-        if !set.set.is_match(t) {
-            return spans;
-        }
-        for i in set.set.matches(t).iter() {
-            let rule = set.rules[i];
-            if !rule.applies(edge) {
-                continue;
-            }
+        for rule in self.inline.matching(t, edge) {
             for caps in rule.regex.captures_iter(t) {
                 let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
                     continue;
@@ -172,12 +196,15 @@ fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let all = knowledge::boilerplate_rules();
-        let pick = |inline: bool| -> Vec<&'static BoilerplateRule> {
-            all.iter().filter(|r| r.inline == inline).collect()
+        let pick = |inline: bool| -> Vec<(usize, &'static BoilerplateRule)> {
+            all.iter()
+                .enumerate()
+                .filter(|(_, r)| r.inline == inline)
+                .collect()
         };
         Rules {
-            line: RuleSet::new(pick(false)),
-            inline: RuleSet::new(pick(true)),
+            line: Scoped::new(pick(false)),
+            inline: Scoped::new(pick(true)),
         }
     })
 }
