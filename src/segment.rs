@@ -72,6 +72,8 @@ pub struct Segmenter {
     /// The largest IDF (bounds any word's weight).
     max_idf: f32,
     atoms: Regex,
+    /// Whether a phrase atom (a domain term with punctuation) starts with an ASCII digit.
+    phrase_opens_with_digit: bool,
     has_lexicon: bool,
 }
 
@@ -128,6 +130,7 @@ impl Segmenter {
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
         let mut phrases = Vec::new();
+        let mut phrase_opens_with_digit = false;
         for &term in knowledge::domain_terms().iter().filter(|_| domain) {
             if term
                 .chars()
@@ -136,6 +139,7 @@ impl Segmenter {
                 let freq = jieba.suggest_freq(term).max(1000);
                 jieba.add_word(term, Some(freq), None);
             } else {
+                phrase_opens_with_digit |= term.starts_with(|c: char| c.is_ascii_digit());
                 phrases.push(regex::escape(term));
             }
         }
@@ -156,6 +160,7 @@ impl Segmenter {
             median_idf,
             max_idf,
             atoms,
+            phrase_opens_with_digit,
             has_lexicon: lexicon.is_some(),
         })
     }
@@ -169,23 +174,37 @@ impl Segmenter {
     pub fn tokens(&self, text: &str, hmm: bool) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 4);
         let mut pos = 0;
-        for caps in self.atoms.captures_iter(text) {
-            let m = caps.get(0).expect("group 0 always matches");
-            // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
-            let start = m.start()
-                + caps
-                    .name("org")
-                    .map_or(0, |o| crate::citations::org_start(o.as_str()));
+        for m in self.atoms.find_iter(text) {
+            // Most atoms are numbers, and an atom that starts with an ASCII digit is one
+            // (a document number starts with its issuer, no phrase with a digit): only the
+            // others need the capture groups, asked of the match alone (the pattern looks
+            // at nothing around it, so the groups are those of the whole text's pass).
+            let (start, kind) = if m.as_str().starts_with(|c: char| c.is_ascii_digit())
+                && !self.phrase_opens_with_digit
+            {
+                (m.start(), TokenKind::Number)
+            } else {
+                let caps = self
+                    .atoms
+                    .captures_at(&text[..m.end()], m.start())
+                    .expect("the match matches again");
+                // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
+                let start = m.start()
+                    + caps
+                        .name("org")
+                        .map_or(0, |o| crate::citations::org_start(o.as_str()));
+                let kind = if caps.name("doc").is_some() {
+                    TokenKind::DocNumber
+                } else if caps.name("phrase").is_some() {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                };
+                (start, kind)
+            };
             if start > pos {
                 self.cut_into(text, pos..start, hmm, &mut out);
             }
-            let kind = if caps.name("doc").is_some() {
-                TokenKind::DocNumber
-            } else if caps.name("phrase").is_some() {
-                TokenKind::Word
-            } else {
-                TokenKind::Number
-            };
             out.push(Token::new(start..m.end(), kind));
             pos = m.end();
         }
