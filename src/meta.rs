@@ -198,7 +198,9 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
     let mut at = 0;
     let mut found = Vec::new();
     while let Some(i) = s[at..].find(is_mask).map(|i| at + i) {
-        let run_end = s[i..].find(|c: char| !is_mask(c)).map_or(s.len(), |j| i + j);
+        let run_end = s[i..]
+            .find(|c: char| !is_mask(c))
+            .map_or(s.len(), |j| i + j);
         let window_end = s[run_end..]
             .chars()
             .next()
