@@ -383,7 +383,12 @@ impl<'a> WordCounts<'a> {
         // through every power of two.
         let mut counts: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        // A content word has a Chinese character (three or four bytes) and another
+        // character: a shorter token (a single character, a third of them) is not counted.
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4)
+        {
             *counts.entry(&text[t.range()]).or_default() += 1;
         }
         counts.retain(|w, _| Segmenter::is_content(w));
