@@ -74,6 +74,10 @@ pub struct Segmenter {
     atoms: Regex,
     /// Whether a phrase atom (a domain term with punctuation) starts with an ASCII digit.
     phrase_opens_with_digit: bool,
+    /// The first characters of the phrase atoms.
+    phrase_firsts: Vec<char>,
+    /// Whether atoms are found at all (the domain knowledge is on).
+    domain: bool,
     has_lexicon: bool,
 }
 
@@ -131,6 +135,7 @@ impl Segmenter {
         };
         let mut phrases = Vec::new();
         let mut phrase_opens_with_digit = false;
+        let mut phrase_firsts: Vec<char> = Vec::new();
         for &term in knowledge::domain_terms().iter().filter(|_| domain) {
             if term
                 .chars()
@@ -140,6 +145,7 @@ impl Segmenter {
                 jieba.add_word(term, Some(freq), None);
             } else {
                 phrase_opens_with_digit |= term.starts_with(|c: char| c.is_ascii_digit());
+                phrase_firsts.extend(term.chars().next());
                 phrases.push(regex::escape(term));
             }
         }
@@ -161,6 +167,8 @@ impl Segmenter {
             max_idf,
             atoms,
             phrase_opens_with_digit,
+            phrase_firsts,
+            domain,
             has_lexicon: lexicon.is_some(),
         })
     }
@@ -174,7 +182,15 @@ impl Segmenter {
     pub fn tokens(&self, text: &str, hmm: bool) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 4);
         let mut pos = 0;
-        for m in self.atoms.find_iter(text) {
+        // Where a pass of the atom regex would resume, and the match it finds there,
+        // asked from the first place an atom can start: the regex runs over the text
+        // from a few characters before a digit, a bracket or a phrase's first character.
+        let mut resume = 0;
+        while let Some(m) = self
+            .atom_candidate(text, resume)
+            .and_then(|from| self.atoms.find_at(text, from))
+        {
+            resume = m.end();
             // Most atoms are numbers, and an atom that starts with an ASCII digit is one
             // (a document number starts with its issuer, no phrase with a digit): only the
             // others need the capture groups, asked of the match alone (the pattern looks
@@ -212,6 +228,38 @@ impl Segmenter {
             self.cut_into(text, pos..text.len(), hmm, &mut out);
         }
         out
+    }
+
+    /// Where, at or after `from`, an atom may start first: up to ten characters (a
+    /// document number's issuer) before the first digit, opening bracket or first
+    /// character of a phrase; none when no such character follows (nor any atom). No atom
+    /// starts before it: a number starts with a digit, a phrase with its first character,
+    /// a document number with at most ten Chinese characters before its bracket.
+    fn atom_candidate(&self, text: &str, from: usize) -> Option<usize> {
+        if !self.domain {
+            return None;
+        }
+        let rest = &text[from..];
+        let (i, _) = rest.char_indices().find(|&(_, c)| {
+            if c.is_ascii() {
+                c.is_ascii_digit() || c == '[' || c == '(' || self.phrase_firsts.contains(&c)
+            } else {
+                c == '〔'
+                    || self.phrase_firsts.contains(&c)
+                    // A digit of another script (`\d` is Unicode's); the sentence
+                    // punctuation and Chinese characters are none, without a table search.
+                    || (!is_han(c)
+                        && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{2000}'..='\u{206F}' | '，' | '：' | '；' | '！' | '？')
+                        && c.is_numeric())
+            }
+        })?;
+        Some(
+            rest[..i]
+                .char_indices()
+                .rev()
+                .nth(9)
+                .map_or(from, |(j, _)| from + j),
+        )
     }
 
     fn cut_into(&self, text: &str, range: Range<usize>, hmm: bool, out: &mut Vec<Token>) {
