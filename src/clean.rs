@@ -222,8 +222,18 @@ fn is_prose(t: &str) -> bool {
     for c in t.chars() {
         chars += 1;
         ends += usize::from(matches!(c, '。' | '！' | '？' | '；'));
+        if chars >= 200 && ends >= 2 {
+            return true;
+        }
     }
-    chars >= 200 && ends >= 2
+    false
+}
+
+/// Whether `t` has at most `n` characters, counted only when its length in bytes (one to
+/// four per character) does not answer: most lines are far longer than the short lines
+/// asked about, or far shorter.
+fn at_most_chars(t: &str, n: usize) -> bool {
+    t.len() <= n || (t.len() <= 4 * n && t.chars().count() <= n)
 }
 
 /// Display width, the way a PDF line is measured: CJK characters count 2, ASCII 1.
@@ -381,7 +391,7 @@ pub fn clean(norm: &View) -> Cleaned {
         if t.is_empty() {
             continue;
         }
-        if t.chars().count() > 60 || ends_sentence(&t) || starts_with_marker(&t) {
+        if !at_most_chars(&t, 60) || ends_sentence(&t) || starts_with_marker(&t) {
             break;
         }
         top.entry(t.into_owned()).or_default().push(i);
@@ -398,7 +408,7 @@ pub fn clean(norm: &View) -> Cleaned {
     let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
-        if !t.is_empty() && t.chars().count() <= 30 {
+        if !t.is_empty() && at_most_chars(&t, 30) {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -412,7 +422,7 @@ pub fn clean(norm: &View) -> Cleaned {
         }
         cleans[i].reason = if is_page_number(&t) {
             Some(PAGE_NUMBER)
-        } else if counts.get(&t).copied().unwrap_or(0) >= 3
+        } else if count_of(&counts, &t) >= 3
             && !kept_titles.contains(&i)
             && !ends_sentence(&t)
             && !starts_with_marker(&t)
@@ -423,6 +433,14 @@ pub fn clean(norm: &View) -> Cleaned {
             None
         };
     }
+    // Only lines of at most 30 characters are counted: a longer one is not looked up.
+    fn count_of(counts: &HashMap<Cow<'_, str>, usize>, t: &str) -> usize {
+        if at_most_chars(t, 30) {
+            counts.get(t).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
     // A short line repeated only twice is still a running header when every occurrence
     // stands next to a page number (`— 1 —` / `青禾区人民政府文件`).
     let reason_at = |j: usize, cleans: &[LineClean]| cleans.get(j).and_then(|c| c.reason);
@@ -430,7 +448,7 @@ pub fn clean(norm: &View) -> Cleaned {
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
         if cleans[i].reason.is_none()
-            && counts.get(&t).copied().unwrap_or(0) == 2
+            && count_of(&counts, &t) == 2
             && !ends_sentence(&t)
             && !starts_with_marker(&t)
         {
@@ -513,22 +531,22 @@ fn neighbours(text: &str, lines: &[Range<usize>], cleans: &mut [LineClean]) {
             continue;
         }
         if let Some(reason) = c.reason {
-            let bare = t.chars().count() <= 6 || t.ends_with(['：', ':']);
+            let bare = at_most_chars(&t, 6) || t.ends_with(['：', ':']);
             if reason == "related" && bare {
                 related_left = RELATED_ITEMS;
             }
             label_before = reason == "publication_info"
-                && t.chars().count() <= 7
+                && at_most_chars(&t, 7)
                 && (t.ends_with(['：', ':']) || !t.contains(['：', ':']));
             continue;
         }
-        let short = t.chars().count() <= 60 && !ends_sentence(t) && !starts_with_marker(t);
+        let short = at_most_chars(&t, 60) && !ends_sentence(t) && !starts_with_marker(t);
         if related_left > 0 && short && c.inline.is_empty() {
             c.reason = Some("related");
             related_left -= 1;
         } else {
             related_left = 0;
-            if label_before && short && t.chars().count() <= 30 && !t.contains(['，', '。']) {
+            if label_before && short && at_most_chars(&t, 30) && !t.contains(['，', '。']) {
                 c.reason = Some("publication_info");
             }
         }
