@@ -531,22 +531,22 @@ fn neighbours(text: &str, lines: &[Range<usize>], cleans: &mut [LineClean]) {
             continue;
         }
         if let Some(reason) = c.reason {
-            let bare = at_most_chars(&t, 6) || t.ends_with(['：', ':']);
+            let bare = at_most_chars(t, 6) || t.ends_with(['：', ':']);
             if reason == "related" && bare {
                 related_left = RELATED_ITEMS;
             }
             label_before = reason == "publication_info"
-                && at_most_chars(&t, 7)
+                && at_most_chars(t, 7)
                 && (t.ends_with(['：', ':']) || !t.contains(['：', ':']));
             continue;
         }
-        let short = at_most_chars(&t, 60) && !ends_sentence(t) && !starts_with_marker(t);
+        let short = at_most_chars(t, 60) && !ends_sentence(t) && !starts_with_marker(t);
         if related_left > 0 && short && c.inline.is_empty() {
             c.reason = Some("related");
             related_left -= 1;
         } else {
             related_left = 0;
-            if label_before && short && at_most_chars(&t, 30) && !t.contains(['，', '。']) {
+            if label_before && short && at_most_chars(t, 30) && !t.contains(['，', '。']) {
                 c.reason = Some("publication_info");
             }
         }
