@@ -49,6 +49,45 @@ fn doc_number_regex() -> &'static Regex {
     })
 }
 
+/// The matches of [`doc_number_regex`] in `text`, as one pass of `captures_iter` finds
+/// them, with the regex run only around its candidates. Every document number holds an
+/// opening bracket (`〔`, `[`, `【`, `(`) or `令`; before it stand at most a run of spaces
+/// and 13 characters (the issuer: 12 Han characters, or 10 and `国务院`), after it only
+/// spaces, digits, `第`, closing brackets and `号`. The regex looks at nothing around its
+/// match, so it finds on that stretch what a pass over the whole text finds there (a pass
+/// over the whole text runs its automaton over every character of the report).
+fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
+    let re = doc_number_regex();
+    let opens = |c: char| matches!(c, '〔' | '[' | '【' | '(' | '令');
+    let inside = |c: char| {
+        c.is_whitespace() || c.is_numeric() || matches!(c, '第' | '号' | '〕' | ']' | '】' | ')')
+    };
+    let mut out = Vec::new();
+    // Where one pass would resume (every match before it found), and where to look for
+    // the next candidate. A `令` without a match may still stand in the issuer of the next
+    // number (`国务院令〔…〕`): the next window may reach back over it, never past `resume`.
+    let (mut resume, mut scan) = (0, 0);
+    while let Some(c) = text[scan..].find(opens).map(|i| scan + i) {
+        let before = text[resume..c].trim_end_matches(char::is_whitespace);
+        let start = before
+            .char_indices()
+            .rev()
+            .nth(12)
+            .map_or(resume, |(i, _)| resume + i);
+        let open_end = c + text[c..].chars().next().map_or(0, char::len_utf8);
+        let end = text[open_end..]
+            .find(|ch: char| !inside(ch))
+            .map_or(text.len(), |i| open_end + i);
+        scan = open_end;
+        if let Some(caps) = re.captures_at(&text[..end], start) {
+            resume = caps.get(0).map_or(resume, |m| m.end());
+            scan = scan.max(resume);
+            out.push(caps);
+        }
+    }
+    out
+}
+
 /// The kind of document a title names (法律, 条例, 规范性文件 …).
 pub fn kind_of(title: &str) -> Option<&'static str> {
     // `…实施方案(2016-2020年)`: the period in brackets does not change the kind.
@@ -101,7 +140,7 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
         }
     }
     let titles = out.len();
-    for caps in doc_number_regex().captures_iter(text) {
+    for caps in doc_numbers(text) {
         let m = caps.get(0).expect("group 0 always matches");
         let org = caps.name("org").or(caps.name("org2"));
         let skip = org.map_or(0, |o| org_start(o.as_str()));

@@ -76,10 +76,14 @@ pub struct Cleaned {
 struct RuleSet {
     set: RegexSet,
     rules: Vec<&'static BoilerplateRule>,
+    /// Each rule's place in the file.
+    order: Vec<usize>,
 }
 
 impl RuleSet {
-    fn new(rules: Vec<&'static BoilerplateRule>) -> RuleSet {
+    fn new(numbered: Vec<(usize, &'static BoilerplateRule)>) -> RuleSet {
+        let (order, rules): (Vec<usize>, Vec<&'static BoilerplateRule>) =
+            numbered.into_iter().unzip();
         // Every pattern compiles (the data loader checks it), so the sets do too. The lazy
         // DFA of a set of many Unicode-class patterns outgrows regex's default 2 MiB cache
         // and thrashes (the whole-line set ran at 148 ms/MB on the corpus, 10 with 8 MiB;
@@ -89,48 +93,71 @@ impl RuleSet {
             .dfa_size_limit(8 << 20)
             .build()
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
-        RuleSet { set, rules }
+        RuleSet { set, rules, order }
     }
 }
 
-/// The rules of `data/boilerplate.tsv` in file order, as sets: one pass over a line tests
-/// every whole-line rule (`edge` for head and footer lines, `body` — the rules not limited
-/// to the head — elsewhere), one more every in-line rule.
-/// The rules in two sets, whole-line and in-line, each in file order; a head-only rule is
-/// skipped on a line that is not at the head or foot when the set's matches are read (one
-/// set per kind: every pattern is compiled once more for its set, not once per place).
+/// The rules of `data/boilerplate.tsv` as sets, each pattern in one: whole-line and
+/// in-line rules, each split into those that apply everywhere and the head-only ones,
+/// which only the head and foot lines (`edge`) are tested against. A body line then runs
+/// only the automata of the rules that can apply to it (the head-only in-line rules, a
+/// site's name before the line's end, made the in-line automaton of every line slower).
 struct Rules {
-    line: RuleSet,
-    inline: RuleSet,
+    line: Scoped,
+    inline: Scoped,
+}
+
+/// The rules of one kind: those of every line, and the head-only ones.
+struct Scoped {
+    any: RuleSet,
+    head: RuleSet,
+}
+
+impl Scoped {
+    fn new(rules: Vec<(usize, &'static BoilerplateRule)>) -> Scoped {
+        let (head, any): (Vec<_>, Vec<_>) = rules.into_iter().partition(|(_, r)| r.head_only);
+        Scoped {
+            any: RuleSet::new(any),
+            head: RuleSet::new(head),
+        }
+    }
+
+    /// The rules of this kind that match `t`, in file order (`edge`: the head-only ones
+    /// too).
+    fn matching(&self, t: &str, edge: bool) -> Vec<&'static BoilerplateRule> {
+        let mut found: Vec<(usize, &'static BoilerplateRule)> = Vec::new();
+        for (set, applies) in [(&self.any, true), (&self.head, edge)] {
+            // Most lines match no rule: `is_match` may stop at the first match and needs
+            // no overlapping search of every pattern to the line's end, so it answers
+            // them faster.
+            if applies && !set.rules.is_empty() && set.set.is_match(t) {
+                found.extend(
+                    set.set
+                        .matches(t)
+                        .iter()
+                        .map(|i| (set.order[i], set.rules[i])),
+                );
+            }
+        }
+        if found.len() > 1 {
+            found.sort_by_key(|&(i, _)| i);
+        }
+        found.into_iter().map(|(_, r)| r).collect()
+    }
 }
 
 impl Rules {
     /// The first whole-line rule, in file order, that removes line `t`.
     fn matching(&self, t: &str, edge: bool) -> Option<&'static BoilerplateRule> {
-        let set = &self.line;
-        // Most lines match no rule: `is_match` may stop at the first match and needs no
-        // overlapping search of every pattern to the line's end, so it answers them faster.
-        if !set.set.is_match(t) {
-            return None;
-        }
-        set.set
-            .matches(t)
-            .iter()
-            .map(|i| set.rules[i])
-            .find(|r| r.applies(edge))
+        self.line.matching(t, edge).into_iter().next()
     }
 
     /// The spans of `t` that in-line rules remove, each with the reason of its rule.
     fn inline_spans(&self, t: &str, edge: bool) -> Vec<(Range<usize>, &'static str)> {
-        let set = &self.inline;
         let mut spans: Vec<(Range<usize>, &'static str)> = Vec::new();
-        if !set.set.is_match(t) {
-            return spans;
-        }
-        for i in set.set.matches(t).iter() {
-            let rule = set.rules[i];
-            // Every in-line rule has its regex (the loader compiles it).
-            let (true, Some(regex)) = (rule.applies(edge), &rule.regex) else {
+        for rule in self.inline.matching(t, edge) {
+            // Every in-line rule has its regex (the loader keeps it).
+            let Some(regex) = &rule.regex else {
                 continue;
             };
             for caps in regex.captures_iter(t) {
@@ -173,12 +200,15 @@ fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let all = knowledge::boilerplate_rules();
-        let pick = |inline: bool| -> Vec<&'static BoilerplateRule> {
-            all.iter().filter(|r| r.inline == inline).collect()
+        let pick = |inline: bool| -> Vec<(usize, &'static BoilerplateRule)> {
+            all.iter()
+                .enumerate()
+                .filter(|(_, r)| r.inline == inline)
+                .collect()
         };
         Rules {
-            line: RuleSet::new(pick(false)),
-            inline: RuleSet::new(pick(true)),
+            line: Scoped::new(pick(false)),
+            inline: Scoped::new(pick(true)),
         }
     })
 }
@@ -196,8 +226,18 @@ fn is_prose(t: &str) -> bool {
     for c in t.chars() {
         chars += 1;
         ends += usize::from(matches!(c, '。' | '！' | '？' | '；'));
+        if chars >= 200 && ends >= 2 {
+            return true;
+        }
     }
-    chars >= 200 && ends >= 2
+    false
+}
+
+/// Whether `t` has at most `n` characters, counted only when its length in bytes (one to
+/// four per character) does not answer: most lines are far longer than the short lines
+/// asked about, or far shorter.
+fn at_most_chars(t: &str, n: usize) -> bool {
+    t.len() <= n || (t.len() <= 4 * n && t.chars().count() <= n)
 }
 
 /// Display width, the way a PDF line is measured: CJK characters count 2, ASCII 1.
@@ -355,7 +395,7 @@ pub fn clean(norm: &View) -> Cleaned {
         if t.is_empty() {
             continue;
         }
-        if t.chars().count() > 60 || ends_sentence(&t) || starts_with_marker(&t) {
+        if !at_most_chars(&t, 60) || ends_sentence(&t) || starts_with_marker(&t) {
             break;
         }
         top.entry(t.into_owned()).or_default().push(i);
@@ -372,7 +412,7 @@ pub fn clean(norm: &View) -> Cleaned {
     let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
-        if !t.is_empty() && t.chars().count() <= 30 {
+        if !t.is_empty() && at_most_chars(&t, 30) {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -386,7 +426,7 @@ pub fn clean(norm: &View) -> Cleaned {
         }
         cleans[i].reason = if is_page_number(&t) {
             Some(PAGE_NUMBER)
-        } else if counts.get(&t).copied().unwrap_or(0) >= 3
+        } else if count_of(&counts, &t) >= 3
             && !kept_titles.contains(&i)
             && !ends_sentence(&t)
             && !starts_with_marker(&t)
@@ -397,6 +437,14 @@ pub fn clean(norm: &View) -> Cleaned {
             None
         };
     }
+    // Only lines of at most 30 characters are counted: a longer one is not looked up.
+    fn count_of(counts: &HashMap<Cow<'_, str>, usize>, t: &str) -> usize {
+        if at_most_chars(t, 30) {
+            counts.get(t).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
     // A short line repeated only twice is still a running header when every occurrence
     // stands next to a page number (`— 1 —` / `青禾区人民政府文件`).
     let reason_at = |j: usize, cleans: &[LineClean]| cleans.get(j).and_then(|c| c.reason);
@@ -404,7 +452,7 @@ pub fn clean(norm: &View) -> Cleaned {
     for i in 0..lines.len() {
         let t = rest(i, &cleans);
         if cleans[i].reason.is_none()
-            && counts.get(&t).copied().unwrap_or(0) == 2
+            && count_of(&counts, &t) == 2
             && !ends_sentence(&t)
             && !starts_with_marker(&t)
         {
@@ -487,22 +535,22 @@ fn neighbours(text: &str, lines: &[Range<usize>], cleans: &mut [LineClean]) {
             continue;
         }
         if let Some(reason) = c.reason {
-            let bare = t.chars().count() <= 6 || t.ends_with(['：', ':']);
+            let bare = at_most_chars(t, 6) || t.ends_with(['：', ':']);
             if reason == "related" && bare {
                 related_left = RELATED_ITEMS;
             }
             label_before = reason == "publication_info"
-                && t.chars().count() <= 7
+                && at_most_chars(t, 7)
                 && (t.ends_with(['：', ':']) || !t.contains(['：', ':']));
             continue;
         }
-        let short = t.chars().count() <= 60 && !ends_sentence(t) && !starts_with_marker(t);
+        let short = at_most_chars(t, 60) && !ends_sentence(t) && !starts_with_marker(t);
         if related_left > 0 && short && c.inline.is_empty() {
             c.reason = Some("related");
             related_left -= 1;
         } else {
             related_left = 0;
-            if label_before && short && t.chars().count() <= 30 && !t.contains(['，', '。']) {
+            if label_before && short && at_most_chars(t, 30) && !t.contains(['，', '。']) {
                 c.reason = Some("publication_info");
             }
         }

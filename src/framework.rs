@@ -23,6 +23,7 @@
 //! year: 2004 纲要 up to 2014, 2015–2020 纲要 for 2015–2020, 2021–2025 纲要 from 2021.
 //! A section whose subsections map to two or more tasks is an umbrella and has none.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -79,15 +80,34 @@ pub fn parts_of_title(title: &str, report_year: Option<i32>, top: bool) -> Vec<P
     parts
 }
 
-/// The best task of `catalogue_year` for a section, with a confidence in 0–1.
+/// The best task of `catalogue_year` for a section, with a confidence in 0–1 (the
+/// pipeline counts the body's matches with [`TaskMatches`]).
+#[cfg(test)]
 pub fn task_of(title: &str, body: &str, catalogue_year: &str) -> Option<(&'static str, f64)> {
+    // At most 6 body matches count: stop scanning the body there.
+    task_scored(title, catalogue_year, |_, e| {
+        e.keywords.find_iter(body).take(BODY_MATCHES).count()
+    })
+}
+
+/// Body matches of a task's words that count.
+const BODY_MATCHES: usize = 6;
+
+/// The best task of `catalogue_year` for a section titled `title`, with a confidence in
+/// 0–1, the body's matches of each task (the `n`-th of the catalogue) counted by
+/// `body_count` (at most [`BODY_MATCHES`]).
+fn task_scored(
+    title: &str,
+    catalogue_year: &str,
+    mut body_count: impl FnMut(usize, &knowledge::Task) -> usize,
+) -> Option<(&'static str, f64)> {
     let mut scores: Vec<(&'static str, f64)> = knowledge::tasks()
         .iter()
         .filter(|e| e.catalogue == catalogue_year)
-        .map(|e| {
+        .enumerate()
+        .map(|(n, e)| {
             let t = e.keywords.find_iter(title).count() as f64 * 3.0;
-            // At most 6 body matches count: stop scanning the body there.
-            let b = e.keywords.find_iter(body).take(6).count() as f64 / 3.0;
+            let b = body_count(n, e) as f64 / 3.0;
             (e.key, t + b)
         })
         .collect();
@@ -141,6 +161,66 @@ impl Framework {
     }
 }
 
+/// The matches of each task's words in the whole text, found once and shared by the
+/// bodies of all sections (a top-level section's body holds its subsections' bodies: each
+/// was scanned once for itself and once more for its parent, for every task).
+struct TaskMatches<'t> {
+    text: &'t str,
+    /// Per task of the catalogue (in its order), the matches in `text`, when found.
+    found: Vec<Option<Vec<Range<usize>>>>,
+}
+
+impl<'t> TaskMatches<'t> {
+    fn new(text: &'t str) -> Self {
+        TaskMatches {
+            text,
+            found: Vec::new(),
+        }
+    }
+
+    /// The matches of task `e` (the `n`-th) in `text[body]`, at most [`BODY_MATCHES`]: as
+    /// a search of the body alone finds them. The words look at nothing around a match,
+    /// so the whole text's matches inside the body are the body's own, unless a match
+    /// crosses one of the body's ends (then, or for words that look around, the body is
+    /// searched alone).
+    fn count(&mut self, n: usize, e: &knowledge::Task, body: Range<usize>) -> usize {
+        let alone = || {
+            e.keywords
+                .find_iter(&self.text[body.clone()])
+                .take(BODY_MATCHES)
+                .count()
+        };
+        if self.found.len() <= n {
+            self.found.resize(n + 1, None);
+        }
+        let pattern = e.keywords.as_str();
+        if pattern.contains(['^', '$', '\\']) {
+            return alone();
+        }
+        let text = self.text;
+        let all = self.found[n]
+            .get_or_insert_with(|| e.keywords.find_iter(text).map(|m| m.range()).collect());
+        let first = all.partition_point(|m| m.start < body.start);
+        if first > 0 && all[first - 1].end > body.start {
+            return alone();
+        }
+        let mut k = 0;
+        for m in &all[first..] {
+            if m.end > body.end || m.is_empty() {
+                if m.start < body.end {
+                    return alone();
+                }
+                break;
+            }
+            k += 1;
+            if k == BODY_MATCHES {
+                break;
+            }
+        }
+        k
+    }
+}
+
 /// The depth of each heading in the outline's tree (0: no parent).
 fn depths(outline: &Outline) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::with_capacity(outline.parents.len());
@@ -158,6 +238,7 @@ pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>, kind: DocK
     let depth = depths(outline);
     let mut out: Vec<SectionMapping> = Vec::with_capacity(outline.headings.len());
     let mut seen_later_part = false;
+    let mut matches = TaskMatches::new(text);
     for (i, h) in outline.headings.iter().enumerate() {
         let title = &text[h.title.clone()];
         let own = parts_of_title(title, year, depth[i] == 0);
@@ -182,8 +263,8 @@ pub fn map_sections(text: &str, outline: &Outline, year: Option<i32>, kind: DocK
         let (task, confidence) = if depth[i] > 1 {
             (None, if parts.is_empty() { 0.0 } else { 0.8 })
         } else {
-            let body = &text[h.title.end..outline.ends[i]];
-            match task_of(title, body, cat) {
+            let body = h.title.end..outline.ends[i];
+            match task_scored(title, cat, |n, e| matches.count(n, e, body.clone())) {
                 Some((t, c))
                     if parts.contains(&Part::Measures) || parts.contains(&Part::NextYear) =>
                 {

@@ -364,13 +364,6 @@ pub struct BoilerplateRule {
     pub regex: Option<DataRegex>,
 }
 
-impl BoilerplateRule {
-    /// Whether the rule applies to a line at the head or foot of the text (`edge`) or not.
-    pub fn applies(&self, edge: bool) -> bool {
-        edge || !self.head_only
-    }
-}
-
 fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {

@@ -189,7 +189,37 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
     let latin_context =
         |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "./@_".contains(c));
     let mut out = Vec::new();
-    for caps in ph.captures_iter(s) {
+    // Every placeholder holds a mask character and starts at most three bytes before it
+    // (`20` and a digit), and the pattern looks at nothing around its match: the regex
+    // runs only around the masks, on the stretch from three bytes before a run of them
+    // to the character after it, and finds there what one pass over `s` finds (most
+    // reports have no mask but many `20`s and `19`s, where a pass over `s` stops).
+    let is_mask = |c: char| matches!(c, 'x' | 'X' | '×' | '*' | '＊' | '_' | '＿' | '某');
+    let mut at = 0;
+    let mut found = Vec::new();
+    while let Some(i) = s[at..].find(is_mask).map(|i| at + i) {
+        let run_end = s[i..]
+            .find(|c: char| !is_mask(c))
+            .map_or(s.len(), |j| i + j);
+        let window_end = s[run_end..]
+            .chars()
+            .next()
+            .map_or(s.len(), |c| run_end + c.len_utf8());
+        let mut from = i.saturating_sub(3).max(at);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &s[..window_end];
+        let mut next = run_end;
+        while let Some(caps) = ph.captures_at(window, from) {
+            let whole = caps.get(0).map_or(from..from, |w| w.range());
+            found.push(caps);
+            from = whole.end;
+            next = next.max(whole.end);
+        }
+        at = next;
+    }
+    for caps in found {
         let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
             continue;
         };

@@ -23,12 +23,21 @@ use crate::view::View;
 pub fn normalize(original: &str) -> View {
     let mut view = View::with_capacity(original.len(), original.len());
     let mut iter = original.char_indices().peekable();
+    // Most characters stay as they are: they are copied in stretches (one run of the map,
+    // one copy), up to the next character that changes or needs its neighbours.
+    let mut verbatim = 0;
     while let Some((b, c)) = iter.next() {
+        if stays(c) {
+            continue;
+        }
+        view.push_verbatim(&original[verbatim..b], verbatim..b);
         let end = b + c.len_utf8();
+        verbatim = end;
         match c {
             '\r' => {
                 if let Some(&(_, '\n')) = iter.peek() {
                     iter.next();
+                    verbatim = end + 1;
                     view.push('\n', b..end + 1);
                 } else {
                     view.push('\n', b..end);
@@ -54,7 +63,17 @@ pub fn normalize(original: &str) -> View {
             _ => view.push(fold(c), b..end),
         }
     }
+    view.push_verbatim(&original[verbatim..], verbatim..original.len());
     view
+}
+
+/// Whether normalization copies `c` as it is, whatever its neighbours.
+fn stays(c: char) -> bool {
+    if c.is_ascii() {
+        !matches!(c, '\r' | ',' | ':' | ';' | '!' | '?' | '~')
+    } else {
+        !matches!(c, '\u{2028}' | '\u{2029}') && !is_ignorable(c) && fold(c) == c
+    }
 }
 
 /// Characters that carry no text: zero-width spaces and joiners, the BOM, soft hyphens.

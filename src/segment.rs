@@ -73,6 +73,12 @@ pub struct Segmenter {
     /// The largest IDF (bounds any word's weight).
     max_idf: f32,
     atoms: &'static Regex,
+    /// Whether a phrase atom (a domain term with punctuation) starts with an ASCII digit.
+    phrase_opens_with_digit: bool,
+    /// The first characters of the phrase atoms.
+    phrase_firsts: Vec<char>,
+    /// Whether atoms are found at all (the domain knowledge is on).
+    domain: bool,
     has_lexicon: bool,
 }
 
@@ -161,10 +167,16 @@ impl Segmenter {
             let mid = values.len() / 2;
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
+        let mut phrase_opens_with_digit = false;
+        let mut phrase_firsts: Vec<char> = Vec::new();
         for &term in knowledge::domain_terms().iter().filter(|_| domain) {
             if is_word(term) {
                 let freq = jieba.suggest_freq(term).max(1000);
                 jieba.add_word(term, Some(freq), None);
+            } else {
+                // A phrase atom (`atoms`): where one can begin.
+                phrase_opens_with_digit |= term.starts_with(|c: char| c.is_ascii_digit());
+                phrase_firsts.extend(term.chars().next());
             }
         }
         let atoms = atoms(domain).map_err(|e| Error::InvalidLexicon(e.to_string()))?;
@@ -174,6 +186,9 @@ impl Segmenter {
             median_idf,
             max_idf,
             atoms,
+            phrase_opens_with_digit,
+            phrase_firsts,
+            domain,
             has_lexicon: lexicon.is_some(),
         })
     }
@@ -187,23 +202,45 @@ impl Segmenter {
     pub fn tokens(&self, text: &str, hmm: bool) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 4);
         let mut pos = 0;
-        for caps in self.atoms.captures_iter(text) {
-            let m = caps.get(0).expect("group 0 always matches");
-            // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
-            let start = m.start()
-                + caps
-                    .name("org")
-                    .map_or(0, |o| crate::citations::org_start(o.as_str()));
+        // Where a pass of the atom regex would resume, and the match it finds there,
+        // asked from the first place an atom can start: the regex runs over the text
+        // from a few characters before a digit, a bracket or a phrase's first character.
+        let mut resume = 0;
+        while let Some(m) = self
+            .atom_candidate(text, resume)
+            .and_then(|from| self.atoms.find_at(text, from))
+        {
+            resume = m.end();
+            // Most atoms are numbers, and an atom that starts with an ASCII digit is one
+            // (a document number starts with its issuer, no phrase with a digit): only the
+            // others need the capture groups, asked of the match alone (the pattern looks
+            // at nothing around it, so the groups are those of the whole text's pass).
+            let (start, kind) = if m.as_str().starts_with(|c: char| c.is_ascii_digit())
+                && !self.phrase_opens_with_digit
+            {
+                (m.start(), TokenKind::Number)
+            } else {
+                let caps = self
+                    .atoms
+                    .captures_at(&text[..m.end()], m.start())
+                    .expect("the match matches again");
+                // `依据国办发〔2018〕37号`: the lead word is not part of the document number.
+                let start = m.start()
+                    + caps
+                        .name("org")
+                        .map_or(0, |o| crate::citations::org_start(o.as_str()));
+                let kind = if caps.name("doc").is_some() {
+                    TokenKind::DocNumber
+                } else if caps.name("phrase").is_some() {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                };
+                (start, kind)
+            };
             if start > pos {
                 self.cut_into(text, pos..start, hmm, &mut out);
             }
-            let kind = if caps.name("doc").is_some() {
-                TokenKind::DocNumber
-            } else if caps.name("phrase").is_some() {
-                TokenKind::Word
-            } else {
-                TokenKind::Number
-            };
             out.push(Token::new(start..m.end(), kind));
             pos = m.end();
         }
@@ -213,10 +250,42 @@ impl Segmenter {
         out
     }
 
+    /// Where, at or after `from`, an atom may start first: up to ten characters (a
+    /// document number's issuer) before the first digit, opening bracket or first
+    /// character of a phrase; none when no such character follows (nor any atom). No atom
+    /// starts before it: a number starts with a digit, a phrase with its first character,
+    /// a document number with at most ten Chinese characters before its bracket.
+    fn atom_candidate(&self, text: &str, from: usize) -> Option<usize> {
+        if !self.domain {
+            return None;
+        }
+        let rest = &text[from..];
+        let (i, _) = rest.char_indices().find(|&(_, c)| {
+            if c.is_ascii() {
+                c.is_ascii_digit() || c == '[' || c == '(' || self.phrase_firsts.contains(&c)
+            } else {
+                c == '〔'
+                    || self.phrase_firsts.contains(&c)
+                    // A digit of another script (`\d` is Unicode's); the sentence
+                    // punctuation and Chinese characters are none, without a table search.
+                    || (!is_han(c)
+                        && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{2000}'..='\u{206F}' | '，' | '：' | '；' | '！' | '？')
+                        && c.is_numeric())
+            }
+        })?;
+        Some(
+            rest[..i]
+                .char_indices()
+                .rev()
+                .nth(9)
+                .map_or(from, |(j, _)| from + j),
+        )
+    }
+
     fn cut_into(&self, text: &str, range: Range<usize>, hmm: bool, out: &mut Vec<Token>) {
         let base = range.start;
         for t in self.jieba.cut(&text[range], hmm) {
-            let kind = if t.word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+            let kind = if t.word.chars().any(is_wordish) {
                 TokenKind::Word
             } else {
                 TokenKind::Punct
@@ -333,6 +402,42 @@ impl Segmenter {
     }
 }
 
+/// Whether `c` makes a token a word: a Chinese character, a letter or a digit. The
+/// sentence punctuation of Chinese text is answered without `char::is_alphanumeric`'s
+/// table search (it is none of them).
+fn is_wordish(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_han(c) {
+        return true;
+    }
+    !matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '…'
+            | '—'
+            | '·'
+    ) && c.is_alphanumeric()
+}
+
 /// How often each content word occurs: counted once per analysis and shared by the
 /// keywords and the frequency list. Every word token is counted first (one hash each);
 /// the content-word test then runs once per distinct word, not once per occurrence.
@@ -346,7 +451,12 @@ impl<'a> WordCounts<'a> {
         // through every power of two.
         let mut counts: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        // A content word has a Chinese character (three or four bytes) and another
+        // character: a shorter token (a single character, a third of them) is not counted.
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4)
+        {
             *counts.entry(&text[t.range()]).or_default() += 1;
         }
         counts.retain(|w, _| Segmenter::is_content(w));

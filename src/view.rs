@@ -87,6 +87,17 @@ impl View {
         self.text.push(ch);
     }
 
+    /// Appends `s`, copied verbatim from `orig` (of the same length): one run for the
+    /// whole stretch, as pushing its characters one by one would leave.
+    pub fn push_verbatim(&mut self, s: &str, orig: Range<usize>) {
+        debug_assert_eq!(s.len(), orig.len());
+        if s.is_empty() {
+            return;
+        }
+        self.append(s.len(), orig);
+        self.text.push_str(s);
+    }
+
     /// The last character pushed, if any.
     pub fn last_char(&self) -> Option<char> {
         self.text.chars().next_back()
