@@ -171,6 +171,8 @@ pub fn unit_scale(unit: &str) -> (&str, u32) {
 mod tests {
     use super::*;
 
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Every decimal becomes the float the standard library's correctly rounded parser
         /// gives for its text, on the fast path (small mantissa and scale) and off it.

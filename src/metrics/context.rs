@@ -320,6 +320,8 @@ mod tests {
         assert_eq!(ctx.sentence_start(long.len()), long.len() - SENTENCE_MAX);
     }
 
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn offsets_count_like_a_binary_search() {
         proptest::proptest!(|(mut at in proptest::collection::vec(0usize..3000, 0..400), pos in 0usize..3200)| {
