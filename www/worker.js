@@ -1,14 +1,18 @@
 // The analysis worker: owns the one Analyzer, answers every request.
 //
 // Protocol (postMessage):
-//   page → worker  {type: "module", module}  first: the wasm module compiled by the page
-//                  (a WebAssembly.Module), or null to fetch and compile it here
+//   page → worker  {type: "module", module}  first, to a worker the engine started: the
+//                  wasm module compiled before (a WebAssembly.Module), or null to fetch
+//                  and compile it here
 //   page → worker  {id, method, args: [...]}, method one of the keys of `methods` below
 //   worker → page  {id, ok: result} or {id, error: {message, messageZh, code}, fatal}
-//   worker → page  {type: "ready"}   once the module is instantiated
+//   worker → page  {type: "ready", module}   once the module is instantiated, with it
 //
-// The page compiles the module while this worker starts (start.js), so neither waits for
-// the other. Outline, metrics and checks do not need jieba's general dictionary, so the
+// The worker start.js starts from the HTML's head is named "opening" (self.name): it gets
+// no module message but downloads and compiles the module itself from its first line,
+// since a page's messages reach a starting worker only after the page's first layout;
+// named "opening example.txt", it also analyses the example before it is asked to (the
+// page asks for it when nothing was autosaved, as request 2). Outline, metrics and checks do not need jieba's general dictionary, so the
 // worker answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the
 // start, and the full Analyzer is built when the page asks (`loadLexicon`, after its first
 // report), so that building it never delays the first report. decodeBytes is a second
@@ -58,18 +62,59 @@ lexiconBytes.catch(() => {});
 /** @type {Analyzer | null} */
 let analyzer = null;
 
+/** Started by start.js from the HTML's head ("opening"), with the example to analyse in advance? */
+const [opening, openingFile] = self.name.split(" ");
+
 /** @type {(module: WebAssembly.Module | null) => void} */
 let receiveModule = () => {};
-/** The page's first message: the compiled module, or null. */
-const moduleFromPage = new Promise((resolve) => (receiveModule = resolve));
+/**
+ * The compiled module: compiled here when started by start.js, else the engine's first
+ * message (null: fetch and compile it here).
+ * @type {Promise<WebAssembly.Module | null>}
+ */
+const moduleReady = opening === "opening" ? compileModule() : new Promise((resolve) => (receiveModule = resolve));
+
+/**
+ * Downloads and compiles the wasm module, streaming when the server says application/wasm.
+ * @returns {Promise<WebAssembly.Module | null>} null if it failed (init then fails and says why)
+ */
+async function compileModule() {
+  try {
+    const response = await fetch(new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url));
+    if (!response.ok) return null;
+    const module = response.headers.get("content-type")?.startsWith("application/wasm")
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer());
+    performance.mark("worker:wasm-compiled");
+    return module;
+  } catch {
+    return null;
+  }
+}
 
 const ready = (async () => {
-  const module = await moduleFromPage;
+  const module = await moduleReady;
   await init({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
   performance.measure("worker:wasm", "worker:start");
   analyzer = measured("worker:analyzer", () => new Analyzer(OPTIONS));
-  postMessage({ type: "ready" });
+  postMessage({ type: "ready", module });
 })();
+
+/**
+ * The opening example and its report, analysed before the page asks (request 2 of
+ * start.js), or null: not asked to, or the example could not be read.
+ * @type {Promise<{text: string, answer: PageReport} | null> | null}
+ */
+let inAdvance =
+  openingFile === "example.txt"
+    ? fetch(new URL("./example.txt", import.meta.url))
+        .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`example.txt: HTTP ${response.status}`))))
+        .then(async (text) => {
+          await ready;
+          return { text, answer: analyzeForPage(text) };
+        })
+        .catch(() => null)
+    : null;
 
 /**
  * Runs `fn` and records how long it took as a performance measure.
@@ -244,6 +289,18 @@ function run(method, args) {
   return fn(...args);
 }
 
+/**
+ * Answers analyzeForPage with the report analysed in advance if it is of the same text
+ * (once: its buffers are handed over), else analyses.
+ * @param {unknown} args
+ * @returns {Promise<unknown>}
+ */
+async function answerInAdvance(args) {
+  const advance = await inAdvance;
+  inAdvance = null;
+  return Array.isArray(args) && advance?.text === args[0] ? advance.answer : run("analyzeForPage", Array.isArray(args) ? args : []);
+}
+
 onmessage = async (event) => {
   const { id, method, args, type, module } = event.data ?? {};
   if (type === "module") {
@@ -252,7 +309,7 @@ onmessage = async (event) => {
   }
   try {
     await ready;
-    const result = await run(method, Array.isArray(args) ? args : []);
+    const result = method === "analyzeForPage" && inAdvance ? await answerInAdvance(args) : await run(method, Array.isArray(args) ? args : []);
     postMessage({ id, ok: result }, { transfer: transferables(result) });
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
