@@ -20,8 +20,11 @@
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
-import init, { Analyzer } from "./pkg/fazhi_lens.js";
-import { catalogue, citedDocuments, indicatorValues, metricsCsv, outlineMarkdown, scorecard, sectionPaths } from "./pkg/fazhi_lens.js";
+// The module's JS glue is imported dynamically (see `glue` below): with a static import,
+// nothing here would run before it has been fetched too.
+
+/** @typedef {typeof import("./pkg/fazhi_lens.js")} Glue */
+/** @typedef {import("./pkg/fazhi_lens.js").Analyzer} Analyzer */
 
 /** @typedef {import("./pkg/fazhi_lens.js").Options} Options */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
@@ -92,9 +95,16 @@ async function compileModule() {
   }
 }
 
+/** The module's JS glue, fetched while the module compiles. */
+const glue = import("./pkg/fazhi_lens.js");
+/** The module's functions, once it is instantiated. @type {Glue} */
+let core;
+
 const ready = (async () => {
-  const module = await moduleReady;
-  await init({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
+  const [module, loaded] = await Promise.all([moduleReady, glue]);
+  await loaded.default({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
+  core = loaded;
+  const { Analyzer } = core;
   performance.measure("worker:wasm", "worker:start");
   analyzer = measured("worker:analyzer", () => new Analyzer(OPTIONS));
   postMessage({ type: "ready", module });
@@ -164,16 +174,30 @@ function decoder() {
   return decoding;
 }
 
+/** The dictionary being built, once asked for. @type {Promise<true> | null} */
+let lexiconLoading = null;
+
 /**
- * Builds the Analyzer with jieba's general dictionary and puts it in place of the
- * dictionary-less one; loads the decoding module too.
+ * Builds the Analyzer with jieba's general dictionary (once) and puts it in place of the
+ * dictionary-less one; loads the decoding module too. The opening worker starts it as
+ * soon as it has answered with the example analysed in advance, without waiting for the
+ * page to ask.
  * @returns {Promise<true>}
  */
-async function loadLexicon() {
+function loadLexicon() {
+  lexiconLoading ??= buildLexicon();
+  return lexiconLoading;
+}
+
+/**
+ * Builds the Analyzer with the dictionary: see loadLexicon.
+ * @returns {Promise<true>}
+ */
+async function buildLexicon() {
   // The decoding module downloads and compiles meanwhile.
   const decoding = decoder().catch(() => null);
   const text = new TextDecoder().decode(await lexiconBytes);
-  const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, text));
+  const full = measured("worker:lexicon", () => new core.Analyzer(OPTIONS, text));
   analyzer?.free();
   analyzer = full;
   await decoding;
@@ -206,7 +230,7 @@ function analyzeForPage(text) {
   // the module need not read the metrics and words in.
   const keep = new Set(["outline", "checks", "citations"]);
   const light = /** @type {Report} */ (Object.fromEntries(Object.entries(report).map(([k, v]) => [k, Array.isArray(v) && !keep.has(k) ? [] : v])));
-  return { pieces, json, paths: sectionPaths(light), scorecard: scorecard(light), documents: citedDocuments(light) };
+  return { pieces, json, paths: core.sectionPaths(light), scorecard: core.scorecard(light), documents: core.citedDocuments(light) };
 }
 
 /**
@@ -216,7 +240,7 @@ function analyzeForPage(text) {
  */
 function analyzeForBatch(text) {
   const report = measured("worker:analyze", () => current().analyze(text));
-  return { report, scorecard: scorecard(report), values: indicatorValues(report) };
+  return { report, scorecard: core.scorecard(report), values: core.indicatorValues(report) };
 }
 
 /**
@@ -251,12 +275,12 @@ export const methods = {
   /** @param {ArrayBuffer} bytes a file's bytes (transferred) */
   decode: async (bytes) => (await decoder()).decodeBytes(new Uint8Array(bytes)),
   /** @param {ReportEntry[]} entries */
-  metricsCsv: (entries) => metricsCsv(entries),
+  metricsCsv: (entries) => core.metricsCsv(entries),
   /** @param {ReportEntry[]} entries */
-  outlineMarkdown: (entries) => outlineMarkdown(entries),
+  outlineMarkdown: (entries) => core.outlineMarkdown(entries),
   /** @param {Report} report */
-  sectionPaths: (report) => sectionPaths(report),
-  catalogue: () => measured("worker:catalogue", () => catalogue()),
+  sectionPaths: (report) => core.sectionPaths(report),
+  catalogue: () => measured("worker:catalogue", () => core.catalogue()),
 };
 
 /** @typedef {keyof typeof methods} Method */
@@ -298,7 +322,7 @@ function run(method, args) {
 async function answerInAdvance(args) {
   const advance = await inAdvance;
   inAdvance = null;
-  return Array.isArray(args) && advance?.text === args[0] ? advance.answer : run("analyzeForPage", Array.isArray(args) ? args : []);
+  return advance && Array.isArray(args) && advance.text === args[0] ? advance.answer : run("analyzeForPage", Array.isArray(args) ? args : []);
 }
 
 onmessage = async (event) => {
@@ -309,8 +333,11 @@ onmessage = async (event) => {
   }
   try {
     await ready;
-    const result = method === "analyzeForPage" && inAdvance ? await answerInAdvance(args) : await run(method, Array.isArray(args) ? args : []);
+    const inAdvanceAsked = method === "analyzeForPage" && inAdvance !== null;
+    const result = inAdvanceAsked ? await answerInAdvance(args) : await run(method, Array.isArray(args) ? args : []);
     postMessage({ id, ok: result }, { transfer: transferables(result) });
+    // The page asks for the dictionary once it has this answer; build it from now.
+    if (inAdvanceAsked) setTimeout(() => loadLexicon().catch(() => {}));
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
     // Result) would leave the module unusable; the page then starts a fresh worker.
