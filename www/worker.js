@@ -12,10 +12,13 @@
 // no module message but downloads and compiles the module itself from its first line,
 // since a page's messages reach a starting worker only after the page's first layout;
 // named "opening example.txt", it also analyses the example before it is asked to (the
-// page asks for it when nothing was autosaved, as request 2). Outline, metrics and checks do not need jieba's general dictionary, so the
-// worker answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the
-// start, and the full Analyzer is built when the page asks (`loadLexicon`, after its first
-// report), so that building it never delays the first report. decodeBytes is a second
+// page asks for it when nothing was autosaved, as request 2).
+//
+// Outline, metrics and checks do not need jieba's general dictionary, so the worker
+// answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the start,
+// and the full Analyzer is built when the page asks (`loadLexicon`, after its first
+// report) or, in the opening worker, once the example's report is posted, so that
+// building it never delays the first report. decodeBytes is a second
 // wasm module of its own (fazhi_lens_decode.js), loaded when the first file is opened.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
