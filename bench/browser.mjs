@@ -165,7 +165,8 @@ function phases(page, worker) {
   const workerJs = resource("/worker.js");
   const workerStart = mark("worker:start");
   const wasm = resource("/fazhi_lens_bg.wasm");
-  const compiled = mark("fazhi-lens:wasm-compiled");
+  // Compiled in the worker (since the worker compiles it itself), or on the page (before).
+  const compiled = mark("worker:wasm-compiled") ?? mark("fazhi-lens:wasm-compiled");
   const instantiated = measures("worker:wasm")[0]?.end;
   const analyzer = measures("worker:analyzer")[0];
   const example = resource("/example.txt");
@@ -186,7 +187,7 @@ function phases(page, worker) {
     ["page scripts loaded and run (`fazhi-lens:app`)", app, took(app, nav?.responseEnd)],
     ["worker running (`worker:start`, from its request)", workerStart, took(workerStart, workerJs?.startTime)],
     ["wasm downloaded", wasm?.responseEnd, took(wasm?.responseEnd, wasm?.startTime)],
-    ["wasm compiled on the page (from its request)", compiled, took(compiled, wasm?.startTime)],
+    ["wasm compiled (from the preload's request)", compiled, took(compiled, wasm?.startTime)],
     ["wasm instantiated in the worker (from its request)", instantiated, took(instantiated, wasm?.startTime)],
     ["Analyzer created, no dictionary", analyzer?.end, analyzer && analyzer.end - analyzer.start],
     ["example text fetched", example?.responseEnd, took(example?.responseEnd, example?.startTime)],

@@ -1,16 +1,29 @@
-// The page's first steps, run by the HTML's head as a classic script: before the page is
+// The page's first steps, run by the HTML's head as a classic script, before the page is
 // first laid out (which loads the CJK font, 100–200 ms here) and before any module has
-// loaded, it starts the analysis worker, downloads and compiles the wasm module
-// (`compileStreaming`, on the browser's compiler threads) and hands it to the worker, and
-// sends the worker its first two requests: the catalogue names, and the analysis of the
-// text the page opens with (the autosaved one, else the example, downloaded now). The
-// worker answers them as soon as it is up. engine.js takes the worker and the requests
-// over from `fazhiLensStart` (ids 1 and 2; the protocol is worker.js's).
+// loaded: it starts the analysis worker and sends it its first two requests, the
+// catalogue names and the analysis of the text the page opens with (the autosaved one,
+// else the example, downloaded now). engine.js takes the worker and the requests over
+// from `fazhiLensStart` (ids 1 and 2; the protocol is worker.js's).
+//
+// The worker does not wait for the page: Chromium delivers a message to a worker only
+// once the page's thread has seen the worker start, after the page's first layout (here
+// 100–250 ms after the worker is up). So the worker, named "opening", downloads and
+// compiles the wasm module itself from its first line (the HTML's preload has the bytes
+// on the way), and sends the compiled module back for the workers the engine may start
+// later; named "opening example.txt", it also fetches and analyses the example in
+// advance, which is what it is asked for when nothing was autosaved.
 "use strict";
 
 /** @type {any} */ (globalThis).fazhiLensStart = (() => {
   performance.mark("fazhi-lens:start");
-  const worker = new Worker("./worker.js", { type: "module" });
+  /** @type {string | null} */
+  let saved = null;
+  try {
+    saved = localStorage.getItem("fazhi-lens:text");
+  } catch {
+    saved = null;
+  }
+  const worker = new Worker("./worker.js", { type: "module", name: saved ? "opening" : "opening example.txt" });
   // What the worker says before engine.js listens would be lost: keep it for the engine.
   /** @type {({data: unknown} | {error: string})[]} */
   const early = [];
@@ -19,32 +32,17 @@
     event.preventDefault();
     early.push({ error: event.message || "worker error" });
   };
-  /** @type {Promise<WebAssembly.Module | null>} */
-  const module = fetch("./pkg/fazhi_lens_bg.wasm")
-    .then((response) => {
-      if (!response.ok) throw new Error(`fazhi_lens_bg.wasm: HTTP ${response.status}`);
-      // Streaming needs the server to say application/wasm; otherwise the bytes first.
-      return response.headers.get("content-type")?.startsWith("application/wasm")
-        ? WebAssembly.compileStreaming(response)
-        : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-    })
-    .then(
-      (compiled) => {
-        performance.mark("fazhi-lens:wasm-compiled");
-        return compiled;
-      },
-      // The worker then loads the module itself, and says why it failed, if it does.
-      () => null,
-    );
-  module.then((compiled) => worker.postMessage({ type: "module", module: compiled }));
+  /** @type {Promise<WebAssembly.Module | null>} the module the worker compiled, with its "ready" */
+  const module = new Promise((resolve) => {
+    worker.addEventListener("message", function ready(event) {
+      if (event.data?.type !== "ready") return;
+      worker.removeEventListener("message", ready);
+      resolve(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
+    });
+    // A worker that fails before it is up is restarted by the engine: it compiles anew.
+    worker.addEventListener("error", () => resolve(null));
+  });
   worker.postMessage({ id: 1, method: "catalogue", args: [] });
-  /** @type {string | null} */
-  let saved = null;
-  try {
-    saved = localStorage.getItem("fazhi-lens:text");
-  } catch {
-    saved = null;
-  }
   /** @type {Promise<{text: string, file: string | null, saved: boolean} | null>} */
   const posted = (saved ? Promise.resolve({ text: saved, file: null, saved: true }) : fetch("./example.txt").then((r) => r.text()).then((text) => ({ text, file: "example.txt", saved: false })))
     .then((opening) => {

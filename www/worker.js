@@ -1,23 +1,33 @@
 // The analysis worker: owns the one Analyzer, answers every request.
 //
 // Protocol (postMessage):
-//   page → worker  {type: "module", module}  first: the wasm module compiled by the page
-//                  (a WebAssembly.Module), or null to fetch and compile it here
+//   page → worker  {type: "module", module}  first, to a worker the engine started: the
+//                  wasm module compiled before (a WebAssembly.Module), or null to fetch
+//                  and compile it here
 //   page → worker  {id, method, args: [...]}, method one of the keys of `methods` below
 //   worker → page  {id, ok: result} or {id, error: {message, messageZh, code}, fatal}
-//   worker → page  {type: "ready"}   once the module is instantiated
+//   worker → page  {type: "ready", module}   once the module is instantiated, with it
 //
-// The page compiles the module while this worker starts (start.js), so neither waits for
-// the other. Outline, metrics and checks do not need jieba's general dictionary, so the
-// worker answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the
-// start, and the full Analyzer is built when the page asks (`loadLexicon`, after its first
-// report), so that building it never delays the first report. decodeBytes is a second
+// The worker start.js starts from the HTML's head is named "opening" (self.name): it gets
+// no module message but downloads and compiles the module itself from its first line,
+// since a page's messages reach a starting worker only after the page's first layout;
+// named "opening example.txt", it also analyses the example before it is asked to (the
+// page asks for it when nothing was autosaved, as request 2).
+//
+// Outline, metrics and checks do not need jieba's general dictionary, so the worker
+// answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the start,
+// and the full Analyzer is built when the page asks (`loadLexicon`, after its first
+// report) or, in the opening worker, once the example's report is posted, so that
+// building it never delays the first report. decodeBytes is a second
 // wasm module of its own (fazhi_lens_decode.js), loaded when the first file is opened.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
-import init, { Analyzer } from "./pkg/fazhi_lens.js";
-import { catalogue, citedDocuments, indicatorValues, metricsCsv, outlineMarkdown, scorecard, sectionPaths } from "./pkg/fazhi_lens.js";
+// The module's JS glue is imported dynamically (see `glue` below): with a static import,
+// nothing here would run before it has been fetched too.
+
+/** @typedef {typeof import("./pkg/fazhi_lens.js")} Glue */
+/** @typedef {import("./pkg/fazhi_lens.js").Analyzer} Analyzer */
 
 /** @typedef {import("./pkg/fazhi_lens.js").Options} Options */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
@@ -58,18 +68,66 @@ lexiconBytes.catch(() => {});
 /** @type {Analyzer | null} */
 let analyzer = null;
 
+/** Started by start.js from the HTML's head ("opening"), with the example to analyse in advance? */
+const [opening, openingFile] = self.name.split(" ");
+
 /** @type {(module: WebAssembly.Module | null) => void} */
 let receiveModule = () => {};
-/** The page's first message: the compiled module, or null. */
-const moduleFromPage = new Promise((resolve) => (receiveModule = resolve));
+/**
+ * The compiled module: compiled here when started by start.js, else the engine's first
+ * message (null: fetch and compile it here).
+ * @type {Promise<WebAssembly.Module | null>}
+ */
+const moduleReady = opening === "opening" ? compileModule() : new Promise((resolve) => (receiveModule = resolve));
+
+/**
+ * Downloads and compiles the wasm module, streaming when the server says application/wasm.
+ * @returns {Promise<WebAssembly.Module | null>} null if it failed (init then fails and says why)
+ */
+async function compileModule() {
+  try {
+    const response = await fetch(new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url));
+    if (!response.ok) return null;
+    const module = response.headers.get("content-type")?.startsWith("application/wasm")
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer());
+    performance.mark("worker:wasm-compiled");
+    return module;
+  } catch {
+    return null;
+  }
+}
+
+/** The module's JS glue, fetched while the module compiles. */
+const glue = import("./pkg/fazhi_lens.js");
+/** The module's functions, once it is instantiated. @type {Glue} */
+let core;
 
 const ready = (async () => {
-  const module = await moduleFromPage;
-  await init({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
+  const [module, loaded] = await Promise.all([moduleReady, glue]);
+  await loaded.default({ module_or_path: module ?? new URL("./pkg/fazhi_lens_bg.wasm", import.meta.url) });
+  core = loaded;
+  const { Analyzer } = core;
   performance.measure("worker:wasm", "worker:start");
   analyzer = measured("worker:analyzer", () => new Analyzer(OPTIONS));
-  postMessage({ type: "ready" });
+  postMessage({ type: "ready", module });
 })();
+
+/**
+ * The opening example and its report, analysed before the page asks (request 2 of
+ * start.js), or null: not asked to, or the example could not be read.
+ * @type {Promise<{text: string, answer: PageReport} | null> | null}
+ */
+let inAdvance =
+  openingFile === "example.txt"
+    ? fetch(new URL("./example.txt", import.meta.url))
+        .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`example.txt: HTTP ${response.status}`))))
+        .then(async (text) => {
+          await ready;
+          return { text, answer: analyzeForPage(text) };
+        })
+        .catch(() => null)
+    : null;
 
 /**
  * Runs `fn` and records how long it took as a performance measure.
@@ -119,16 +177,30 @@ function decoder() {
   return decoding;
 }
 
+/** The dictionary being built, once asked for. @type {Promise<true> | null} */
+let lexiconLoading = null;
+
 /**
- * Builds the Analyzer with jieba's general dictionary and puts it in place of the
- * dictionary-less one; loads the decoding module too.
+ * Builds the Analyzer with jieba's general dictionary (once) and puts it in place of the
+ * dictionary-less one; loads the decoding module too. The opening worker starts it as
+ * soon as it has answered with the example analysed in advance, without waiting for the
+ * page to ask.
  * @returns {Promise<true>}
  */
-async function loadLexicon() {
+function loadLexicon() {
+  lexiconLoading ??= buildLexicon();
+  return lexiconLoading;
+}
+
+/**
+ * Builds the Analyzer with the dictionary: see loadLexicon.
+ * @returns {Promise<true>}
+ */
+async function buildLexicon() {
   // The decoding module downloads and compiles meanwhile.
   const decoding = decoder().catch(() => null);
   const text = new TextDecoder().decode(await lexiconBytes);
-  const full = measured("worker:lexicon", () => new Analyzer(OPTIONS, text));
+  const full = measured("worker:lexicon", () => new core.Analyzer(OPTIONS, text));
   analyzer?.free();
   analyzer = full;
   await decoding;
@@ -161,7 +233,7 @@ function analyzeForPage(text) {
   // the module need not read the metrics and words in.
   const keep = new Set(["outline", "checks", "citations"]);
   const light = /** @type {Report} */ (Object.fromEntries(Object.entries(report).map(([k, v]) => [k, Array.isArray(v) && !keep.has(k) ? [] : v])));
-  return { pieces, json, paths: sectionPaths(light), scorecard: scorecard(light), documents: citedDocuments(light) };
+  return { pieces, json, paths: core.sectionPaths(light), scorecard: core.scorecard(light), documents: core.citedDocuments(light) };
 }
 
 /**
@@ -171,7 +243,7 @@ function analyzeForPage(text) {
  */
 function analyzeForBatch(text) {
   const report = measured("worker:analyze", () => current().analyze(text));
-  return { report, scorecard: scorecard(report), values: indicatorValues(report) };
+  return { report, scorecard: core.scorecard(report), values: core.indicatorValues(report) };
 }
 
 /**
@@ -206,12 +278,12 @@ export const methods = {
   /** @param {ArrayBuffer} bytes a file's bytes (transferred) */
   decode: async (bytes) => (await decoder()).decodeBytes(new Uint8Array(bytes)),
   /** @param {ReportEntry[]} entries */
-  metricsCsv: (entries) => metricsCsv(entries),
+  metricsCsv: (entries) => core.metricsCsv(entries),
   /** @param {ReportEntry[]} entries */
-  outlineMarkdown: (entries) => outlineMarkdown(entries),
+  outlineMarkdown: (entries) => core.outlineMarkdown(entries),
   /** @param {Report} report */
-  sectionPaths: (report) => sectionPaths(report),
-  catalogue: () => measured("worker:catalogue", () => catalogue()),
+  sectionPaths: (report) => core.sectionPaths(report),
+  catalogue: () => measured("worker:catalogue", () => core.catalogue()),
 };
 
 /** @typedef {keyof typeof methods} Method */
@@ -244,6 +316,18 @@ function run(method, args) {
   return fn(...args);
 }
 
+/**
+ * Answers analyzeForPage with the report analysed in advance if it is of the same text
+ * (once: its buffers are handed over), else analyses.
+ * @param {unknown} args
+ * @returns {Promise<unknown>}
+ */
+async function answerInAdvance(args) {
+  const advance = await inAdvance;
+  inAdvance = null;
+  return advance && Array.isArray(args) && advance.text === args[0] ? advance.answer : run("analyzeForPage", Array.isArray(args) ? args : []);
+}
+
 onmessage = async (event) => {
   const { id, method, args, type, module } = event.data ?? {};
   if (type === "module") {
@@ -252,8 +336,11 @@ onmessage = async (event) => {
   }
   try {
     await ready;
-    const result = await run(method, Array.isArray(args) ? args : []);
+    const inAdvanceAsked = method === "analyzeForPage" && inAdvance !== null;
+    const result = inAdvanceAsked ? await answerInAdvance(args) : await run(method, Array.isArray(args) ? args : []);
     postMessage({ id, ok: result }, { transfer: transferables(result) });
+    // The page asks for the dictionary once it has this answer; build it from now.
+    if (inAdvanceAsked) setTimeout(() => loadLexicon().catch(() => {}));
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
     // Result) would leave the module unusable; the page then starts a fresh worker.
