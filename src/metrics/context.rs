@@ -64,7 +64,7 @@ fn mask_regex() -> &'static Regex {
 struct Offsets {
     /// The offsets, ascending.
     at: Vec<usize>,
-    /// `first[b]`: how many offsets lie before byte `b * BLOCK`.
+    /// `first[b]`: how many offsets lie before byte `b * 256`.
     first: Vec<usize>,
 }
 
