@@ -49,9 +49,9 @@ fn is_total_label(cell: &str) -> bool {
         .any(|w| cell.starts_with(w))
 }
 
-/// Splits a line into cells with their byte ranges: by tabs (empty cells kept), else by
-/// runs of two or more spaces.
-fn cells(line: &str, base: usize) -> Vec<Range<usize>> {
+/// Splits a line into cells with their byte ranges, appended to `out`: by tabs (empty cells
+/// kept), else by runs of two or more spaces.
+fn cells(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let trim = |r: Range<usize>| {
         let cell = &line[r.clone()];
         let lead = cell.len() - cell.trim_start().len();
@@ -59,20 +59,18 @@ fn cells(line: &str, base: usize) -> Vec<Range<usize>> {
         base + s..base + s + cell.trim().len()
     };
     if line.contains('\t') {
-        let mut out = Vec::new();
         let mut start = 0;
         for (i, _) in line.match_indices('\t') {
             out.push(trim(start..i));
             start = i + 1;
         }
         out.push(trim(start..line.len()));
-        return out;
+        return;
     }
     if !line.contains("  ") {
-        return Vec::new();
+        return;
     }
     let bytes = line.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -90,7 +88,6 @@ fn cells(line: &str, base: usize) -> Vec<Range<usize>> {
     if !line[start..].trim().is_empty() {
         out.push(trim(start..line.len()));
     }
-    out
 }
 
 /// The unit a header or a `单位：` line names: `受理数（件）`, `金额(万元)`, `单位：项`.
@@ -148,19 +145,25 @@ pub fn find(ctx: &Context<'_>) -> Tables {
     let text = ctx.text;
     let lines = crate::text::line_ranges(text);
     ctx.tick(lines.len());
-    let rows: Vec<Vec<Range<usize>>> = lines
-        .iter()
-        .map(|l| cells(&text[l.clone()], l.start))
-        .collect();
+    // Every line's cells in one list (no list per line): line `l`'s are
+    // `grid[starts[l]..starts[l + 1]]`.
+    let mut grid = Vec::new();
+    let mut starts = Vec::with_capacity(lines.len() + 1);
+    starts.push(0);
+    for l in &lines {
+        cells(&text[l.clone()], l.start, &mut grid);
+        starts.push(grid.len());
+    }
+    let width_of = |l: usize| starts[l + 1] - starts[l];
     let mut out = Tables {
         cells: Vec::new(),
         links: Vec::new(),
     };
     let mut i = 0;
-    while i < rows.len() {
-        let width = rows[i].len();
+    while i < lines.len() {
+        let width = width_of(i);
         let mut j = i;
-        while j < rows.len() && width >= 2 && rows[j].len() == width {
+        while j < lines.len() && width >= 2 && width_of(j) == width {
             j += 1;
         }
         if j - i < 3 {
@@ -172,39 +175,50 @@ pub fn find(ctx: &Context<'_>) -> Tables {
             .iter()
             .rev()
             .find_map(|l| header_unit(&text[l.clone()]));
-        ctx.tick(rows[i..j].iter().map(Vec::len).sum());
-        table(text, &rows[i..j], default_unit, &mut out);
+        ctx.tick(starts[j] - starts[i]);
+        table(
+            text,
+            &grid[starts[i]..starts[j]],
+            width,
+            default_unit,
+            &mut out,
+        );
         i = j;
     }
     out
 }
 
-/// The cells and breakdowns of one table block (header first).
+/// The cells and breakdowns of one table block: `block` holds its lines' cells, `width` to
+/// a line, the header first.
 fn table(
     text: &str,
-    block: &[Vec<Range<usize>>],
+    block: &[Range<usize>],
+    width: usize,
     default_unit: Option<&'static str>,
     out: &mut Tables,
 ) {
-    let width = block[0].len();
-    let header = &block[0];
-    let body = &block[1..];
+    let header = &block[..width];
+    let body: Vec<&[Range<usize>]> = block[width..].chunks(width).collect();
     let cell = |r: &Range<usize>| &text[r.clone()];
-    // Every cell read once: its number, if it is one (row by row, `width` to a row).
-    let numbers: Vec<Option<CellNumber>> = body
-        .iter()
-        .flat_map(|r| r.iter().map(|c| cell_number(cell(c))))
-        .collect();
-    let number = |row: usize, col: usize| numbers[row * width + col];
-    // A numeric column: some cell filled, every filled cell a number (one pass, row by row).
+    // Every cell read once, row by row: its number (NaN when it is none), whether its
+    // column has a filled cell and only numbers, and the first unit a cell of the column
+    // names itself. The numbers are flat, `width` to a row: a long table is three lists,
+    // not a list per row.
+    let mut numbers: Vec<f64> = Vec::with_capacity(block.len() - width);
     let mut filled = vec![false; width];
     let mut not_number = vec![false; width];
-    for (k, r) in body.iter().enumerate() {
-        for (c, range) in r.iter().enumerate() {
-            if !cell(range).is_empty() {
+    let mut cell_unit: Vec<Option<&'static str>> = vec![None; width];
+    for row in &body {
+        for (c, range) in row.iter().enumerate() {
+            let n = cell_number(cell(range));
+            if !range.is_empty() {
                 filled[c] = true;
-                not_number[c] |= number(k, c).is_none();
+                not_number[c] |= n.is_none();
             }
+            if let Some((_, Some(u))) = n {
+                cell_unit[c].get_or_insert(u);
+            }
+            numbers.push(n.map_or(f64::NAN, |(v, _)| v));
         }
     }
     let numeric = |col: usize| filled[col] && !not_number[col];
@@ -220,18 +234,6 @@ fn table(
     if total_row.is_none() && total_col.is_none() {
         return;
     }
-    // The numeric columns after the label, with their unit.
-    let columns: Vec<(usize, &'static str)> = (label_col + 1..width)
-        .filter(|&c| numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
-        .filter_map(|c| {
-            let from_cells = || (0..body.len()).find_map(|k| number(k, c).and_then(|(_, u)| u));
-            let unit = header_unit(cell(&header[c]))
-                .or_else(from_cells)
-                .or(default_unit)?;
-            Some((c, unit))
-        })
-        .collect();
-    out.cells.reserve(body.len() * columns.len());
     // What a column gives each of its cells, worked out once.
     struct Column {
         col: usize,
@@ -243,9 +245,14 @@ fn table(
         subject: Option<Range<usize>>,
         share: bool,
     }
-    let columns: Vec<Column> = columns
-        .iter()
-        .filter_map(|&(c, unit)| {
+    // The numeric columns after the label, with their unit: the header's, else the one
+    // its cells name, else the `单位：` line's.
+    let columns: Vec<Column> = (label_col + 1..width)
+        .filter(|&c| numeric(c) && !NUMBERING.contains(&cell(&header[c]).trim()))
+        .filter_map(|c| {
+            let unit = header_unit(cell(&header[c]))
+                .or(cell_unit[c])
+                .or(default_unit)?;
             let (base, shift) = numerals::unit_scale(unit);
             let head = &header[c];
             let name = header_name(cell(head));
@@ -259,15 +266,20 @@ fn table(
             })
         })
         .collect();
-    // slot[row * width + col]: the cell's index in out.cells and its value, row by row.
-    let mut slot: Vec<Option<(usize, f64)>> = vec![None; width * body.len()];
+    out.cells.reserve(body.len() * columns.len());
+    // slot[row * width + col]: the cell's index in out.cells (NONE for no cell); its value
+    // after scaling replaces its number.
+    const NONE: usize = usize::MAX;
+    let mut slot: Vec<usize> = vec![NONE; numbers.len()];
     for (k, row) in body.iter().enumerate() {
         for col in &columns {
             let c = col.col;
-            let Some((value, _)) = number(k, c) else {
+            let at = k * width + c;
+            if numbers[at].is_nan() {
                 continue;
-            };
-            let value = round6(numerals::scale(value, col.shift));
+            }
+            let value = round6(numerals::scale(numbers[at], col.shift));
+            numbers[at] = value;
             out.cells.push(Found {
                 raw: row[c].clone(),
                 value,
@@ -287,17 +299,18 @@ fn table(
                 plan_year: None,
                 cell: true,
             });
-            slot[k * width + c] = Some((out.cells.len() - 1, value));
+            slot[at] = out.cells.len() - 1;
         }
     }
-    // The links with their parts added up here, row by row in the order of the parts (the
-    // cells of a column lie far apart in out.cells).
-    let mut link = |total: usize, parts: &mut dyn Iterator<Item = (usize, f64)>| {
+    // The links with their parts added up here, in the order of the parts (the cells of a
+    // column lie far apart in out.cells).
+    let mut link = |total: usize, parts: &mut dyn Iterator<Item = usize>| {
         let mut sum = Vec::new();
         let parts: Vec<usize> = parts
-            .map(|(p, v)| {
-                sum.push(v);
-                p
+            .filter(|&at| slot[at] != NONE)
+            .map(|at| {
+                sum.push(numbers[at]);
+                slot[at]
             })
             .collect();
         if parts.len() >= 2 {
@@ -311,12 +324,11 @@ fn table(
     if let Some(tr) = total_row {
         for col in columns.iter().filter(|col| !col.share) {
             let c = col.col;
-            let Some((total, _)) = slot[tr * width + c] else {
+            let total = slot[tr * width + c];
+            if total == NONE {
                 continue;
-            };
-            let mut parts = (0..body.len())
-                .filter(|&k| k != tr)
-                .filter_map(|k| slot[k * width + c]);
+            }
+            let mut parts = (0..body.len()).filter(|&k| k != tr).map(|k| k * width + c);
             link(total, &mut parts);
         }
     }
@@ -325,12 +337,17 @@ fn table(
             .iter()
             .find(|col| col.col == tc)
             .map(|col| col.base.family);
-        for row in slot.chunks(width) {
-            let Some((total, _)) = row[tc] else { continue };
-            let mut parts = columns
-                .iter()
-                .filter(|col| col.col != tc && !col.share && Some(col.base.family) == total_family)
-                .filter_map(|col| row[col.col]);
+        let part_cols: Vec<usize> = columns
+            .iter()
+            .filter(|col| col.col != tc && !col.share && Some(col.base.family) == total_family)
+            .map(|col| col.col)
+            .collect();
+        for k in 0..body.len() {
+            let total = slot[k * width + tc];
+            if total == NONE {
+                continue;
+            }
+            let mut parts = part_cols.iter().map(|&c| k * width + c);
             link(total, &mut parts);
         }
     }
