@@ -16,6 +16,8 @@
 //! what came in (`受理`, `登记`), or the only candidate. Otherwise nothing is said. Rates with
 //! a hedge (`95%以上`) are not checked.
 
+use std::cell::OnceCell;
+
 use super::context::Context;
 use super::sums::Breakdown;
 use super::Found;
@@ -79,16 +81,37 @@ fn stems(name: &str) -> Vec<String> {
     out
 }
 
+/// The total each figure is a part of (the first breakdown listing it), worked out when
+/// the first rate that names its counts asks: a long table has no rate in words, and its
+/// breakdowns list every cell.
+struct TotalOf<'a> {
+    breakdowns: &'a [Breakdown],
+    len: usize,
+    index: OnceCell<Vec<Option<usize>>>,
+}
+
+impl TotalOf<'_> {
+    fn get(&self, part: usize) -> Option<usize> {
+        self.index.get_or_init(|| {
+            let mut total_of = vec![None; self.len];
+            for b in self.breakdowns {
+                for &p in &b.parts {
+                    total_of[p].get_or_insert(b.total);
+                }
+            }
+            total_of
+        })[part]
+    }
+}
+
 /// Every stated rate whose counts the text gives, with its verdict.
 pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Vec<RateCheck> {
     let text = ctx.text;
-    // The total each figure is a part of (the first breakdown listing it).
-    let mut total_of: Vec<Option<usize>> = vec![None; found.len()];
-    for b in breakdowns {
-        for &p in &b.parts {
-            total_of[p].get_or_insert(b.total);
-        }
-    }
+    let total_of = TotalOf {
+        breakdowns,
+        len: found.len(),
+        index: OnceCell::new(),
+    };
     let mut out = Vec::new();
     for (i, rate) in found.iter().enumerate() {
         if rate.unit_text() != "%" || rate.qualifier.is_some() || rate.cell {
@@ -117,7 +140,7 @@ pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Ve
 fn named_rate(
     ctx: &Context<'_>,
     found: &[Found],
-    total_of: &[Option<usize>],
+    total_of: &TotalOf<'_>,
     i: usize,
 ) -> Option<RateCheck> {
     let text = ctx.text;
@@ -161,7 +184,7 @@ fn named_rate(
     }
     let n = &found[num];
     let mut candidates: Vec<usize> = Vec::new();
-    let primary_total = total_of[num];
+    let primary_total = total_of.get(num);
     candidates.extend(primary_total);
     let before: Vec<usize> = found[..num]
         .iter()
