@@ -665,6 +665,22 @@ pub fn indicators() -> &'static [Indicator] {
     cached(&C, load_indicators).as_slice()
 }
 
+/// The subject patterns of [`indicators`] as one set, compiled on first use: a figure's
+/// subject is read once for all of them (`matches`, in catalogue order), not once per line
+/// of the catalogue until one matches.
+///
+/// # Panics
+/// If the patterns, each of which parsed when the file was read, do not compile together,
+/// which `tests::every_data_file_loads` rules out.
+pub fn indicator_subjects() -> &'static RegexSet {
+    static C: OnceLock<RegexSet> = OnceLock::new();
+    C.get_or_init(|| {
+        RegexSet::new(indicators().iter().map(|i| i.subject.pattern)).unwrap_or_else(|e| {
+            panic!("data/indicators.tsv: the subjects do not compile together: {e}")
+        })
+    })
+}
+
 // --- word lists -------------------------------------------------------------------------
 
 fn load_word_list(file: File) -> Result<Vec<&'static str>> {
@@ -1263,6 +1279,7 @@ mod tests {
             .chain(kinds.iter().map(|k| &k.pattern))
             .chain(indicators.iter().map(|i| &i.subject))
             .chain(indicators.iter().filter_map(|i| i.context.as_ref()));
+        assert!(RegexSet::new(indicators.iter().map(|i| i.subject.pattern)).is_ok());
         for regex in lazy {
             assert!(Regex::new(regex.pattern).is_ok(), "{}", regex.pattern);
         }

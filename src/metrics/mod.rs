@@ -212,11 +212,18 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
     let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
     let clause = &text[f.clause.clone()];
     let subj_or_clause = if subject.is_empty() { clause } else { subject };
-    knowledge::indicators()
+    let indicators = knowledge::indicators();
+    let kind_fits =
+        |ind: &knowledge::Indicator| ind.unit_kind == "any" || ind.unit_kind == f.unit_kind();
+    if !indicators.iter().any(kind_fits) {
+        return None;
+    }
+    knowledge::indicator_subjects()
+        .matches(subj_or_clause)
         .iter()
+        .map(|i| &indicators[i])
         .find(|ind| {
-            (ind.unit_kind == "any" || ind.unit_kind == f.unit_kind())
-                && ind.subject.is_match(subj_or_clause)
+            kind_fits(ind)
                 && ind
                     .context
                     .as_ref()
