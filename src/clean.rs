@@ -111,14 +111,18 @@ impl RuleSet {
         // boundary, which it could not search past non-ASCII text, fails to build here,
         // on the first analysis of every test. In-line rules find their places with the
         // rule's own compiled regex (`BoilerplateRule::regex`).
+        // From the patterns as the loader parsed them (not parsed a second time).
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())
+            .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
         let dfa = hybrid::dfa::DFA::builder()
             .configure(
                 hybrid::dfa::DFA::config()
                     .match_kind(MatchKind::All)
                     .cache_capacity(8 << 20),
             )
-            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many(&rules.iter().map(|r| r.pattern).collect::<Vec<_>>())
+            .build_from_nfa(nfa)
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
         let for_cache = dfa.clone();
         let caches: CachePool = Pool::new(Box::new(move || for_cache.create_cache()));

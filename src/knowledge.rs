@@ -17,6 +17,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
+use regex_syntax::hir::Hir;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::{DocKind, Part, Qualifier};
@@ -121,19 +122,13 @@ impl Line {
     /// out is only the size limit of the compiled automaton (10 MB), which no pattern here
     /// comes near and `tests::every_data_file_loads` checks.
     fn check_regex(&self, pattern: &str) -> Result<()> {
-        self.in_line_shape(pattern).map(drop)
+        self.parse_regex(pattern).map(drop)
     }
 
-    /// Parses `pattern` and says whether its shortest match is empty and how many capture
-    /// groups it has (what an in-line cleaning rule must not have).
-    fn in_line_shape(&self, pattern: &str) -> Result<(bool, usize)> {
-        let hir = regex_automata::util::syntax::parse(pattern)
-            .map_err(|e| self.error(format!("invalid regex: {e}")))?;
-        let props = hir.properties();
-        Ok((
-            props.minimum_len() == Some(0),
-            props.explicit_captures_len(),
-        ))
+    /// Parses `pattern` (syntax and classes, as the regex engine will).
+    fn parse_regex(&self, pattern: &str) -> Result<Hir> {
+        regex_automata::util::syntax::parse(pattern)
+            .map_err(|e| self.error(format!("invalid regex: {e}")))
     }
 
     /// A pattern checked now and compiled on first use ([`DataRegex`]).
@@ -356,8 +351,10 @@ pub struct BoilerplateRule {
     pub inline: bool,
     /// The stable reason key reported with the removed span.
     pub reason: &'static str,
-    /// The regex (valid; an in-line one never matches the empty string).
-    pub pattern: &'static str,
+    /// The regex (valid; an in-line one never matches the empty string), as the loader
+    /// parsed it: the clean stage compiles it into its rule set from here, without parsing
+    /// it again.
+    pub hir: Hir,
     /// An in-line rule's pattern, to find its places once its set says that the rule
     /// matches a line (compiled then); `None` for a whole-line rule, which the clean stage
     /// compiles only into its set.
@@ -379,26 +376,30 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
                     )))
                 }
             };
+            let hir = line.parse_regex(pattern)?;
             let regex = if inline {
-                let (matches_empty, captures) = line.in_line_shape(pattern)?;
-                if matches_empty {
+                let props = hir.properties();
+                if props.minimum_len() == Some(0) {
                     return Err(line.error("an in-line rule must not match the empty string"));
                 }
-                if captures > 1 {
+                if props.explicit_captures_len() > 1 {
                     return Err(line.error(
                         "an in-line rule has at most one capture group (the part removed); use (?:…)",
                     ));
                 }
-                Some(line.data_regex(pattern)?)
+                // Parsed above: compiled on first use.
+                Some(DataRegex {
+                    pattern,
+                    compiled: OnceLock::new(),
+                })
             } else {
-                line.check_regex(pattern)?;
                 None
             };
             Ok(BoilerplateRule {
                 head_only,
                 inline,
                 reason,
-                pattern,
+                hir,
                 regex,
             })
         })
