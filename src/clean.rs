@@ -109,9 +109,10 @@ impl RuleSet {
         // cache grows only as far as the text needs). Its searches cannot fail: it does not
         // give up on clearing its cache (no limit is set), and a rule with a Unicode word
         // boundary, which it could not search past non-ASCII text, fails to build here,
-        // on the first analysis of every test. In-line rules find their places with the
-        // rule's own compiled regex (`BoilerplateRule::regex`).
-        // From the patterns as the loader parsed them (not parsed a second time).
+        // on the first analysis of every test. It is compiled from the patterns as the
+        // loader parsed them (`BoilerplateRule::hir`: not parsed a second time). In-line
+        // rules find their places with the rule's own compiled regex
+        // (`BoilerplateRule::regex`).
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&rules.iter().map(|r| &r.hir).collect::<Vec<_>>())
