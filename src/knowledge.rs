@@ -134,10 +134,7 @@ impl Line {
     /// A pattern checked now and compiled on first use ([`DataRegex`]).
     fn data_regex(&self, pattern: &'static str) -> Result<DataRegex> {
         self.check_regex(pattern)?;
-        Ok(DataRegex {
-            pattern,
-            compiled: OnceLock::new(),
-        })
+        Ok(DataRegex::checked(pattern))
     }
 }
 
@@ -154,6 +151,14 @@ pub struct DataRegex {
 }
 
 impl DataRegex {
+    /// A pattern its loader has parsed, compiled on first use.
+    fn checked(pattern: &'static str) -> DataRegex {
+        DataRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
     /// The compiled regex.
     ///
     /// # Panics
@@ -387,11 +392,7 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
                         "an in-line rule has at most one capture group (the part removed); use (?:…)",
                     ));
                 }
-                // Parsed above: compiled on first use.
-                Some(DataRegex {
-                    pattern,
-                    compiled: OnceLock::new(),
-                })
+                Some(DataRegex::checked(pattern))
             } else {
                 None
             };
@@ -632,8 +633,9 @@ pub struct Indicator {
     pub name_en: &'static str,
     /// A unit kind of [`UNIT_KINDS`], or `any`.
     pub unit_kind: &'static str,
-    /// What the subject (or the clause) must match.
-    pub subject: DataRegex,
+    /// What the subject (or the clause) must match: a regex, checked when the file is
+    /// read and compiled with the others into [`indicator_subjects`].
+    pub subject: &'static str,
     /// What the clause must match, if anything.
     pub context: Option<DataRegex>,
 }
@@ -650,7 +652,10 @@ fn load_indicators() -> Result<Vec<Indicator>> {
                 name,
                 name_en,
                 unit_kind,
-                subject: line.data_regex(subject)?,
+                subject: {
+                    line.check_regex(subject)?;
+                    subject
+                },
                 context: match context {
                     "-" => None,
                     c => Some(line.data_regex(c)?),
@@ -676,7 +681,7 @@ pub fn indicators() -> &'static [Indicator] {
 pub fn indicator_subjects() -> &'static RegexSet {
     static C: OnceLock<RegexSet> = OnceLock::new();
     C.get_or_init(|| {
-        RegexSet::new(indicators().iter().map(|i| i.subject.pattern)).unwrap_or_else(|e| {
+        RegexSet::new(indicators().iter().map(|i| i.subject)).unwrap_or_else(|e| {
             panic!("data/indicators.tsv: the subjects do not compile together: {e}")
         })
     })
@@ -1278,9 +1283,8 @@ mod tests {
             .chain(parts.iter().map(|p| &p.keywords))
             .chain(tasks.iter().map(|t| &t.keywords))
             .chain(kinds.iter().map(|k| &k.pattern))
-            .chain(indicators.iter().map(|i| &i.subject))
             .chain(indicators.iter().filter_map(|i| i.context.as_ref()));
-        assert!(RegexSet::new(indicators.iter().map(|i| i.subject.pattern)).is_ok());
+        assert!(RegexSet::new(indicators.iter().map(|i| i.subject)).is_ok());
         for regex in lazy {
             assert!(Regex::new(regex.pattern).is_ok(), "{}", regex.pattern);
         }
