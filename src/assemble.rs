@@ -103,12 +103,11 @@ impl Findings<'_> {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let r = view.to_original(f.raw.clone());
+                let r = view.to_original(f.raw());
                 let subject = f
-                    .subject
-                    .clone()
+                    .subject()
                     .map(|s| (original(s.clone()), view.to_original(s)));
-                let section = outline.section_of(f.raw.start);
+                let section = outline.section_of(f.raw().start);
                 // A next-year part plans; a part that is also another (`存在的不足和下一步
                 // 打算`) leaves it to the sentence.
                 let next_year_part = section.is_some_and(|s| {
@@ -121,14 +120,14 @@ impl Findings<'_> {
                     start: r.start,
                     end: r.end,
                     value: f.value,
-                    value_max: f.value_max,
+                    value_max: f.value_max(),
                     unit: f.unit_text().to_string(),
                     qualifier: f.qualifier,
                     subject: subject.as_ref().map(|s| s.0.clone()),
                     subject_start: subject.as_ref().map(|s| s.1.start),
                     subject_end: subject.as_ref().map(|s| s.1.end),
                     section: section.map(Outline::id),
-                    indicator: f.indicator.map(str::to_string),
+                    indicator: f.indicator().map(str::to_string),
                     target: f.is_target(self.year, next_year_part),
                 }
             })
@@ -332,30 +331,30 @@ impl Findings<'_> {
                 }
             })
             .collect();
-        let rates: Vec<RateInfo> =
-            self.metrics
-                .rates
-                .iter()
-                .filter(|r| !r.consistent)
-                .map(|r| {
-                    let rate = &metrics[r.rate];
-                    let found = &self.metrics.found[r.rate];
-                    RateInfo {
-                        name: found.subject.clone().map_or_else(String::new, |s| {
-                            self.text[view.to_original(s)].to_string()
-                        }),
-                        stated: rate.raw.clone(),
-                        numerator: r
-                            .numerator
-                            .iter()
-                            .map(|&k| metrics[k].raw.clone())
-                            .collect(),
-                        denominator: metrics[r.denominator].raw.clone(),
-                        computed: r.computed,
-                        range: rate.start..rate.end,
-                    }
-                })
-                .collect();
+        let rates: Vec<RateInfo> = self
+            .metrics
+            .rates
+            .iter()
+            .filter(|r| !r.consistent)
+            .map(|r| {
+                let rate = &metrics[r.rate];
+                let found = &self.metrics.found[r.rate];
+                RateInfo {
+                    name: found
+                        .subject()
+                        .map_or_else(String::new, |s| self.text[view.to_original(s)].to_string()),
+                    stated: rate.raw.clone(),
+                    numerator: r
+                        .numerator
+                        .iter()
+                        .map(|&k| metrics[k].raw.clone())
+                        .collect(),
+                    denominator: metrics[r.denominator].raw.clone(),
+                    computed: r.computed,
+                    range: rate.start..rate.end,
+                }
+            })
+            .collect();
         let incomplete = self
             .document
             .incomplete

@@ -86,6 +86,11 @@ use span::OffsetMap;
 /// The version written into every report.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The largest text the analyzer takes, whatever `options.max_bytes` says (1 GiB): the
+/// stages keep offsets into the text in 32 bits (tokens, figures), which leaves room for
+/// the normalized view to be longer than the input.
+pub const MAX_TEXT_BYTES: usize = 1 << 30;
+
 /// jieba's general dictionary with IDF values, compiled in for native builds (the page
 /// downloads it as a separate, cacheable file instead).
 #[cfg(feature = "bundled-lexicon")]
@@ -200,10 +205,11 @@ impl Analyzer {
     }
 
     fn check_input(&self, text: &str) -> Result<(), Error> {
-        if text.len() > self.options.max_bytes {
+        let max = self.options.max_bytes.min(MAX_TEXT_BYTES);
+        if text.len() > max {
             return Err(Error::InputTooLarge {
                 bytes: text.len(),
-                max: self.options.max_bytes,
+                max,
             });
         }
         if text
@@ -220,10 +226,11 @@ impl Analyzer {
     /// # Errors
     /// [`Error::InputTooLarge`] above `options.max_bytes`.
     pub fn segment(&self, text: &str) -> Result<Vec<WordToken>, Error> {
-        if text.len() > self.options.max_bytes {
+        let max = self.options.max_bytes.min(MAX_TEXT_BYTES);
+        if text.len() > max {
             return Err(Error::InputTooLarge {
                 bytes: text.len(),
-                max: self.options.max_bytes,
+                max,
             });
         }
         let norm = normalize::normalize(text);

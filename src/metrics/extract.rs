@@ -37,7 +37,7 @@
 use std::ops::Range;
 
 use super::context::Context;
-use super::{Found, Plan};
+use super::Found;
 use crate::knowledge::{self, Role, Unit};
 use crate::normalize::is_han;
 use crate::numerals;
@@ -211,7 +211,7 @@ fn read_at(ctx: &Context<'_>, i: usize) -> (Option<Found>, usize) {
         return (tenths(ctx, &num), end + '成'.len_utf8());
     }
     let found = quantity(ctx, &num);
-    let next = found.as_ref().map_or(end, |f| f.raw.end);
+    let next = found.as_ref().map_or(end, |f| f.raw().end);
     (found, next)
 }
 
@@ -514,21 +514,15 @@ fn finish(
     };
     // The subject ends before the hedge (`近九成` → nothing of 近 in it).
     let subject_end = clause_start + before.len() - hedge_before.map_or(0, |h| h.word.len());
-    Some(Found {
+    Some(Found::new(
         raw,
-        value: round6(value),
-        value_max: value_max.map(round6),
+        round6(value),
+        value_max.map(round6),
         unit,
-        event: false,
-        deadline: false,
         qualifier,
-        subject: None,
-        clause: clause_start..subject_end,
-        indicator: None,
-        plan: Plan::Unmarked,
-        plan_year: None,
-        cell: false,
-    })
+        clause_start..subject_end,
+        false,
+    ))
 }
 
 /// Rounded to six decimals (float noise of scaling and percentages).
@@ -557,9 +551,9 @@ mod tests {
             .into_iter()
             .map(|f| {
                 (
-                    text[f.raw].to_string(),
+                    text[f.raw()].to_string(),
                     f.value,
-                    f.value_max,
+                    f.value_max(),
                     f.unit.text.to_string(),
                     f.qualifier,
                 )

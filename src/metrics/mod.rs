@@ -51,39 +51,141 @@ pub enum Plan {
 }
 
 /// A metric found in the analysis view (byte ranges of the view).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Every pass after the scan reads the list of figures, and a long table has hundreds of
+/// thousands of them: a figure takes 64 bytes (its ranges in 32 bits, no option wider
+/// than its payload), not the 120 of plain ranges and options — a 1 MB table's 324,000
+/// figures fit in 21 MB instead of 39. The ranges are read and set through methods.
+#[derive(Debug, Clone)]
 pub struct Found {
     /// The number and unit.
-    pub raw: Range<usize>,
+    raw: Span,
     /// Value in the base unit.
     pub value: f64,
-    /// Upper end of a range.
-    pub value_max: Option<f64>,
+    /// Upper end of a range; NaN for none ([`Found::value_max`]).
+    value_max: f64,
     /// The unit (`元` for money after scaling) as `data/units.txt` gives it, with its kind
     /// and family (figures of one family add up).
     pub unit: &'static knowledge::Unit,
+    /// The counted noun phrase; [`Span::NONE`] for none ([`Found::subject`]).
+    subject: Span,
+    /// The clause before the number, up to the hedge (for indicators and rates).
+    clause: Span,
+    /// The indicator of the catalogue it matches.
+    indicator: Option<&'static knowledge::Indicator>,
+    /// The year the sentence dates the figure to (`到2025年`); 0 for none (a year of the
+    /// plan words' pattern is 19xx or 20xx).
+    plan_year: i16,
     /// The unit counts occurrences of an action (`次`, `场`).
     pub event: bool,
     /// The unit is a period for doing something (`30日内`).
     pub deadline: bool,
     /// Hedge.
     pub qualifier: Option<Qualifier>,
-    /// The counted noun phrase.
-    pub subject: Option<Range<usize>>,
-    /// The clause before the number, up to the hedge (for indicators and rates).
-    pub clause: Range<usize>,
-    /// Indicator id.
-    pub indicator: Option<&'static str>,
     /// What the words around it say: plan, result or nothing.
     pub plan: Plan,
-    /// The year the sentence dates the figure to (`到2025年`), if any.
-    pub plan_year: Option<i32>,
     /// A table cell (its row label is its clause): linked by its table only, its subject
     /// and plan read from its header.
     pub cell: bool,
 }
 
+/// A byte range of the analysis view in 32 bits: the analyzer takes no text of 1 GiB or
+/// more ([`crate::MAX_TEXT_BYTES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// No range (a figure without a subject).
+    const NONE: Span = Span {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
+    fn new(r: Range<usize>) -> Span {
+        debug_assert!(r.end <= crate::MAX_TEXT_BYTES);
+        Span {
+            start: r.start as u32,
+            end: r.end as u32,
+        }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 impl Found {
+    /// A figure read at `raw` with the clause before it: no subject, indicator, plan or
+    /// year yet (the later passes set them).
+    pub fn new(
+        raw: Range<usize>,
+        value: f64,
+        value_max: Option<f64>,
+        unit: &'static knowledge::Unit,
+        qualifier: Option<Qualifier>,
+        clause: Range<usize>,
+        cell: bool,
+    ) -> Found {
+        Found {
+            raw: Span::new(raw),
+            value,
+            value_max: value_max.unwrap_or(f64::NAN),
+            unit,
+            subject: Span::NONE,
+            clause: Span::new(clause),
+            indicator: None,
+            plan_year: 0,
+            event: false,
+            deadline: false,
+            qualifier,
+            plan: Plan::Unmarked,
+            cell,
+        }
+    }
+
+    /// The number and unit.
+    pub fn raw(&self) -> Range<usize> {
+        self.raw.range()
+    }
+
+    /// The upper end of a range (`3至5个`).
+    pub fn value_max(&self) -> Option<f64> {
+        (!self.value_max.is_nan()).then_some(self.value_max)
+    }
+
+    /// The counted noun phrase.
+    pub fn subject(&self) -> Option<Range<usize>> {
+        (self.subject != Span::NONE).then(|| self.subject.range())
+    }
+
+    /// Sets the counted noun phrase.
+    pub fn set_subject(&mut self, subject: Option<Range<usize>>) {
+        self.subject = subject.map_or(Span::NONE, Span::new);
+    }
+
+    /// The clause before the number, up to the hedge.
+    pub fn clause(&self) -> Range<usize> {
+        self.clause.range()
+    }
+
+    /// The id of the indicator of the catalogue it matches.
+    pub fn indicator(&self) -> Option<&'static str> {
+        self.indicator.map(|i| i.id)
+    }
+
+    /// The year the sentence dates the figure to, if any.
+    pub fn plan_year(&self) -> Option<i32> {
+        (self.plan_year != 0).then_some(i32::from(self.plan_year))
+    }
+
+    /// Dates the figure to `year` (19xx or 20xx), or to none.
+    fn set_plan_year(&mut self, year: Option<i32>) {
+        self.plan_year = year.map_or(0, |y| i16::try_from(y).unwrap_or(0));
+    }
+
     /// The unit as written (`元` for money after scaling).
     pub fn unit_text(&self) -> &'static str {
         self.unit.text
@@ -108,7 +210,7 @@ impl Found {
             Plan::Unmarked => {
                 next_year_part
                     || self
-                        .plan_year
+                        .plan_year()
                         .zip(report_year)
                         .is_some_and(|(plan, year)| plan > year)
             }
@@ -143,11 +245,13 @@ impl Metrics {
         subject::assign(&ctx, tokens, &mut found, &breakdowns);
         plan::mark(&ctx, &mut found, &breakdowns);
         // Table cells repeat their header and row label: each pair is matched once.
-        let mut seen: rustc_hash::FxHashMap<(&str, &str, &str), Option<&'static str>> =
-            Default::default();
+        let mut seen: rustc_hash::FxHashMap<
+            (&str, &str, &str),
+            Option<&'static knowledge::Indicator>,
+        > = Default::default();
         for f in &mut found {
-            let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
-            let key = (subject, &text[f.clause.clone()], f.unit_kind());
+            let subject = f.subject().map_or("", |r| &text[r]);
+            let key = (subject, &text[f.clause()], f.unit_kind());
             f.indicator = *seen.entry(key).or_insert_with(|| match_indicator(text, f));
         }
         let rates = rates::check(&ctx, &found, &breakdowns);
@@ -178,15 +282,15 @@ fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<tables
     let mut cells = cells.into_iter().peekable();
     let mut next_cell_start = 0;
     for f in scanned {
-        while let Some(c) = cells.next_if(|c| c.raw.start <= f.raw.start) {
-            next_cell_start = next_cell_start.max(c.raw.end);
+        while let Some(c) = cells.next_if(|c| c.raw().start <= f.raw().start) {
+            next_cell_start = next_cell_start.max(c.raw().end);
             cell_index.push(out.len());
             out.push(c);
         }
         let overlaps_last = out
             .last()
-            .is_some_and(|l: &Found| l.cell && l.raw.end > f.raw.start);
-        let overlaps_next = cells.peek().is_some_and(|c| c.raw.start < f.raw.end);
+            .is_some_and(|l: &Found| l.cell && l.raw().end > f.raw().start);
+        let overlaps_next = cells.peek().is_some_and(|c| c.raw().start < f.raw().end);
         if !overlaps_last && !overlaps_next {
             out.push(f);
         }
@@ -208,9 +312,9 @@ fn merge(scanned: Vec<Found>, tables: tables::Tables) -> (Vec<Found>, Vec<tables
 
 /// The indicator of the catalogue a figure matches: by its subject (or its clause when it
 /// has none), its unit kind and the words of its clause.
-fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
-    let subject = f.subject.as_ref().map_or("", |r| &text[r.clone()]);
-    let clause = &text[f.clause.clone()];
+fn match_indicator(text: &str, f: &Found) -> Option<&'static knowledge::Indicator> {
+    let subject = f.subject().map_or("", |r| &text[r]);
+    let clause = &text[f.clause()];
     let subj_or_clause = if subject.is_empty() { clause } else { subject };
     let indicators = knowledge::indicators();
     let kind_fits =
@@ -229,12 +333,39 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static str> {
                     .as_ref()
                     .is_none_or(|c| c.is_match(clause) || c.is_match(subj_or_clause))
         })
-        .map(|ind| ind.id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_figure_takes_64_bytes() {
+        // Every pass after the scan reads the list of figures: a 1 MB table has 324,000.
+        assert_eq!(std::mem::size_of::<Found>(), 64);
+    }
+
+    #[test]
+    fn ranges_and_options_read_back_as_set() {
+        let unit = knowledge::unit("件").unwrap();
+        let mut f = Found::new(3..9, 16.0, Some(20.0), unit, None, 0..3, false);
+        assert_eq!(
+            (f.raw(), f.clause(), f.value_max()),
+            (3..9, 0..3, Some(20.0))
+        );
+        assert_eq!(
+            (f.subject(), f.plan_year(), f.indicator()),
+            (None, None, None)
+        );
+        f.set_subject(Some(0..0));
+        f.set_plan_year(Some(2025));
+        assert_eq!((f.subject(), f.plan_year()), (Some(0..0), Some(2025)));
+        f.set_subject(None);
+        assert_eq!(f.subject(), None);
+        let none = Found::new(0..1, 1.0, None, unit, None, 0..0, true);
+        assert_eq!(none.value_max(), None);
+    }
 
     fn analyse(text: &str) -> (String, Metrics) {
         // As in the pipeline, the text is normalized first (（件） → (件), １ → 1).
@@ -252,7 +383,7 @@ mod tests {
             .into_iter()
             .map(|f| {
                 (
-                    text[f.raw].to_string(),
+                    text[f.raw()].to_string(),
                     f.value,
                     f.unit.text.to_string(),
                     f.qualifier,

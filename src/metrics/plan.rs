@@ -99,10 +99,10 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdo
     let text = ctx.text;
     let marks = Marks::new(text);
     for f in found.iter_mut().filter(|f| !f.cell) {
-        let sentence = ctx.sentence_start(f.raw.start);
+        let sentence = ctx.sentence_start(f.raw().start);
         // Only the sentence after its last `；` — unless a plan word heads a list after a
         // colon (`主要预期目标是：国内生产总值增长6%左右；城镇新增就业1100万人`).
-        let head = &text[sentence..f.raw.start];
+        let head = &text[sentence..f.raw().start];
         let colon = head.rfind('：').map(|i| sentence + i);
         let listed = colon.is_some_and(|c| {
             marks
@@ -114,14 +114,17 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdo
             Some(i) if !listed => sentence + i + '；'.len_utf8(),
             _ => sentence,
         };
-        let before = marks.within(start..f.raw.start);
+        let before = marks.within(start..f.raw().start);
         // After the figure, a plan word counts after a 的 (`90%的年度目标`).
-        let clause_end = ctx.comma_end(f.raw.end).max(f.raw.end);
-        let after: &[(usize, usize, i32)] = match text[f.raw.end..clause_end].find('的') {
-            Some(de) => marks.within(f.raw.end + de..clause_end),
+        let clause_end = ctx.comma_end(f.raw().end).max(f.raw().end);
+        let after: &[(usize, usize, i32)] = match text[f.raw().end..clause_end].find('的') {
+            Some(de) => marks.within(f.raw().end + de..clause_end),
             None => &[],
         };
-        let after_result = marks.within(f.raw.end..clause_end).iter().any(|m| m.1 == 4);
+        let after_result = marks
+            .within(f.raw().end..clause_end)
+            .iter()
+            .any(|m| m.1 == 4);
         ctx.tick(before.len() + after.len() + 1);
         let last = |n: usize| before.iter().rev().find(|m| m.1 == n).map(|m| m.0);
         let (plan, undo) = (last(0), last(1));
@@ -140,17 +143,19 @@ pub fn mark(ctx: &Context<'_>, found: &mut [Found], breakdowns: &[super::Breakdo
         // `按照到2025年…的规划，今年新创建8个`: this year's figure.
         let year = before.iter().rev().find(|m| m.1 == YEAR);
         let this_year = last(2);
-        f.plan_year = year
-            .filter(|y| this_year.is_none_or(|t| t < y.0))
-            .map(|y| y.2);
+        f.set_plan_year(
+            year.filter(|y| this_year.is_none_or(|t| t < y.0))
+                .map(|y| y.2),
+        );
     }
     for b in breakdowns {
-        let (plan, year) = (found[b.total].plan, found[b.total].plan_year);
+        let (plan, year) = (found[b.total].plan, found[b.total].plan_year());
         for &p in b.parts.iter().filter(|&&p| p > b.total) {
             ctx.tick(1);
             if !found[p].cell {
                 found[p].plan = plan;
-                found[p].plan_year = found[p].plan_year.or(year);
+                let own = found[p].plan_year();
+                found[p].set_plan_year(own.or(year));
             }
         }
     }
@@ -166,7 +171,7 @@ mod tests {
         mark(&ctx, &mut found, &[]);
         found
             .into_iter()
-            .map(|f| (text[f.raw].to_string(), f.plan, f.plan_year))
+            .map(|f| (text[f.raw()].to_string(), f.plan, f.plan_year()))
             .collect()
     }
 

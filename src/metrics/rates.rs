@@ -60,7 +60,7 @@ fn agrees(stated: f64, computed: f64, d: u32) -> bool {
 
 /// Whether a figure can be counted in a rate.
 fn count_like(f: &Found) -> bool {
-    f.unit_kind() != "percent" && f.value_max.is_none() && f.value > 0.0
+    f.unit_kind() != "percent" && f.value_max().is_none() && f.value > 0.0
 }
 
 /// Whether a figure is a count of things or events (a named rate such as `办结率` is a
@@ -117,10 +117,10 @@ pub fn check(ctx: &Context<'_>, found: &[Found], breakdowns: &[Breakdown]) -> Ve
         if rate.unit_text() != "%" || rate.qualifier.is_some() || rate.cell {
             continue;
         }
-        let clause = &text[rate.clause.clone()];
+        let clause = &text[rate.clause()];
         // `从1.07%提高到1.49%`: a share that changes is not checked.
         if knowledge::contains_any(
-            &text[ctx.comma_start(rate.raw.start)..rate.raw.start],
+            &text[ctx.comma_start(rate.raw().start)..rate.raw().start],
             Role::Change,
         ) {
             continue;
@@ -146,16 +146,15 @@ fn named_rate(
     let text = ctx.text;
     let rate = &found[i];
     let name = rate
-        .subject
-        .as_ref()
-        .map(|s| &text[s.clone()])
+        .subject()
+        .map(|s| &text[s])
         .filter(|s| s.ends_with('率'))?;
     // `入园率和普惠率分别达96%和94%`: which rate is which is for the reader to pair.
     if name.contains(['和', '、', '及']) {
         return None;
     }
-    let sentence = ctx.sentence_index(rate.raw.start);
-    let near = |f: &&Found| sentence - ctx.sentence_index(f.raw.start) <= 1;
+    let sentence = ctx.sentence_index(rate.raw().start);
+    let near = |f: &&Found| sentence - ctx.sentence_index(f.raw().start) <= 1;
     let (num, stem) = stems(name).into_iter().find_map(|stem| {
         found[..i]
             .iter()
@@ -168,14 +167,14 @@ fn named_rate(
                 // The action is the figure's label: it opens or closes its clause
                 // (`按期办结128件`, `办结信访事项135件`, `评为优秀的246卷`), not a word
                 // inside it (`新增普惠托位` is no count of 普惠).
-                let label = text[f.clause.clone()].trim_end_matches('的');
+                let label = text[f.clause()].trim_end_matches('的');
                 label.starts_with(stem.as_str()) || label.ends_with(stem.as_str())
             })
             .map(|(k, _)| (k, stem))
     })?;
     // `通过直接纠错和调解…纠正的共14件`: the action joined with another counts more than
     // the rate does; nothing to say.
-    let clause = &text[found[num].clause.clone()];
+    let clause = &text[found[num].clause()];
     let after_stem = clause
         .find(stem.as_str())
         .map_or("", |p| &clause[p + stem.len()..]);
@@ -213,7 +212,7 @@ fn named_rate(
         .iter()
         .copied()
         .filter(|&k| {
-            let own = &text[found[k].clause.clone()];
+            let own = &text[found[k].clause()];
             knowledge::contains_any(own, Role::IntakeWord)
                 || knowledge::contains_any(own, Role::TotalWord)
         })
@@ -253,7 +252,7 @@ fn named_before(
         .filter(|(k, f)| count_like(f) && !skip.contains(k))
         .find(|(_, f)| {
             ctx.tick(1);
-            text[f.clause.clone()].contains(what)
+            text[f.clause()].contains(what)
         })
         .map(|(k, _)| k)
 }
@@ -279,8 +278,8 @@ fn named_parts(name: &str) -> Vec<&str> {
 fn share(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<RateCheck> {
     let text = ctx.text;
     let rate = &found[i];
-    let start = ctx.comma_start(rate.clause.end);
-    let clause = &text[start..rate.clause.end];
+    let start = ctx.comma_start(rate.clause().end);
+    let clause = &text[start..rate.clause().end];
     let (at, len) = knowledge::words(Role::RateBase)
         .iter()
         .filter_map(|w| clause.rfind(w).map(|p| (p, w.len())))
@@ -292,14 +291,14 @@ fn share(ctx: &Context<'_>, found: &[Found], i: usize) -> Option<RateCheck> {
     // The figures stated between 占 and the rate: the base is one of them.
     let inside: Vec<usize> = (0..i)
         .rev()
-        .take_while(|&k| found[k].raw.start > zhan)
+        .take_while(|&k| found[k].raw().start > zhan)
         .collect();
     let part_name = &clause[..at];
     let numerator: Vec<usize> = if part_name.trim().is_empty() || inside.len() == 1 {
         // `…的案件有4件，占撤销案件的三分之二`: the figure just before 占.
         vec![(0..i)
             .rev()
-            .find(|&k| found[k].raw.end <= zhan)
+            .find(|&k| found[k].raw().end <= zhan)
             .filter(|&k| count_like(&found[k]))?]
     } else {
         let parts = named_parts(part_name);

@@ -80,7 +80,7 @@ pub fn assign(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found], breakdow
             continue;
         }
         let subject = subject_of(ctx, tokens, found, &links, i);
-        found[i].subject = subject;
+        found[i].set_subject(subject);
     }
     distribute(ctx, tokens, found);
 }
@@ -603,8 +603,8 @@ fn noun_phrase_right(ctx: &Context<'_>, tokens: &[Token], from: usize) -> Option
 /// Not `占比` (a noun: `即办件占比达到68.5%`).
 fn share_subject(ctx: &Context<'_>, f: &Found) -> Option<Range<usize>> {
     let text = ctx.text;
-    let start = ctx.comma_start(f.clause.end);
-    let clause = &text[start..f.clause.end];
+    let start = ctx.comma_start(f.clause().end);
+    let clause = &text[start..f.clause().end];
     let at = knowledge::words(Role::RateBase)
         .iter()
         .filter_map(|w| clause.rfind(w).map(|i| (i, w.len())))
@@ -630,9 +630,9 @@ fn share_subject(ctx: &Context<'_>, f: &Found) -> Option<Range<usize>> {
 /// `召开党工委会议研究法治工作三次`: with an event unit, the meeting held in its clause.
 fn meeting(ctx: &Context<'_>, tokens: &[Token], f: &Found) -> Option<Range<usize>> {
     let text = ctx.text;
-    let start = ctx.comma_start(f.clause.end);
+    let start = ctx.comma_start(f.clause().end);
     let a = token_after(tokens, start);
-    let b = token_after(tokens, f.clause.end);
+    let b = token_after(tokens, f.clause().end);
     let mut convene = (a..b).find(|&j| is(text, &tokens[j], Role::Convene))?;
     // `主持召开`.
     while convene + 1 < b && is(text, &tokens[convene + 1], Role::Convene) {
@@ -677,15 +677,15 @@ fn subject_of(
     let text = ctx.text;
     let f = &found[i];
     // Never back into the figure before (`四千三百余项执法事项分为三大类`).
-    let floor = match i.checked_sub(1).map(|p| found[p].raw.end) {
-        Some(end) if end <= f.clause.end => f.clause.start.max(end),
-        _ => f.clause.start,
+    let floor = match i.checked_sub(1).map(|p| found[p].raw().end) {
+        Some(end) if end <= f.clause().end => f.clause().start.max(end),
+        _ => f.clause().start,
     };
     // `越级赴省访5批13人次`: a figure right after another counts the same thing.
     if let Some(p) = i.checked_sub(1) {
-        let between = &text[found[p].raw.end.min(f.raw.start)..f.raw.start];
-        if between.trim().is_empty() && found[p].subject.is_some() {
-            return found[p].subject.clone();
+        let between = &text[found[p].raw().end.min(f.raw().start)..f.raw().start];
+        if between.trim().is_empty() && found[p].subject().is_some() {
+            return found[p].subject();
         }
     }
     // Shares: `A占B的N%`.
@@ -694,7 +694,7 @@ fn subject_of(
             return Some(s);
         }
     }
-    let (k, verb) = skip_gap_left(ctx, tokens, f.clause.end, floor);
+    let (k, verb) = skip_gap_left(ctx, tokens, f.clause().end, floor);
     let event_meeting = if f.event {
         meeting(ctx, tokens, f)
     } else {
@@ -702,7 +702,7 @@ fn subject_of(
     };
     // `…培训，人均不少于60学时`: per head of what the clause before names.
     let per_head =
-        knowledge::starting_with(text[floor..f.clause.end].trim_start(), Role::NotSubject)
+        knowledge::starting_with(text[floor..f.clause().end].trim_start(), Role::NotSubject)
             .is_some_and(|w| matches!(w, "人均" | "每人"));
     if per_head {
         let before = ctx.comma_start(floor.saturating_sub(1));
@@ -713,12 +713,12 @@ fn subject_of(
     }
     // Nouns joined by 、 stay together (`审查合同、协议137份`): the phrase may reach back
     // past the clause's 、.
-    let comma_floor = match i.checked_sub(1).map(|p| found[p].raw.end) {
+    let comma_floor = match i.checked_sub(1).map(|p| found[p].raw().end) {
         Some(end) if end <= floor => ctx.comma_start(floor.saturating_sub(1)).min(floor).max(end),
         _ => ctx.comma_start(floor.saturating_sub(1)).min(floor),
     };
     let left = noun_phrase_left(ctx, tokens, k, comma_floor);
-    let right = noun_phrase_right(ctx, tokens, f.raw.end);
+    let right = noun_phrase_right(ctx, tokens, f.raw().end);
     if event_meeting.is_some() {
         return event_meeting;
     }
@@ -786,32 +786,32 @@ fn inherited(
     let f = &found[i];
     // `…17起，上年度流转3起，共计20起`: a total after its parts counts what the first does.
     if let Some(first) = links.first_part[i].map(|p| p as usize).filter(|&p| p < i) {
-        if found[first].subject.is_some() {
-            return found[first].subject.clone();
+        if found[first].subject().is_some() {
+            return found[first].subject();
         }
     }
     if let Some(t) = links.total_of[i].map(|t| t as usize).filter(|&t| t < i) {
-        if found[t].subject.is_some() {
-            return found[t].subject.clone();
+        if found[t].subject().is_some() {
+            return found[t].subject();
         }
     }
-    let sentence = ctx.sentence_index(f.raw.start);
-    let clause = &ctx.text[f.clause.clone()];
+    let sentence = ctx.sentence_index(f.raw().start);
+    let clause = &ctx.text[f.clause()];
     let change = knowledge::contains_any(clause, Role::Change) || clause.trim().is_empty();
     let (p, prev) = found[..i]
         .iter()
         .enumerate()
         .rev()
         .take(INHERIT_BACK)
-        .take_while(|(_, p)| sentence - ctx.sentence_index(p.raw.start) <= 1)
+        .take_while(|(_, p)| sentence - ctx.sentence_index(p.raw().start) <= 1)
         .find(|(_, p)| {
             ctx.tick(1);
-            p.subject.is_some()
+            p.subject().is_some()
                 && (any || p.family() == f.family() || (change && f.unit_kind() == "percent"))
         })?;
     match links.total_of[p].map(|t| t as usize) {
-        Some(t) if t < p && found[t].subject.is_some() && !any => found[t].subject.clone(),
-        _ => prev.subject.clone(),
+        Some(t) if t < p && found[t].subject().is_some() && !any => found[t].subject(),
+        _ => prev.subject(),
     }
 }
 
@@ -823,8 +823,8 @@ fn distribute(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
     let mut i = 0;
     while i < found.len() {
         let f = &found[i];
-        let list_start = ctx.comma_start(f.raw.start);
-        let before = &text[list_start..f.raw.start];
+        let list_start = ctx.comma_start(f.raw().start);
+        let before = &text[list_start..f.raw().start];
         let Some(at) = before.rfind("分别为").or_else(|| before.rfind("分别是")) else {
             i += 1;
             continue;
@@ -856,12 +856,12 @@ fn distribute(ctx: &Context<'_>, tokens: &[Token], found: &mut [Found]) {
                     .map_or(last.clone(), |t| t.range())
             });
             for (n, &j) in run.iter().take(names.len()).enumerate() {
-                found[j].subject = Some(shared.clone().unwrap_or_else(|| names[n].clone()));
+                found[j].set_subject(Some(shared.clone().unwrap_or_else(|| names[n].clone())));
             }
             if let Some(&total) = run.get(names.len()) {
-                let t_clause = text[found[total].clause.clone()].trim();
+                let t_clause = text[found[total].clause()].trim();
                 if knowledge::words(Role::TotalWord).contains(&t_clause) {
-                    found[total].subject = Some(shared.unwrap_or(names[0].start..last.end));
+                    found[total].set_subject(Some(shared.unwrap_or(names[0].start..last.end)));
                 }
             }
         }
@@ -903,8 +903,8 @@ mod tests {
             .into_iter()
             .map(|f| {
                 (
-                    text[f.raw].to_string(),
-                    f.subject.map(|s| text[s].to_string()),
+                    text[f.raw()].to_string(),
+                    f.subject().map(|s| text[s].to_string()),
                 )
             })
             .collect()

@@ -89,11 +89,11 @@ fn summable(text: &str, f: &Found) -> bool {
             f.unit_kind(),
             "count" | "money" | "area" | "length" | "weight" | "volume" | "energy" | "power"
         )
-        && f.value_max.is_none()
-        && !knowledge::contains_any(&text[f.clause.clone()], Role::Change)
+        && f.value_max().is_none()
+        && !knowledge::contains_any(&text[f.clause()], Role::Change)
         // `每千人6.6批次`, `人均2.8次`: a figure per head is no total and no part.
-        && !text[f.clause.clone()].contains(['每'])
-        && !text[f.clause.clone()].contains("人均")
+        && !text[f.clause()].contains(['每'])
+        && !text[f.clause()].contains("人均")
 }
 
 /// Whether two figures add up together.
@@ -141,7 +141,7 @@ fn verdict(
     let total_value = found[total].value;
     let catch_all = || {
         parts.iter().any(|&i| {
-            let clause = &text[found[i].clause.clone()];
+            let clause = &text[found[i].clause()];
             knowledge::contains_any(clause, Role::CatchAll)
         })
     };
@@ -185,7 +185,8 @@ fn cue_regex() -> &'static Regex {
 
 /// Index range of the figures starting in `r`.
 fn within(found: &[Found], r: Range<usize>) -> Range<usize> {
-    found.partition_point(|f| f.raw.start < r.start)..found.partition_point(|f| f.raw.start < r.end)
+    found.partition_point(|f| f.raw().start < r.start)
+        ..found.partition_point(|f| f.raw().start < r.end)
 }
 
 /// Index ranges of the figures starting in each of `ranges` (in text order, apart): one
@@ -195,11 +196,11 @@ fn within_each(found: &[Found], ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     ranges
         .iter()
         .map(|r| {
-            while found.get(i).is_some_and(|f| f.raw.start < r.start) {
+            while found.get(i).is_some_and(|f| f.raw().start < r.start) {
                 i += 1;
             }
             let start = i;
-            while found.get(i).is_some_and(|f| f.raw.start < r.end) {
+            while found.get(i).is_some_and(|f| f.raw().start < r.end) {
                 i += 1;
             }
             start..i
@@ -265,7 +266,7 @@ pub fn find(ctx: &Context<'_>, found: &[Found], links: Vec<super::tables::Link>)
     for b in exact_lists(ctx, found, &ok, &is_part, &totals) {
         push(b, &mut out, &mut is_part);
     }
-    out.sort_by_key(|b| found[b.total].raw.start);
+    out.sort_by_key(|b| found[b.total].raw().start);
     out
 }
 
@@ -306,7 +307,7 @@ fn list_end(ctx: &Context<'_>, found: &[Found], from: usize, next_cue: usize) ->
                 let at = end + (clause.len() - clause.trim_start().len());
                 let figure = within(found, at..at + c.len())
                     .next()
-                    .map(|i| found[i].raw.clone());
+                    .map(|i| found[i].raw());
                 let part = figure.is_some_and(|r| {
                     let label = text[at..r.start].trim();
                     // A verb with a noun after it opens a statement of its own; a verb
@@ -370,7 +371,7 @@ fn after_cues(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown>
         for t in before.clone().rev().take(TOTAL_BACK) {
             ctx.tick(1);
             let total = &found[t];
-            if !ok[t] || cue.start - total.raw.end > 240 {
+            if !ok[t] || cue.start - total.raw().end > 240 {
                 continue;
             }
             let parts: Vec<usize> = after
@@ -397,10 +398,10 @@ fn after_cues(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown>
             }
         }
         if let Some((total, parts, _)) = best {
-            let last = parts.last().map_or(end, |&p| found[p].raw.end);
+            let last = parts.last().map_or(end, |&p| found[p].raw().end);
             let tail = last..ctx.clause_end(last).max(last);
             let partial = has_partial_cue(text, tail)
-                || has_partial_cue(text, cue.end..found[parts[0]].raw.start);
+                || has_partial_cue(text, cue.end..found[parts[0]].raw().start);
             out.push(judge(text, found, total, parts, Claim::Listed, partial));
         }
     }
@@ -416,8 +417,8 @@ fn subsets(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
             continue;
         }
         // The figure, a short noun phrase, then 中 before a clause break or 有/仅.
-        let clause_end = ctx.clause_end(total.raw.end);
-        let tail = &text[total.raw.end..clause_end.max(total.raw.end)];
+        let clause_end = ctx.clause_end(total.raw().end);
+        let tail = &text[total.raw().end..clause_end.max(total.raw().end)];
         let Some(at) = tail.find('中') else { continue };
         if tail[..at].chars().count() > 10 {
             continue;
@@ -428,7 +429,7 @@ fn subsets(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
         {
             continue;
         }
-        let from = total.raw.end + at + '中'.len_utf8();
+        let from = total.raw().end + at + '中'.len_utf8();
         // A `其中` inside the subset opens a breakdown of its own (`…项目中，电站有一百个，
         // 其中火力电站是七十六个`).
         let cue = cue_regex()
@@ -451,8 +452,8 @@ fn subsets(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
         if !ok[p] {
             continue;
         }
-        let start = ctx.comma_start(part.raw.start);
-        let head = &text[start..part.raw.start];
+        let start = ctx.comma_start(part.raw().start);
+        let head = &text[start..part.raw().start];
         let (Some(de), Some(zhong)) = (head.find('的'), head.find('中')) else {
             continue;
         };
@@ -468,17 +469,17 @@ fn subsets(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdown> {
             .into_iter()
             .rev()
             .collect();
-        let sentence = ctx.sentence_index(part.raw.start);
+        let sentence = ctx.sentence_index(part.raw().start);
         let total = found[..p]
             .iter()
             .enumerate()
             .rev()
             .take(TOTAL_BACK)
-            .take_while(|(_, f)| sentence - ctx.sentence_index(f.raw.start) <= 1)
+            .take_while(|(_, f)| sentence - ctx.sentence_index(f.raw().start) <= 1)
             .find(|(k, f)| {
                 ok[*k]
                     && same_family(f, part)
-                    && text[ctx.comma_start(f.raw.start)..f.raw.start].contains(verb.as_str())
+                    && text[ctx.comma_start(f.raw().start)..f.raw().start].contains(verb.as_str())
             })
             .map(|(i, _)| i);
         if let Some(t) = total {
@@ -497,16 +498,16 @@ fn totals_after(ctx: &Context<'_>, found: &[Found], ok: &[bool]) -> Vec<Breakdow
         if !ok[t] {
             continue;
         }
-        let clause = text[ctx.clause_start(total.raw.start)..total.clause.end].trim();
+        let clause = text[ctx.clause_start(total.raw().start)..total.clause().end].trim();
         if !knowledge::words(Role::TotalWord).contains(&clause) {
             continue;
         }
-        let sentence = ctx.sentence_start(total.raw.start);
+        let sentence = ctx.sentence_start(total.raw().start);
         let mut parts = Vec::new();
         for p in (0..t).rev().take(PARTS_MAX) {
             ctx.tick(1);
             let f = &found[p];
-            if f.raw.start < sentence || !same_family(f, total) || !ok[p] {
+            if f.raw().start < sentence || !same_family(f, total) || !ok[p] {
                 break;
             }
             parts.push(p);
@@ -564,17 +565,17 @@ fn rests(ctx: &Context<'_>, found: &[Found], ok: &[bool], is_part: &[bool]) -> V
         if is_part[r] || !ok[r] {
             continue;
         }
-        let clause = &text[ctx.comma_start(rest.raw.start)..rest.raw.start];
+        let clause = &text[ctx.comma_start(rest.raw().start)..rest.raw().start];
         if knowledge::starting_with(clause.trim_start(), Role::CatchAll).is_none() {
             continue;
         }
-        let sentence = ctx.sentence_index(rest.raw.start);
+        let sentence = ctx.sentence_index(rest.raw().start);
         let mut between: Vec<usize> = Vec::new();
         let mut sum = rest.value;
         for t in (0..r).rev().take(PARTS_MAX) {
             ctx.tick(1);
             let f = &found[t];
-            if sentence - ctx.sentence_index(f.raw.start) > 1 {
+            if sentence - ctx.sentence_index(f.raw().start) > 1 {
                 break;
             }
             if !ok[t] || !same_family(f, rest) {
@@ -613,12 +614,12 @@ fn exact_lists(
         if is_total[t] || !ok[t] || total.qualifier.is_some() || total.value <= 0.0 {
             continue;
         }
-        let sentence = ctx.sentence_index(total.raw.start);
+        let sentence = ctx.sentence_index(total.raw().start);
         let mut parts = Vec::new();
         let mut sum = 0.0;
         for (p, f) in found.iter().enumerate().skip(t + 1).take(8) {
             ctx.tick(1);
-            if ctx.sentence_index(f.raw.start) - sentence > 1 {
+            if ctx.sentence_index(f.raw().start) - sentence > 1 {
                 break;
             }
             if !ok[p] || !same_family(f, total) {

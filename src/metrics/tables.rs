@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::context::Context;
 use super::extract::round6;
-use super::{Found, Plan};
+use super::Found;
 use crate::knowledge::{self, Role};
 use crate::numerals;
 
@@ -280,25 +280,21 @@ fn table(
             }
             let value = round6(numerals::scale(numbers[at], col.shift));
             numbers[at] = value;
-            out.cells.push(Found {
-                raw: row[c].clone(),
+            let mut cell = Found::new(
+                row[c].clone(),
                 value,
-                value_max: None,
-                unit: col.base,
-                event: false,
-                deadline: false,
-                qualifier: None,
-                subject: Some(
-                    col.subject
-                        .clone()
-                        .unwrap_or_else(|| row[label_col].clone()),
-                ),
-                clause: row[label_col].clone(),
-                indicator: None,
-                plan: Plan::Unmarked,
-                plan_year: None,
-                cell: true,
-            });
+                None,
+                col.base,
+                None,
+                row[label_col].clone(),
+                true,
+            );
+            cell.set_subject(Some(
+                col.subject
+                    .clone()
+                    .unwrap_or_else(|| row[label_col].clone()),
+            ));
+            out.cells.push(cell);
             slot[at] = out.cells.len() - 1;
         }
     }
@@ -372,13 +368,13 @@ mod tests {
     fn numbering_and_year_columns_are_not_figures() {
         let text = "序号\t部门\t处罚（件）\n1\t甲局\t12\n2\t乙局\t30\n合计\t\t42\n";
         let t = find(&Context::new(text, &[]));
-        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
+        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw()]).collect();
         assert_eq!(raws, ["12", "30", "42"]);
         let text = "年度        收案数（件）    纠错率（%）\n2020年      132             14.4\n2021年      156             14.8\n合计        288             14.6\n";
         let t = find(&Context::new(text, &[]));
-        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw.clone()]).collect();
+        let raws: Vec<&str> = t.cells.iter().map(|c| &text[c.raw()]).collect();
         assert_eq!(raws, ["132", "14.4", "156", "14.8", "288", "14.6"]);
         assert_eq!(t.links.len(), 1, "the share column is not summed");
-        assert_eq!(&text[t.cells[0].subject.clone().unwrap()], "收案数");
+        assert_eq!(&text[t.cells[0].subject().unwrap()], "收案数");
     }
 }
