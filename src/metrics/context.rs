@@ -61,11 +61,14 @@ fn mask_regex() -> &'static Regex {
 /// those of the previous question when the passes ask in text order. A binary search over
 /// all of them touched a cache line per step, which on a long table (a boundary every few
 /// bytes) made the time per MB grow with the text.
+///
+/// Both lists hold 32-bit numbers (the text is under 1 GiB): a long table has a boundary
+/// every few bytes.
 struct Offsets {
     /// The offsets, ascending.
-    at: Vec<usize>,
+    at: Vec<u32>,
     /// `first[b]`: how many offsets lie before byte `b * 256`.
-    first: Vec<usize>,
+    first: Vec<u32>,
 }
 
 impl Offsets {
@@ -73,15 +76,18 @@ impl Offsets {
     const BLOCK_BITS: u32 = 8;
 
     /// The index of `at`, offsets ascending and at most `len`.
-    fn new(at: Vec<usize>, len: usize) -> Offsets {
+    fn new(at: Vec<u32>, len: usize) -> Offsets {
         let blocks = (len >> Self::BLOCK_BITS) + 2;
         let mut first = Vec::with_capacity(blocks);
         let mut i = 0;
         for b in 0..blocks {
-            while at.get(i).is_some_and(|&o| o < b << Self::BLOCK_BITS) {
+            while at
+                .get(i)
+                .is_some_and(|&o| (o as usize) < b << Self::BLOCK_BITS)
+            {
                 i += 1;
             }
-            first.push(i);
+            first.push(i as u32);
         }
         Offsets { at, first }
     }
@@ -89,11 +95,20 @@ impl Offsets {
     /// How many offsets are at or before `pos` (`at.partition_point(|&o| o <= pos)`).
     fn count_to(&self, pos: usize) -> usize {
         let b = pos >> Self::BLOCK_BITS;
+        let below = |&o: &u32| o as usize <= pos;
         match (self.first.get(b), self.first.get(b + 1)) {
-            (Some(&lo), Some(&hi)) => lo + self.at[lo..hi].partition_point(|&o| o <= pos),
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + self.at[lo..hi].partition_point(below)
+            }
             // Beyond the text.
-            _ => self.at.partition_point(|&o| o <= pos),
+            _ => self.at.partition_point(below),
         }
+    }
+
+    /// The `i`th offset.
+    fn get(&self, i: usize) -> Option<usize> {
+        self.at.get(i).map(|&o| o as usize)
     }
 }
 
@@ -129,7 +144,7 @@ impl<'a> Context<'a> {
             if ('\u{4E00}'..='\u{9FFF}').contains(&c) || !CLAUSE_ENDS.contains(&c) {
                 continue;
             }
-            let after = i + c.len_utf8();
+            let after = (i + c.len_utf8()) as u32;
             if CLAUSE_ENDS.contains(&c) {
                 clause_ends.push(after);
             }
@@ -184,7 +199,7 @@ impl<'a> Context<'a> {
     /// The last boundary of `ends` at or before `pos`, but no further back than `max`.
     fn back(&self, ends: &Offsets, pos: usize, max: usize) -> usize {
         let i = ends.count_to(pos);
-        let found = if i == 0 { 0 } else { ends.at[i - 1] };
+        let found = if i == 0 { 0 } else { ends.at[i - 1] as usize };
         found.max(self.ceil(pos.saturating_sub(max)))
     }
 
@@ -192,7 +207,7 @@ impl<'a> Context<'a> {
     /// further ahead than `max`.
     fn ahead(&self, ends: &Offsets, pos: usize, max: usize) -> usize {
         let i = ends.count_to(pos);
-        let found = ends.at.get(i).map_or(self.text.len(), |&e| {
+        let found = ends.get(i).map_or(self.text.len(), |e| {
             // `e` is just after the boundary character: step back over it.
             self.text[..e]
                 .chars()
@@ -240,7 +255,7 @@ impl<'a> Context<'a> {
     /// Whether only spaces stand between the start of its line and `pos`.
     pub fn at_line_start(&self, pos: usize) -> bool {
         let i = self.line_starts.count_to(pos);
-        let start = self.line_starts.at[i.saturating_sub(1)];
+        let start = self.line_starts.at[i.saturating_sub(1)] as usize;
         self.text[start..pos].trim().is_empty()
     }
 
@@ -324,11 +339,11 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn offsets_count_like_a_binary_search() {
-        proptest::proptest!(|(mut at in proptest::collection::vec(0usize..3000, 0..400), pos in 0usize..3200)| {
+        proptest::proptest!(|(mut at in proptest::collection::vec(0u32..3000, 0..400), pos in 0usize..3200)| {
             at.sort_unstable();
-            let len = at.last().map_or(0, |&l| l.max(2000));
+            let len = at.last().map_or(0, |&l| l.max(2000) as usize);
             let offsets = Offsets::new(at.clone(), len);
-            proptest::prop_assert_eq!(offsets.count_to(pos), at.partition_point(|&o| o <= pos));
+            proptest::prop_assert_eq!(offsets.count_to(pos), at.partition_point(|&o| o as usize <= pos));
         });
     }
 

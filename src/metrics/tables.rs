@@ -269,8 +269,9 @@ fn table(
     out.cells.reserve(body.len() * columns.len());
     // slot[row * width + col]: the cell's index in out.cells (NONE for no cell); its value
     // after scaling replaces its number.
-    const NONE: usize = usize::MAX;
-    let mut slot: Vec<usize> = vec![NONE; numbers.len()];
+    // In 32 bits (the text is under 1 GiB): a long table's slots are half the memory.
+    const NONE: u32 = u32::MAX;
+    let mut slot: Vec<u32> = vec![NONE; numbers.len()];
     for (k, row) in body.iter().enumerate() {
         for col in &columns {
             let c = col.col;
@@ -295,25 +296,25 @@ fn table(
                     .unwrap_or_else(|| row[label_col].clone()),
             ));
             out.cells.push(cell);
-            slot[at] = out.cells.len() - 1;
+            slot[at] = (out.cells.len() - 1) as u32;
         }
     }
     // The links with their parts added up here, in the order of the parts (the cells of a
     // column lie far apart in out.cells).
     let mut link = |total: usize, parts: &mut dyn Iterator<Item = usize>| {
-        let mut sum = Vec::new();
-        let parts: Vec<usize> = parts
+        let mut cells = Vec::new();
+        let sum: f64 = parts
             .filter(|&at| slot[at] != NONE)
             .map(|at| {
-                sum.push(numbers[at]);
-                slot[at]
+                cells.push(slot[at] as usize);
+                numbers[at]
             })
-            .collect();
-        if parts.len() >= 2 {
+            .sum();
+        if cells.len() >= 2 {
             out.links.push(Link {
                 total,
-                parts,
-                sum: sum.iter().sum(),
+                parts: cells,
+                sum,
             });
         }
     };
@@ -325,7 +326,7 @@ fn table(
                 continue;
             }
             let mut parts = (0..body.len()).filter(|&k| k != tr).map(|k| k * width + c);
-            link(total, &mut parts);
+            link(total as usize, &mut parts);
         }
     }
     if let Some(tc) = total_col {
@@ -344,7 +345,7 @@ fn table(
                 continue;
             }
             let mut parts = part_cols.iter().map(|&c| k * width + c);
-            link(total, &mut parts);
+            link(total as usize, &mut parts);
         }
     }
 }
