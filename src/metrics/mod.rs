@@ -323,8 +323,7 @@ fn match_indicator(text: &str, f: &Found) -> Option<&'static knowledge::Indicato
         return None;
     }
     knowledge::indicator_subjects()
-        .matches(subj_or_clause)
-        .iter()
+        .matching(subj_or_clause)
         .map(|i| &indicators[i])
         .find(|ind| {
             kind_fits(ind)
