@@ -344,6 +344,12 @@ fn parse_unsigned(s: &str) -> Option<Dec> {
     if s.is_empty() || s.len() > 4 * MAX_NUMERAL_CHARS {
         return None;
     }
+    // Plain digits, the common case (every table cell): read without the lists below.
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        if let Some(v) = Dec::parse(s) {
+            return Some(v);
+        }
+    }
     if s.contains(['廿', '卅']) {
         return parse_unsigned(&s.replace('廿', "二十").replace('卅', "三十"));
     }
