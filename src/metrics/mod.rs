@@ -90,7 +90,7 @@ pub struct Found {
 }
 
 /// A byte range of the analysis view in 32 bits: the analyzer takes no text of 1 GiB or
-/// more ([`crate::MAX_TEXT_BYTES`]).
+/// more ([`crate::MAX_TEXT_BYTES`]), which leaves the view room to be longer than the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Span {
     start: u32,
@@ -105,7 +105,7 @@ impl Span {
     };
 
     fn new(r: Range<usize>) -> Span {
-        debug_assert!(r.end <= crate::MAX_TEXT_BYTES);
+        debug_assert!(u32::try_from(r.end).is_ok(), "offsets are 32-bit");
         Span {
             start: r.start as u32,
             end: r.end as u32,
