@@ -204,14 +204,24 @@ impl Analyzer {
         self.clock = Some(clock);
     }
 
-    fn check_input(&self, text: &str) -> Result<(), Error> {
-        let max = self.options.max_bytes.min(MAX_TEXT_BYTES);
+    /// The largest input taken: `options.max_bytes`, at most [`MAX_TEXT_BYTES`].
+    pub fn max_input_bytes(&self) -> usize {
+        self.options.max_bytes.min(MAX_TEXT_BYTES)
+    }
+
+    fn check_size(&self, text: &str) -> Result<(), Error> {
+        let max = self.max_input_bytes();
         if text.len() > max {
             return Err(Error::InputTooLarge {
                 bytes: text.len(),
                 max,
             });
         }
+        Ok(())
+    }
+
+    fn check_input(&self, text: &str) -> Result<(), Error> {
+        self.check_size(text)?;
         if text
             .chars()
             .all(|c| c.is_whitespace() || normalize::is_ignorable(c))
@@ -224,15 +234,9 @@ impl Analyzer {
     /// Segments `text` into words with spans (whitespace left out).
     ///
     /// # Errors
-    /// [`Error::InputTooLarge`] above `options.max_bytes`.
+    /// [`Error::InputTooLarge`] above [`Analyzer::max_input_bytes`].
     pub fn segment(&self, text: &str) -> Result<Vec<WordToken>, Error> {
-        let max = self.options.max_bytes.min(MAX_TEXT_BYTES);
-        if text.len() > max {
-            return Err(Error::InputTooLarge {
-                bytes: text.len(),
-                max,
-            });
-        }
+        self.check_size(text)?;
         let norm = normalize::normalize(text);
         let map = OffsetMap::new(text, self.options.offsets);
         Ok(self
@@ -296,7 +300,7 @@ impl Analyzer {
     ///
     /// # Errors
     /// [`Error::EmptyInput`] for empty or whitespace-only text, [`Error::InputTooLarge`]
-    /// above `options.max_bytes`.
+    /// above [`Analyzer::max_input_bytes`].
     pub fn analyze(&self, text: &str) -> Result<Report, Error> {
         self.check_input(text)?;
         let mut timer = Timer::new(self.clock.as_ref());
@@ -389,5 +393,26 @@ impl<'a> Timer<'a> {
     }
     fn finish(self) -> Option<BTreeMap<String, f64>> {
         self.clock.map(|_| self.laps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_option_takes_a_text_beyond_what_32_bit_offsets_hold() {
+        let with = |max_bytes| {
+            Analyzer::new(Options {
+                max_bytes,
+                ..Options::default()
+            })
+            .unwrap()
+            .max_input_bytes()
+        };
+        assert_eq!(with(100), 100);
+        assert_eq!(with(usize::MAX), MAX_TEXT_BYTES);
+        // The normalized view may be longer than the input: room for four times as long.
+        assert!(u32::try_from(4 * MAX_TEXT_BYTES - 1).is_ok());
     }
 }
