@@ -51,7 +51,7 @@ enum Command {
         /// A dictionary file (`word freq [idf]` lines) instead of the bundled one.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
-        /// Largest input accepted, in bytes (default 64 MiB).
+        /// Largest input accepted, in bytes (default 64 MiB, at most 1 GiB).
         #[arg(long, value_name = "BYTES")]
         max_bytes: Option<usize>,
         /// Files, folders (every .txt inside) or `-` for standard input.

@@ -46,7 +46,8 @@ pub struct Options {
     pub frequencies: usize,
     /// The report year, when the caller knows it better than the text does.
     pub year: Option<i32>,
-    /// Largest input accepted, in bytes.
+    /// Largest input accepted, in bytes (at most [`crate::MAX_TEXT_BYTES`], whatever this
+    /// says).
     pub max_bytes: usize,
 }
 
