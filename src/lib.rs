@@ -413,6 +413,6 @@ mod tests {
         assert_eq!(with(100), 100);
         assert_eq!(with(usize::MAX), MAX_TEXT_BYTES);
         // The normalized view may be longer than the input: room for four times as long.
-        assert!(u32::try_from(4 * MAX_TEXT_BYTES - 1).is_ok());
+        assert!(u32::try_from(4 * MAX_TEXT_BYTES as u64 - 1).is_ok());
     }
 }
