@@ -24,6 +24,7 @@ use crate::error::Error;
 use crate::knowledge;
 use crate::normalize::is_han;
 use crate::report::{Keyword, WordCount};
+use crate::text::Span32;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,10 +42,8 @@ pub enum TokenKind {
 /// A token of the analysis view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offsets in the segmented text, as `u32` (inputs are far below 4 GB): a token
-    /// takes 12 bytes, not 24, and a text has about one token per two characters.
-    start: u32,
-    end: u32,
+    /// Byte offsets in the segmented text in 32 bits: a token takes 12 bytes, not 24.
+    span: Span32,
     /// What it is.
     pub kind: TokenKind,
 }
@@ -53,15 +52,14 @@ impl Token {
     /// A token of `kind` over `range`.
     pub fn new(range: Range<usize>, kind: TokenKind) -> Self {
         Token {
-            start: range.start as u32,
-            end: range.end as u32,
+            span: Span32::new(range),
             kind,
         }
     }
 
     /// Byte range in the segmented text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span.range()
     }
 }
 
@@ -455,7 +453,7 @@ impl<'a> WordCounts<'a> {
         // character: a shorter token (a single character, a third of them) is not counted.
         for t in tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4)
+            .filter(|t| t.kind == TokenKind::Word && t.range().len() >= 4)
         {
             *counts.entry(&text[t.range()]).or_default() += 1;
         }

@@ -35,6 +35,7 @@ use std::ops::Range;
 use crate::knowledge;
 use crate::report::Qualifier;
 use crate::segment::Token;
+use crate::text::Span32;
 
 pub use rates::RateCheck;
 pub use sums::Breakdown;
@@ -59,7 +60,7 @@ pub enum Plan {
 #[derive(Debug, Clone)]
 pub struct Found {
     /// The number and unit.
-    raw: Span,
+    raw: Span32,
     /// Value in the base unit.
     pub value: f64,
     /// Upper end of a range; NaN for none ([`Found::value_max`]).
@@ -67,10 +68,10 @@ pub struct Found {
     /// The unit (`元` for money after scaling) as `data/units.txt` gives it, with its kind
     /// and family (figures of one family add up).
     pub unit: &'static knowledge::Unit,
-    /// The counted noun phrase; [`Span::NONE`] for none ([`Found::subject`]).
-    subject: Span,
+    /// The counted noun phrase; [`Span32::NONE`] for none ([`Found::subject`]).
+    subject: Span32,
     /// The clause before the number, up to the hedge (for indicators and rates).
-    clause: Span,
+    clause: Span32,
     /// The indicator of the catalogue it matches.
     indicator: Option<&'static knowledge::Indicator>,
     /// The year the sentence dates the figure to (`到2025年`); 0 for none (a year of the
@@ -89,34 +90,6 @@ pub struct Found {
     pub cell: bool,
 }
 
-/// A byte range of the analysis view in 32 bits: the analyzer takes no text of 1 GiB or
-/// more ([`crate::MAX_TEXT_BYTES`]), which leaves the view room to be longer than the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Span {
-    start: u32,
-    end: u32,
-}
-
-impl Span {
-    /// No range (a figure without a subject).
-    const NONE: Span = Span {
-        start: u32::MAX,
-        end: u32::MAX,
-    };
-
-    fn new(r: Range<usize>) -> Span {
-        debug_assert!(u32::try_from(r.end).is_ok(), "offsets are 32-bit");
-        Span {
-            start: r.start as u32,
-            end: r.end as u32,
-        }
-    }
-
-    fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
 impl Found {
     /// A figure read at `raw` with the clause before it: no subject, indicator, plan or
     /// year yet (the later passes set them).
@@ -130,12 +103,12 @@ impl Found {
         cell: bool,
     ) -> Found {
         Found {
-            raw: Span::new(raw),
+            raw: Span32::new(raw),
             value,
             value_max: value_max.unwrap_or(f64::NAN),
             unit,
-            subject: Span::NONE,
-            clause: Span::new(clause),
+            subject: Span32::NONE,
+            clause: Span32::new(clause),
             indicator: None,
             plan_year: 0,
             event: false,
@@ -158,12 +131,12 @@ impl Found {
 
     /// The counted noun phrase.
     pub fn subject(&self) -> Option<Range<usize>> {
-        (self.subject != Span::NONE).then(|| self.subject.range())
+        (self.subject != Span32::NONE).then(|| self.subject.range())
     }
 
     /// Sets the counted noun phrase.
     pub fn set_subject(&mut self, subject: Option<Range<usize>>) {
-        self.subject = subject.map_or(Span::NONE, Span::new);
+        self.subject = subject.map_or(Span32::NONE, Span32::new);
     }
 
     /// The clause before the number, up to the hedge.
