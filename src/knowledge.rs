@@ -1311,8 +1311,8 @@ mod tests {
         }
     }
 
-    /// Every data file read strictly: a malformed line anywhere fails here, naming its
-    /// file and line, before any accessor could panic on it.
+    /// The catalogue's subject set answers as each of its patterns alone would, in
+    /// catalogue order, whether a pattern matches any text (left out of the set) or not.
     #[test]
     fn indicator_subjects_match_as_each_pattern_alone() {
         let patterns = ["a", ".*", "b", "^$", "x?", r"\bc"];
@@ -1342,6 +1342,8 @@ mod tests {
         }
     }
 
+    /// Every data file read strictly: a malformed line anywhere fails here, naming its
+    /// file and line, before any accessor could panic on it.
     #[test]
     fn every_data_file_loads() {
         let units = load_units().unwrap();

@@ -302,18 +302,18 @@ fn table(
     // The links with their parts added up here, in the order of the parts (the cells of a
     // column lie far apart in out.cells).
     let mut link = |total: usize, parts: &mut dyn Iterator<Item = usize>| {
-        let mut cells = Vec::new();
+        let mut part_cells = Vec::new();
         let sum: f64 = parts
             .filter(|&at| slot[at] != NONE)
             .map(|at| {
-                cells.push(slot[at] as usize);
+                part_cells.push(slot[at] as usize);
                 numbers[at]
             })
             .sum();
-        if cells.len() >= 2 {
+        if part_cells.len() >= 2 {
             out.links.push(Link {
                 total,
-                parts: cells,
+                parts: part_cells,
                 sum,
             });
         }
