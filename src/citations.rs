@@ -43,7 +43,7 @@ fn doc_number_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<org>\p{Han}{1,12}?)?\s*[〔\[【(]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)]\s*(?P<no>\d{1,4})\s*号|(?P<org2>\p{Han}{0,10}?(?:政府|国务院|主席|部|委|局|厅)令)\s*第?\s*(?P<no2>\d{1,4})\s*号",
+            r"(?P<org>\p{Han}{1,12}?)?\s*[〔\[【(]\s*(?P<year>(?:19|20)[0-9]{2})\s*[〕\]】)]\s*(?P<no>[0-9]{1,4})\s*号|(?P<org2>\p{Han}{0,10}?(?:政府|国务院|主席|部|委|局|厅)令)\s*第?\s*(?P<no2>[0-9]{1,4})\s*号",
         )
         .expect("document number pattern is valid")
     })
@@ -60,7 +60,9 @@ fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
     let re = doc_number_regex();
     let opens = |c: char| matches!(c, '〔' | '[' | '【' | '(' | '令');
     let inside = |c: char| {
-        c.is_whitespace() || c.is_numeric() || matches!(c, '第' | '号' | '〕' | ']' | '】' | ')')
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '第' | '号' | '〕' | ']' | '】' | ')')
     };
     let mut out = Vec::new();
     // Where one pass would resume (every match before it found), and where to look for

@@ -327,7 +327,7 @@ fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
 fn is_page_number(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[-—]?\s*[〇一二三四五六七八九十]{1,3}\s*[-—])$")
+        Regex::new(r"^(-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(\s*[，,/]?\s*共\s*[0-9]{1,4}\s*页)?|[0-9]{1,4}\s*/\s*[0-9]{1,4}|[0-9]{1,3}|[-—]?\s*[〇一二三四五六七八九十]{1,3}\s*[-—])$")
             .expect("page-number pattern is valid")
     })
     .is_match(t)

@@ -52,8 +52,8 @@ pub fn parts_of_title(title: &str, report_year: Option<i32>, top: bool) -> Vec<P
     parts.sort();
     parts.dedup();
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year_re =
-        YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern is valid"));
+    let year_re = YEAR
+        .get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").expect("year pattern is valid"));
     if let (Some(c), Some(ry)) = (year_re.captures(title), report_year) {
         if let Ok(y) = c[1].parse::<i32>() {
             if y > ry && !parts.contains(&Part::NextYear) {

@@ -182,7 +182,7 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
     // Alternatives in order: a year with its mask (20xx, 201*, 20××), runs of masks, 某某,
     // then a single mask and the unit after it (group 1 is the mask).
     let ph = re(
-        r"(?:19|20)\d?(?:[xX]+|×+|[*＊]+)|[xX]{2,}|×{2,}|[*＊]{2,}|[_＿]{2,}|某某|([xX*＊_＿])[次件项个名条家年月日份期卷起场批户所处元万亿人%]",
+        r"(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+)|[xX]{2,}|×{2,}|[*＊]{2,}|[_＿]{2,}|某某|([xX*＊_＿])[次件项个名条家年月日份期卷起场批户所处元万亿人%]",
         &PH,
     );
     // Latin context: letters, digits and the punctuation of addresses.
@@ -394,13 +394,13 @@ fn title_ending_re() -> &'static Regex {
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(r"((?:19|20)\d{2})\s*年", &RE)
+    re(r"((?:19|20)[0-9]{2})\s*年", &RE)
 }
 
 /// A year written with a template's mask (`20xx年`, `201*年`).
 fn masked_year(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(r"(?:19|20)\d?(?:[xX]+|×+|[*＊]+)\s*年", &RE).is_match(t)
+    re(r"(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+)\s*年", &RE).is_match(t)
 }
 
 /// A date as year, month, day.
@@ -412,7 +412,7 @@ type Ymd = (i32, u32, u32);
 fn meeting(t: &str) -> Option<(Option<Ymd>, &str)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let c = re(
-        r"^(?:-{1,2}|[（(])?\s*(?:((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日)?\s*在[^。；，]{2,60}?(?:会议|大会|常委会)上(?:的(?:报告|讲话|发言))?\s*[)）]?",
+        r"^(?:-{1,2}|[（(])?\s*(?:((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日)?\s*在[^。；，]{2,60}?(?:会议|大会|常委会)上(?:的(?:报告|讲话|发言))?\s*[)）]?",
         &RE,
     )
     .captures(t)?;
@@ -454,7 +454,7 @@ fn speaker(t: &str) -> Option<(&str, Option<&'static str>)> {
 fn starts_with_date(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(
-        r"^(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|[〇零○一二三四五六七八九]{4}年)",
+        r"^(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}|[〇零○一二三四五六七八九]{4}年)",
         &RE,
     )
     .is_match(t)
@@ -766,12 +766,12 @@ fn read_issuer(
         static YEAR_FIRST: OnceLock<Regex> = OnceLock::new();
         let about = re(r"^(.+?)\s*关于", &ABOUT);
         let year_after = re(
-            r"^(.+?)\s*(?:(?:19|20)\d{2}|(?:19|20)\d?(?:[xX]+|×+|[*＊]+))\s*年",
+            r"^(.+?)\s*(?:(?:19|20)[0-9]{2}|(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+))\s*年",
             &YEAR_AFTER,
         );
         let year_first = YEAR_FIRST.get_or_init(|| {
             Regex::new(&format!(
-                r"^(?:19|20)\d{{2}}\s*年度?(\p{{Han}}+?{}){}",
+                r"^(?:19|20)[0-9]{{2}}\s*年度?(\p{{Han}}+?{}){}",
                 alternation(Role::OrgSuffix),
                 alternation(Role::TitleTopic)
             ))
@@ -864,7 +864,7 @@ fn read_issuer(
 fn closing_re() -> &'static Regex {
     static CLOSING: OnceLock<Regex> = OnceLock::new();
     re(
-        r"(?:((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日|([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日|((?:19|20)\d{2})(\d{2})(\d{2})|((?:19|20)\d{2,4}))$",
+        r"(?:((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日|([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日|((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})|((?:19|20)[0-9]{2,4}))$",
         &CLOSING,
     )
 }
@@ -873,7 +873,7 @@ fn closing_re() -> &'static Regex {
 fn closing_at_end(t: &str) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let m = re(
-        r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$",
+        r"(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$",
         &RE,
     )
     .find(t)?;
@@ -884,7 +884,7 @@ fn closing_at_end(t: &str) -> Option<usize> {
 fn blank_date(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(
-        r"^(?:19|20)[\dxX*＊×_＿]{2}年[\dxX*＊×_＿]{1,2}月[\dxX*＊×_＿]{1,2}日$",
+        r"^(?:19|20)[0-9xX*＊×_＿]{2}年[0-9xX*＊×_＿]{1,2}月[0-9xX*＊×_＿]{1,2}日$",
         &RE,
     )
     .is_match(t)
@@ -966,11 +966,11 @@ fn page_date(norm: &View, cleaned: &Cleaned) -> Option<Located> {
     static LABELLED: OnceLock<Regex> = OnceLock::new();
     static ANY: OnceLock<Regex> = OnceLock::new();
     let labelled = re(
-        r"(?:时间|日期)\s*[：:|]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+        r"(?:时间|日期)\s*[：:|]?\s*((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})",
         &LABELLED,
     );
     let any = re(
-        r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+        r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})",
         &ANY,
     );
     let nt = norm.text();

@@ -114,7 +114,7 @@ fn atoms(domain: bool) -> Result<&'static Regex, &'static regex::Error> {
                 .collect();
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
             Regex::new(&format!(
-                r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
+                r"(?P<doc>(?P<org>\p{{Han}}{{1,10}})[〔\[(]\s*(?:19|20)[0-9][0-9]\s*[〕\])]\s*[0-9]{{1,4}}\s*号)|(?P<phrase>{})|(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?:万亿|万|亿)?[余多]?(?:{})?)",
                 if phrases.is_empty() { "$^".to_string() } else { phrases.join("|") },
                 knowledge::unit_alternation()
             ))
@@ -259,17 +259,7 @@ impl Segmenter {
         }
         let rest = &text[from..];
         let (i, _) = rest.char_indices().find(|&(_, c)| {
-            if c.is_ascii() {
-                c.is_ascii_digit() || c == '[' || c == '(' || self.phrase_firsts.contains(&c)
-            } else {
-                c == '〔'
-                    || self.phrase_firsts.contains(&c)
-                    // A digit of another script (`\d` is Unicode's); the sentence
-                    // punctuation and Chinese characters are none, without a table search.
-                    || (!is_han(c)
-                        && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{2000}'..='\u{206F}' | '，' | '：' | '；' | '！' | '？')
-                        && c.is_numeric())
-            }
+            c.is_ascii_digit() || matches!(c, '[' | '(' | '〔') || self.phrase_firsts.contains(&c)
         })?;
         Some(
             rest[..i]

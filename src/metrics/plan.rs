@@ -48,7 +48,7 @@ const YEAR: usize = ROLES.len();
 fn words_regex() -> &'static meta::Regex {
     static RE: OnceLock<meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let mut patterns = vec![r"(?:19|20)\d{2}\s*年".to_string()];
+        let mut patterns = vec![r"(?:19|20)[0-9]{2}\s*年".to_string()];
         for role in ROLES {
             let mut words: Vec<&str> = knowledge::words(role).to_vec();
             words.sort_by_key(|w| std::cmp::Reverse(w.len()));
