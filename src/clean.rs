@@ -33,16 +33,15 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
 
 use regex::Regex;
 use regex_automata::nfa::thompson;
-use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, Input, MatchKind, PatternSet};
 
 use crate::knowledge::{self, BoilerplateRule};
 use crate::markers::starts_with_marker;
+use crate::matcher::{cache_pool, CachePool};
 use crate::normalize::is_han;
 use crate::text::line_ranges;
 use crate::view::View;
@@ -93,12 +92,6 @@ struct RuleSet {
     order: Vec<usize>,
 }
 
-/// The lazy DFA's caches, one per thread that searches at once.
-type CachePool = Pool<
-    hybrid::dfa::Cache,
-    Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>,
->;
-
 impl RuleSet {
     fn new(numbered: Vec<(usize, &'static BoilerplateRule)>) -> RuleSet {
         let (order, rules): (Vec<usize>, Vec<&'static BoilerplateRule>) =
@@ -125,8 +118,7 @@ impl RuleSet {
             )
             .build_from_nfa(nfa)
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
-        let for_cache = dfa.clone();
-        let caches: CachePool = Pool::new(Box::new(move || for_cache.create_cache()));
+        let caches = cache_pool(&dfa);
         RuleSet {
             dfa,
             caches,

@@ -21,6 +21,7 @@ use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::matcher::Matcher;
 use crate::report::{DocKind, Part, Qualifier};
 
 /// A line of a data file that cannot be read.
@@ -167,10 +168,14 @@ fn has_unicode_digit_class(pattern: &str) -> bool {
 /// of its metrics' units up to the first that matches, the in-line cleaning rules of the
 /// lines that have one (their set finds those), the document-kind rules up to the first
 /// that matches; the catalogue of names needs none.
-#[derive(Debug, Clone)]
+///
+/// Asked only whether it matches ([`DataRegex::is_match`]), it builds a lighter automaton
+/// ([`Matcher`]) and the whole regex only if where or what matched is asked too.
+#[derive(Debug)]
 pub struct DataRegex {
     pattern: &'static str,
     compiled: OnceLock<Regex>,
+    matcher: OnceLock<Matcher>,
 }
 
 impl DataRegex {
@@ -179,7 +184,20 @@ impl DataRegex {
         DataRegex {
             pattern,
             compiled: OnceLock::new(),
+            matcher: OnceLock::new(),
         }
+    }
+
+    /// Whether the pattern matches somewhere in `haystack` (as `regex().is_match` would).
+    ///
+    /// # Panics
+    /// As [`DataRegex::regex`].
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.matcher
+            .get_or_init(|| {
+                Matcher::new(self.pattern).unwrap_or_else(|e| panic!("data regex: {e}"))
+            })
+            .is_match(haystack)
     }
 
     /// The compiled regex.
@@ -370,7 +388,7 @@ pub fn not_metric_patterns() -> &'static [&'static str] {
 }
 
 /// A rule of `data/boilerplate.tsv`.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct BoilerplateRule {
     /// Applies only at the head and foot of the text (scopes `head`, `head_inline`).
     pub head_only: bool,
@@ -486,7 +504,7 @@ pub fn citation_kinds() -> &'static CitationKinds {
 // --- framework and indicators -----------------------------------------------------------
 
 /// A mandated part's title rule.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PartRule {
     /// The part.
     pub part: Part,
@@ -497,7 +515,7 @@ pub struct PartRule {
 }
 
 /// A task area of a 纲要.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Task {
     /// The 纲要: `2004`, `2015` or `2021`.
     pub catalogue: &'static str,
@@ -560,7 +578,7 @@ pub fn tasks() -> &'static [Task] {
 }
 
 /// A rule of `data/document_kinds.tsv`: words that show what kind of document a text is.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct KindRule {
     /// The kind they show.
     pub kind: DocKind,
@@ -646,7 +664,7 @@ pub fn names(category: &str) -> impl Iterator<Item = &'static KeyName> + '_ {
 }
 
 /// An indicator of `data/indicators.tsv`.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Indicator {
     /// Stable id (`admin_review_cases`).
     pub id: &'static str,

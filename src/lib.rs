@@ -37,6 +37,7 @@ pub mod export;
 mod framework;
 mod knowledge;
 mod markers;
+mod matcher;
 mod meta;
 mod metrics;
 mod normalize;

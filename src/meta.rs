@@ -51,6 +51,7 @@ use regex::Regex;
 use crate::clean::Cleaned;
 use crate::knowledge::{self, Role};
 use crate::markers::parse_marker;
+use crate::matcher::Matcher;
 use crate::normalize::is_han;
 use crate::numerals::parse_integer;
 use crate::report::Source;
@@ -116,6 +117,11 @@ pub struct MetaFound {
 
 fn re(pattern: &str, cell: &'static OnceLock<Regex>) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("meta pattern: {e}")))
+}
+
+/// A pattern asked only whether it matches ([`Matcher`]: lighter to build than a regex).
+fn matcher(pattern: &str, cell: &'static OnceLock<Matcher>) -> &'static Matcher {
+    cell.get_or_init(|| Matcher::new(pattern).unwrap_or_else(|e| panic!("meta pattern: {e}")))
 }
 
 /// A regex group of the words of `role` (`data/words.tsv`), escaped, longest first.
@@ -380,11 +386,11 @@ struct TitleFound {
     addressee: Option<Range<usize>>,
 }
 
-fn title_ending_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn title_ending_re() -> &'static Matcher {
+    static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
         // An ending, then at most a bracketed period or year (`（2019年度）`, `（20XX—20XX年）`).
-        Regex::new(&format!(
+        Matcher::new(&format!(
             r"{}(?:\s*[（(][^（）()]{{1,20}}[)）])?$",
             alternation(Role::TitleEnding)
         ))
@@ -399,8 +405,8 @@ fn year_re() -> &'static Regex {
 
 /// A year written with a template's mask (`20xx年`, `201*年`).
 fn masked_year(t: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(r"(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+)\s*年", &RE).is_match(t)
+    static RE: OnceLock<Matcher> = OnceLock::new();
+    matcher(r"(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+)\s*年", &RE).is_match(t)
 }
 
 /// A date as year, month, day.
@@ -452,8 +458,8 @@ fn speaker(t: &str) -> Option<(&str, Option<&'static str>)> {
 }
 
 fn starts_with_date(t: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
+    static RE: OnceLock<Matcher> = OnceLock::new();
+    matcher(
         r"^(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}|[〇零○一二三四五六七八九]{4}年)",
         &RE,
     )
@@ -882,8 +888,8 @@ fn closing_at_end(t: &str) -> Option<usize> {
 
 /// A template's blank date (`20xx年x月x日`, `201*年*月*日`, `2020年＿月＿日`).
 fn blank_date(t: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
+    static RE: OnceLock<Matcher> = OnceLock::new();
+    matcher(
         r"^(?:19|20)[0-9xX*＊×_＿]{2}年[0-9xX*＊×_＿]{1,2}月[0-9xX*＊×_＿]{1,2}日$",
         &RE,
     )
