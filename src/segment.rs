@@ -12,7 +12,6 @@
 //! single characters are left out of frequencies and keywords.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -66,7 +65,7 @@ impl Token {
 /// The jieba segmenter with the domain dictionary and the IDF table.
 pub struct Segmenter {
     jieba: Jieba,
-    idf: FxHashMap<Box<str>, f32>,
+    idf: IdfTable,
     median_idf: f32,
     /// The largest IDF (bounds any word's weight).
     max_idf: f32,
@@ -83,9 +82,67 @@ pub struct Segmenter {
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Segmenter")
-            .field("words", &self.idf.len())
+            .field("words", &self.idf.words.len())
             .field("has_lexicon", &self.has_lexicon)
             .finish()
+    }
+}
+
+/// The IDF column of a lexicon: its words in byte order, each with the IDF of its last
+/// line, found by binary search in one copy of the lexicon's text. A hash map of the
+/// words took an allocation and a hash for each of the 124,000 (a fifth of building the
+/// page's dictionary); keywords look up a few thousand words per report.
+#[derive(Default)]
+struct IdfTable {
+    text: Box<str>,
+    /// Sorted by word, one entry per word.
+    words: Vec<IdfWord>,
+}
+
+/// A word of [`IdfTable`]: where it stands in the table's text, and its IDF.
+#[derive(Clone, Copy)]
+struct IdfWord {
+    start: u32,
+    len: u32,
+    idf: f32,
+}
+
+impl IdfWord {
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+impl IdfTable {
+    /// The table of `words`, each a range of `text`, in line order.
+    fn new(text: &str, mut words: Vec<IdfWord>) -> IdfTable {
+        let word = |w: &IdfWord| &text[w.range()];
+        // Lexicons come sorted (ours is); another is sorted here, and of a word listed
+        // twice the last line counts (the sort is stable).
+        if !words.windows(2).all(|p| word(&p[0]) < word(&p[1])) {
+            words.sort_by(|a, b| word(a).cmp(word(b)));
+            let mut kept: Vec<IdfWord> = Vec::with_capacity(words.len());
+            for w in words {
+                match kept.last_mut() {
+                    Some(last) if word(last) == word(&w) => *last = w,
+                    _ => kept.push(w),
+                }
+            }
+            words = kept;
+        }
+        IdfTable {
+            text: text.into(),
+            words,
+        }
+    }
+
+    /// The IDF of `word`, if the lexicon gives one.
+    fn get(&self, word: &str) -> Option<f32> {
+        let text = &*self.text;
+        self.words
+            .binary_search_by(|w| text[w.range()].cmp(word))
+            .ok()
+            .map(|i| self.words[i].idf)
     }
 }
 
@@ -133,7 +190,7 @@ impl Segmenter {
     /// # Errors
     /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
     pub fn new(lexicon: Option<&str>, domain: bool) -> Result<Self, Error> {
-        let mut idf = FxHashMap::default();
+        let mut idf = IdfTable::default();
         let mut jieba = match lexicon {
             Some(text) => {
                 let body_start = text
@@ -143,21 +200,56 @@ impl Segmenter {
                     .sum::<usize>()
                     .min(text.len());
                 let body = &text[body_start..];
-                idf.reserve(body.len() / 24);
-                for line in body.lines() {
+                let mut idf_words: Vec<IdfWord> = Vec::with_capacity(body.len() / 24);
+                // One pass over the lines builds both tables. Each word goes to jieba as
+                // `Jieba::with_dict` would read it (word and frequency, none: 0; a later
+                // line of the same word sets its frequency), without its line reader,
+                // which copied and re-validated every line, and without the third column
+                // as a part-of-speech tag: jieba took the IDF there and interned each
+                // distinct value, and nothing reads tags. Columns are separated by ASCII
+                // spaces or tabs, as jieba-rs reads its own dictionary (testing every
+                // character for Unicode's spaces was a tenth of the build in the page).
+                let mut jieba = Jieba::empty();
+                let mut line_start = 0;
+                for (i, piece) in body.split_inclusive('\n').enumerate() {
+                    // As `str::lines` cuts: without `\n` or `\r\n`.
+                    let line = piece
+                        .strip_suffix('\n')
+                        .map_or(piece, |l| l.strip_suffix('\r').unwrap_or(l));
+                    let at = line_start;
+                    line_start += piece.len();
+                    let mut fields = line.split_ascii_whitespace();
+                    let Some(word) = fields.next() else {
+                        continue;
+                    };
+                    let freq = match fields.next() {
+                        Some(f) => f.parse::<usize>().map_err(|e| {
+                            Error::InvalidLexicon(format!(
+                                "line {} `{line}`: frequency {f} is not a valid integer: {e}",
+                                i + 1
+                            ))
+                        })?,
+                        None => 0,
+                    };
+                    jieba.add_word(word, Some(freq), None);
                     let mut cols = line.split(' ');
                     if let (Some(w), Some(_), Some(v)) = (cols.next(), cols.next(), cols.next()) {
-                        if let Ok(v) = v.parse::<f32>() {
-                            idf.insert(Box::from(w), v);
+                        if let Ok(idf) = v.parse::<f32>() {
+                            let too_large = || Error::InvalidLexicon("larger than 4 GiB".into());
+                            idf_words.push(IdfWord {
+                                start: u32::try_from(at).map_err(|_| too_large())?,
+                                len: u32::try_from(w.len()).map_err(|_| too_large())?,
+                                idf,
+                            });
                         }
                     }
                 }
-                let mut dict = Cursor::new(body.as_bytes());
-                Jieba::with_dict(&mut dict).map_err(|e| Error::InvalidLexicon(e.to_string()))?
+                idf = IdfTable::new(body, idf_words);
+                jieba
             }
             None => Jieba::empty(),
         };
-        let mut values: Vec<f32> = idf.values().copied().collect();
+        let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {
             10.0
@@ -326,7 +418,7 @@ impl Segmenter {
             if threshold.is_some_and(|t| round4(c as f64 / total * f64::from(self.max_idf)) < t) {
                 break;
             }
-            let idf = self.idf.get(w).copied().unwrap_or(self.median_idf);
+            let idf = self.idf.get(w).unwrap_or(self.median_idf);
             best.push((w, round4(c as f64 / total * f64::from(idf)), c));
             if n > 0 && best.len() >= 4 * n {
                 top_n(&mut best, n, keyword_order);
@@ -521,6 +613,40 @@ mod tests {
     }
 
     #[test]
+    fn a_lexicon_is_read_as_jieba_reads_a_dictionary() {
+        // Words without an IDF, without a frequency (0), listed twice (the later frequency
+        // counts), tabs between columns.
+        let body =
+            "甲乙 5\n丙丁 7 3.5\n戊己\n丙丁 40\n庚辛\t9\t2.0\n甲 3\n乙丙 20 1.0\n乙丙 20 2.5\r\n";
+        let seg = Segmenter::new(Some(&format!("# header\n{body}")), false).unwrap();
+        let reference = Jieba::with_dict(&mut std::io::Cursor::new(body)).unwrap();
+        for w in ["甲乙", "丙丁", "戊己", "庚辛", "甲", "乙丙", "丁戊", "乙"] {
+            assert_eq!(seg.jieba.has_word(w), reference.has_word(w), "{w}");
+            assert_eq!(seg.jieba.suggest_freq(w), reference.suggest_freq(w), "{w}");
+        }
+        let text = "甲乙丙丁戊己庚辛甲乙丙";
+        let cut = |j: &Jieba| {
+            j.cut(text, false)
+                .iter()
+                .map(|t| t.word)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cut(&seg.jieba), cut(&reference));
+        // The IDF is the third column of lines split at single spaces (in an unsorted
+        // lexicon here).
+        assert_eq!(seg.idf.get("丙丁"), Some(3.5));
+        // Of a word listed twice, the last IDF.
+        assert_eq!(seg.idf.get("乙丙"), Some(2.5));
+        assert_eq!(seg.idf.get("甲乙"), None);
+        assert_eq!(seg.idf.get("庚辛"), None);
+        let bad = Segmenter::new(Some("# header\n甲乙 5\n丙丁 many\n"), false).err();
+        let Some(Error::InvalidLexicon(message)) = bad else {
+            panic!("a bad frequency is an error: {bad:?}");
+        };
+        assert!(message.starts_with("line 2 `丙丁 many`"), "{message}");
+    }
+
+    #[test]
     fn keywords_rank_the_characteristic_words() {
         let lexicon = "行政 100 5.0\n复议 100 6.0\n工作 5000 1.0\n开展 3000 1.5\n案件 200 7.0\n办理 500 4.0\n";
         let seg = Segmenter::new(Some(lexicon), true).unwrap();
@@ -588,7 +714,7 @@ mod tests {
             .0
             .iter()
             .map(|(w, &c)| {
-                let idf = seg.idf.get(*w).copied().unwrap_or(seg.median_idf);
+                let idf = seg.idf.get(w).unwrap_or(seg.median_idf);
                 (*w, round4(c as f64 / total * f64::from(idf)), c)
             })
             .collect();
