@@ -652,8 +652,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(cut(&seg.jieba), cut(&reference));
-        // The IDF is the third column of lines split at single spaces (in an unsorted
-        // lexicon here).
+        // The IDF is the third column of lines split at single spaces.
         assert_eq!(seg.idf.get("丙丁"), Some(3.5));
         // Of a word listed twice, the last IDF.
         assert_eq!(seg.idf.get("乙丙"), Some(2.5));
