@@ -107,15 +107,8 @@ struct IdfTable {
 /// A word of [`IdfTable`]: where it stands in the table's text, and its IDF.
 #[derive(Clone, Copy)]
 struct IdfWord {
-    start: u32,
-    len: u32,
+    at: Span32,
     idf: f32,
-}
-
-impl IdfWord {
-    fn range(&self) -> Range<usize> {
-        self.start as usize..self.start as usize + self.len as usize
-    }
 }
 
 /// The hash of a word in [`IdfTable`].
@@ -141,18 +134,17 @@ impl IdfTable {
         let hash = word_hash(word);
         match self
             .index
-            .find(hash, |&i| &text[words[i as usize].range()] == word)
+            .find(hash, |&i| &text[words[i as usize].at.range()] == word)
         {
             Some(&i) => words[i as usize].idf = idf,
             None => {
                 let i = words.len() as u32;
                 words.push(IdfWord {
-                    start: range.start as u32,
-                    len: range.len() as u32,
+                    at: Span32::new(range),
                     idf,
                 });
                 self.index
-                    .insert_unique(hash, i, |&j| word_hash(&text[words[j as usize].range()]));
+                    .insert_unique(hash, i, |&j| word_hash(&text[words[j as usize].at.range()]));
             }
         }
     }
@@ -162,7 +154,7 @@ impl IdfTable {
         let (text, word) = (self.text.as_bytes(), word.as_bytes());
         self.index
             .find(word_hash(word), |&i| {
-                &text[self.words[i as usize].range()] == word
+                &text[self.words[i as usize].at.range()] == word
             })
             .map(|&i| self.words[i as usize].idf)
     }
@@ -212,8 +204,7 @@ impl Segmenter {
     /// # Errors
     /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
     pub fn new(lexicon: Option<&str>, domain: bool) -> Result<Self, Error> {
-        let mut idf = IdfTable::default();
-        let mut jieba = match lexicon {
+        let (mut jieba, idf) = match lexicon {
             Some(text) => {
                 let body_start = text
                     .lines()
@@ -223,7 +214,7 @@ impl Segmenter {
                     .min(text.len());
                 let body = &text[body_start..];
                 // Lines average 17 bytes: room for all, so the table never grows.
-                idf = IdfTable::with_capacity(body, body.len() / 16);
+                let mut idf = IdfTable::with_capacity(body, body.len() / 16);
                 // One pass over the lines builds both tables. Each word goes to jieba as
                 // `Jieba::with_dict` would read it (word and frequency, none: 0; a later
                 // line of the same word sets its frequency), without its line reader,
@@ -265,9 +256,9 @@ impl Segmenter {
                         }
                     }
                 }
-                jieba
+                (jieba, idf)
             }
-            None => Jieba::empty(),
+            None => (Jieba::empty(), IdfTable::default()),
         };
         let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
