@@ -69,7 +69,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
 
 # One wasm build of two modules, the npm package in target/pkg/fazhi-lens/; the page's
-# www/pkg/ is a copy of its browser files and www/lexicon.txt of its dictionary.
+# www/pkg/ is a copy of its browser files and www/lexicon.columns.txt of its dictionary
+# (in columns, written by the package's own packLexicon).
 PKG := target/pkg/fazhi-lens
 PKG_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
 PKG_TGZ := target/pkg/fazhi-lens-$(PKG_VERSION).tgz
@@ -93,6 +94,7 @@ $(PKG)/package.json: $(PKG)/fazhi_lens_bg.wasm $(wildcard npm/*) data/lexicon.tx
 	cp npm/node.js npm/node.d.ts npm/index.js npm/index.d.ts npm/README.md LICENSE $(PKG)/
 	cp data/lexicon.txt $(PKG)/lexicon.txt
 	node npm/package.mjs Cargo.toml > $@
+	node npm/columns.mjs $(PKG) || { rm -f $@; exit 1; }
 
 $(PKG_TGZ): $(PKG)/package.json
 	npm pack --silent --pack-destination target/pkg ./$(PKG) >/dev/null
@@ -104,14 +106,14 @@ www/pkg/fazhi_lens_bg.wasm: $(PKG)/package.json
 	rm -rf www/pkg && mkdir -p www/pkg
 	cp $(addprefix $(PKG)/,$(WEB_FILES)) www/pkg/
 
-www/lexicon.txt: $(PKG)/package.json
-	cp $(PKG)/lexicon.txt $@
+www/lexicon.columns.txt: $(PKG)/package.json
+	cp $(PKG)/lexicon.columns.txt $@
 
 www/example.txt: tests/fixtures/000_5df1c9718f90d00c.txt
 	cp $< $@
 
 # The one directory the Pages workflow deploys and the e2e tests serve under a sub-path.
-build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.txt www/example.txt ## Build the page into www/ (static, deployable as is; what Pages deploys)
+build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.columns.txt www/example.txt ## Build the page into www/ (static, deployable as is; what Pages deploys)
 
 build-cli: ## Build the native CLI: target/release/fazhi-lens
 	cargo build --release --locked
@@ -181,4 +183,4 @@ fuzz: ## The long fuzz run of analyze() (FUZZ_SECONDS, default 600)
 
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf www/pkg www/lexicon.txt www/example.txt tests/e2e/out
+	rm -rf www/pkg www/lexicon.txt www/lexicon.columns.txt www/example.txt tests/e2e/out

@@ -175,7 +175,7 @@ function phases(page, worker) {
   const firstPainted = mark("fazhi-lens:first-report-painted");
   const analyses = measures("worker:analyze");
   const shownFirst = analyses.filter((a) => firstData !== undefined && a.end <= firstData).at(-1);
-  const lexicon = resource("/lexicon.txt");
+  const lexicon = resource("/lexicon.columns.txt");
   const built = measures("worker:lexicon")[0];
   const fullPainted = mark("fazhi-lens:full-report-painted");
   const shownFull = analyses.filter((a) => built && a.start >= built.end).at(0);

@@ -35,7 +35,7 @@ function time(fn) {
 
 async function main() {
   const text = await (await fetch("./text.txt")).text();
-  const lexicon = await (await fetch("/app/lexicon.txt")).text();
+  const lexicon = await (await fetch("/app/lexicon.columns.txt")).text();
 
   let t0 = performance.now();
   await init({ module_or_path: "/app/pkg/fazhi_lens_bg.wasm" });

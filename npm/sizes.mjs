@@ -28,5 +28,5 @@ const line = (name, s) => console.log(`  ${name.padEnd(28)}${kb(s.raw)}${kb(s.gz
 console.log(`npm package ${dir}: ${"raw".padStart(9)}${"gzip".padStart(9)}${"brotli".padStart(9)}`);
 for (const r of rows) line(r.file, r);
 line("all files", add(rows));
-line("without lexicon.txt", add(rows.filter((r) => r.file !== "lexicon.txt")));
+line("without the dictionary", add(rows.filter((r) => !r.file.startsWith("lexicon."))));
 if (tarball) console.log(`  tarball ${path.basename(tarball)}: ${kb(fs.statSync(tarball).size).trim()}`);

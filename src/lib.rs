@@ -36,6 +36,7 @@ mod error;
 pub mod export;
 mod framework;
 mod knowledge;
+pub mod lexicon;
 mod markers;
 mod matcher;
 mod meta;

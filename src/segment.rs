@@ -11,6 +11,7 @@
 //! window of 5 content words. Stop words (`data/stopwords.txt`), punctuation, numbers and
 //! single characters are left out of frequencies and keywords.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -23,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::knowledge;
+use crate::lexicon;
 use crate::normalize::is_han;
 use crate::report::{Keyword, WordCount};
 use crate::text::Span32;
@@ -118,7 +120,7 @@ fn word_hash(word: &[u8]) -> u64 {
 
 impl IdfTable {
     /// An empty table over `text`, with room for `words` words.
-    fn with_capacity(text: &str, words: usize) -> IdfTable {
+    fn with_capacity(text: Cow<'_, str>, words: usize) -> IdfTable {
         IdfTable {
             text: text.into(),
             words: Vec::with_capacity(words),
@@ -195,71 +197,36 @@ fn atoms(domain: bool) -> Result<&'static Regex, &'static regex::Error> {
 
 impl Segmenter {
     /// Builds the segmenter from a lexicon (`word freq [idf]` lines, `#` comments at the
-    /// top) or, without one, from the domain dictionary alone (outline and metrics do not
+    /// top, or the same in columns: [`lexicon`]) or, without one, from the domain dictionary alone (outline and metrics do not
     /// need the general dictionary; segmentation is then coarse).
     ///
     /// With `domain` off, neither the domain dictionary nor the atom pre-pass is used:
     /// plain jieba, the baseline the evaluation compares against.
     ///
     /// # Errors
-    /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency.
+    /// [`Error::InvalidLexicon`] when a lexicon line has a bad frequency, or its columns
+    /// are not as `lexicon::pack` writes them.
     pub fn new(lexicon: Option<&str>, domain: bool) -> Result<Self, Error> {
-        let (mut jieba, idf) = match lexicon {
-            Some(text) => {
-                let body_start = text
-                    .lines()
-                    .take_while(|l| l.starts_with('#'))
-                    .map(|l| l.len() + 1)
-                    .sum::<usize>()
-                    .min(text.len());
-                let body = &text[body_start..];
-                // Lines average 17 bytes: room for all, so the table never grows.
-                let mut idf = IdfTable::with_capacity(body, body.len() / 16);
-                // One pass over the lines builds both tables. Each word goes to jieba as
-                // `Jieba::with_dict` would read it (word and frequency, none: 0; a later
-                // line of the same word sets its frequency), without its line reader,
-                // which copied and re-validated every line, and without the third column
-                // as a part-of-speech tag: jieba took the IDF there and interned each
-                // distinct value, and nothing reads tags. Columns are separated by ASCII
-                // spaces or tabs, as jieba-rs reads its own dictionary (testing every
-                // character for Unicode's spaces was a tenth of the build in the page).
-                let mut jieba = Jieba::empty();
-                let mut line_start = 0;
-                for (i, piece) in body.split_inclusive('\n').enumerate() {
-                    // As `str::lines` cuts: without `\n` or `\r\n`.
-                    let line = piece
-                        .strip_suffix('\n')
-                        .map_or(piece, |l| l.strip_suffix('\r').unwrap_or(l));
-                    let at = line_start;
-                    line_start += piece.len();
-                    let mut fields = line.split_ascii_whitespace();
-                    let Some(word) = fields.next() else {
-                        continue;
-                    };
-                    let freq = match fields.next() {
-                        Some(f) => f.parse::<usize>().map_err(|e| {
-                            Error::InvalidLexicon(format!(
-                                "line {} `{line}`: frequency {f} is not a valid integer: {e}",
-                                i + 1
-                            ))
-                        })?,
-                        None => 0,
-                    };
-                    jieba.add_word(word, Some(freq), None);
-                    let mut cols = line.split(' ');
-                    if let (Some(w), Some(_), Some(v)) = (cols.next(), cols.next(), cols.next()) {
-                        if let Ok(v) = v.parse::<f32>() {
-                            if u32::try_from(at + w.len()).is_err() {
-                                return Err(Error::InvalidLexicon("larger than 4 GiB".into()));
-                            }
-                            idf.insert(at..at + w.len(), v);
-                        }
+        // One pass over the entries builds both tables. Each word goes to jieba as
+        // `Jieba::with_dict` would read it (word and frequency; a later entry of the same
+        // word sets its frequency), without its line reader, which copied and
+        // re-validated every line, and without the third column as a part-of-speech
+        // tag: jieba took the IDF there and interned each distinct value, and nothing
+        // reads tags.
+        let (jieba, idf) = match lexicon {
+            Some(text) => lexicon::read(
+                text,
+                |words, n| (Jieba::empty(), IdfTable::with_capacity(words, n)),
+                |(jieba, idf), entry| {
+                    jieba.add_word(&idf.text[entry.word.clone()], Some(entry.freq), None);
+                    if let Some(v) = entry.idf {
+                        idf.insert(entry.word, v);
                     }
-                }
-                (jieba, idf)
-            }
+                },
+            )?,
             None => (Jieba::empty(), IdfTable::default()),
         };
+        let mut jieba = jieba;
         let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {
@@ -629,31 +596,36 @@ mod tests {
         // counts), tabs between columns.
         let body =
             "甲乙 5\n丙丁 7 3.5\n戊己\n丙丁 40\n庚辛\t9\t2.0\n甲 3\n乙丙 20 1.0\n乙丙 20 2.5\r\n";
-        let seg = Segmenter::new(Some(&format!("# header\n{body}")), false).unwrap();
+        let lines = format!("# header\n{body}");
         let reference = Jieba::with_dict(&mut std::io::Cursor::new(body)).unwrap();
-        for w in ["甲乙", "丙丁", "戊己", "庚辛", "甲", "乙丙", "丁戊", "乙"] {
-            assert_eq!(seg.jieba.has_word(w), reference.has_word(w), "{w}");
-            assert_eq!(seg.jieba.suggest_freq(w), reference.suggest_freq(w), "{w}");
+        // The same lexicon in columns gives the same segmenter.
+        for seg in [lines.clone(), lexicon::pack(&lines).unwrap()]
+            .map(|l| Segmenter::new(Some(&l), false).unwrap())
+        {
+            for w in ["甲乙", "丙丁", "戊己", "庚辛", "甲", "乙丙", "丁戊", "乙"] {
+                assert_eq!(seg.jieba.has_word(w), reference.has_word(w), "{w}");
+                assert_eq!(seg.jieba.suggest_freq(w), reference.suggest_freq(w), "{w}");
+            }
+            let text = "甲乙丙丁戊己庚辛甲乙丙";
+            let cut = |j: &Jieba| {
+                j.cut(text, false)
+                    .iter()
+                    .map(|t| t.word)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(cut(&seg.jieba), cut(&reference));
+            // The IDF is the third column of lines split at single spaces.
+            assert_eq!(seg.idf.get("丙丁"), Some(3.5));
+            // Of a word listed twice, the last IDF.
+            assert_eq!(seg.idf.get("乙丙"), Some(2.5));
+            assert_eq!(seg.idf.get("甲乙"), None);
+            assert_eq!(seg.idf.get("庚辛"), None);
         }
-        let text = "甲乙丙丁戊己庚辛甲乙丙";
-        let cut = |j: &Jieba| {
-            j.cut(text, false)
-                .iter()
-                .map(|t| t.word)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(cut(&seg.jieba), cut(&reference));
-        // The IDF is the third column of lines split at single spaces.
-        assert_eq!(seg.idf.get("丙丁"), Some(3.5));
-        // Of a word listed twice, the last IDF.
-        assert_eq!(seg.idf.get("乙丙"), Some(2.5));
-        assert_eq!(seg.idf.get("甲乙"), None);
-        assert_eq!(seg.idf.get("庚辛"), None);
         let bad = Segmenter::new(Some("# header\n甲乙 5\n丙丁 many\n"), false).err();
         let Some(Error::InvalidLexicon(message)) = bad else {
             panic!("a bad frequency is an error: {bad:?}");
         };
-        assert!(message.starts_with("line 2 `丙丁 many`"), "{message}");
+        assert!(message.starts_with("line 3 `丙丁 many`"), "{message}");
     }
 
     #[test]

@@ -69,8 +69,9 @@ pub struct Analyzer {
 #[wasm_bindgen]
 impl Analyzer {
     /// `new Analyzer(options?, lexicon?)`: `options` as in `Analyzer.defaultOptions()`
-    /// (unknown fields are an error); `lexicon` the text of `lexicon.txt` (without it,
-    /// outline and metrics work and segmentation is coarse).
+    /// (unknown fields are an error); `lexicon` the text of `lexicon.txt` or of
+    /// `lexicon.columns.txt`, the same in columns (without it, outline and metrics work
+    /// and segmentation is coarse).
     #[wasm_bindgen(constructor)]
     pub fn new(
         options: Option<PartialOptions>,
@@ -167,6 +168,15 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_error(&Error::InvalidOptions(format!("{what}: {e}"))))
+}
+
+/// A lexicon in columns (`lexicon.columns.txt`): the same entries as the `word freq [idf]`
+/// lines given (or columns), laid out to download in less (see the crate's `lexicon`
+/// module). `new Analyzer(options, lexicon)` reads either form.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen(js_name = packLexicon)]
+pub fn pack_lexicon(lexicon: &str) -> Result<String, JsValue> {
+    crate::lexicon::pack(lexicon).map_err(|e| js_error(&e))
 }
 
 /// The metrics of several analysed reports as one CSV table, exactly as the CLI writes it

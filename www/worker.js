@@ -15,11 +15,13 @@
 // page asks for it when nothing was autosaved, as request 2).
 //
 // Outline, metrics and checks do not need jieba's general dictionary, so the worker
-// answers at once with a dictionary-less Analyzer; lexicon.txt is fetched from the start,
+// answers at once with a dictionary-less Analyzer; the dictionary (lexicon.columns.txt,
+// jieba's lines in columns, which download in less) is fetched from the start,
 // and the full Analyzer is built when the page asks (`loadLexicon`, after its first
 // report) or, in the opening worker, once the example's report is posted, so that
 // building it never delays the first report. decodeBytes is a second
-// wasm module of its own (fazhi_lens_decode.js), loaded when the first file is opened.
+// wasm module of its own (fazhi_lens_decode.js), loaded while the dictionary builds (so
+// that opening a file makes no request) or when a file is opened before.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
@@ -59,8 +61,8 @@ const OPTIONS = { offsets: "utf16" };
  * network it does not take bandwidth from the wasm module; decoded when it is built (a
  * rejection is handled by loadLexicon).
  */
-const lexiconBytes = fetch(new URL("./lexicon.txt", import.meta.url), { priority: "low" }).then((response) => {
-  if (!response.ok) throw new Error(`lexicon.txt: HTTP ${response.status}`);
+const lexiconBytes = fetch(new URL("./lexicon.columns.txt", import.meta.url), { priority: "low" }).then((response) => {
+  if (!response.ok) throw new Error(`lexicon.columns.txt: HTTP ${response.status}`);
   return response.arrayBuffer();
 });
 lexiconBytes.catch(() => {});

@@ -177,7 +177,7 @@ test("no request leaves the page's own files", async () => {
   await replaceText(page, "一、主要举措\n受理行政复议申请16件。");
   const foreign = requests.filter((u) => !u.startsWith(base + SUBPATH));
   assert.deepEqual(foreign, []);
-  assert.ok(requests.some((u) => u.endsWith(".wasm")) && requests.some((u) => u.endsWith("lexicon.txt")));
+  assert.ok(requests.some((u) => u.endsWith(".wasm")) && requests.some((u) => u.endsWith("lexicon.columns.txt")));
 });
 
 test("empty text shows a Chinese hint and keeps the page usable", async () => {

@@ -83,7 +83,7 @@ test("the package as installed: name, version, entry points and types present", 
   assert.match(types, /export class Analyzer/);
   assert.match(types, /analyze\(text: string\): Report;/);
   assert.match(types, /export interface Report/);
-  for (const f of ["README.md", "LICENSE", "lexicon.txt"]) assert.ok(fs.existsSync(path.join(dir, f)), f);
+  for (const f of ["README.md", "LICENSE", "lexicon.txt", "lexicon.columns.txt"]) assert.ok(fs.existsSync(path.join(dir, f)), f);
 });
 
 test("Node: import by name, analyse a seed, load the dictionary export", () => {
@@ -106,6 +106,9 @@ test("Node: import by name, analyse a seed, load the dictionary export", () => {
   // The same Report as the native CLI.
   const native = JSON.parse(execFileSync(CLI, ["analyze", "--offsets", "utf16", SEED], { encoding: "utf8" }));
   assert.deepEqual(comparable(report), comparable(native));
+  // The dictionary in columns gives the same Report, and is what packLexicon writes.
+  assert.deepEqual(comparable(out.columnsReport), comparable(report));
+  assert.equal(out.packedHere, true);
 });
 
 /**
