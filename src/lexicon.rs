@@ -17,7 +17,7 @@
 //!   written as the shortest decimal that reads back to the same `f32`.
 //!
 //! [`pack`] writes the columns of a lexicon read in lines, so both forms give the same
-//! entries; [`read`] takes either.
+//! entries; `read` takes either.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -33,7 +33,7 @@ pub const COLUMNS_HEADER: &str = "#fazhi-lens lexicon columns 1";
 /// it, whatever it holds, and reading it stays linear.
 const MAX_SHARED: usize = 16;
 
-/// One entry of a lexicon: its word (a range of the text [`read`] gives first), its
+/// One entry of a lexicon: its word (a range of the text `read` gives first), its
 /// frequency, and its IDF if it has one.
 pub(crate) struct Entry {
     pub word: Range<usize>,
@@ -231,10 +231,10 @@ fn read_columns<'t, S>(
 }
 
 /// The columns form of a lexicon in either form: its comments (after the header) and
-/// its entries, whose words, frequencies and IDFs [`read`] gives back unchanged.
+/// its entries, whose words, frequencies and IDFs `read` gives back unchanged.
 ///
 /// # Errors
-/// As [`read`].
+/// As `read`.
 pub fn pack(text: &str) -> Result<String, Error> {
     let (head, _) = comments(text);
     let mut out = String::with_capacity(text.len());
