@@ -63,8 +63,9 @@ fn invalid(message: String) -> Error {
 }
 
 /// Reads a lexicon in either form. `start` receives the text the entries' words lie in
-/// (the lines themselves, or the words the columns spell out) and how many entries there
-/// are at most, and makes the state `each` then receives with every entry, in order.
+/// (the lines themselves, or the words the columns spell out) and about how many entries
+/// there are (room to reserve), and makes the state `each` then receives with every
+/// entry, in order.
 ///
 /// # Errors
 /// [`Error::InvalidLexicon`] for a bad frequency in the lines; in the columns, for
