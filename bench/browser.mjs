@@ -325,7 +325,7 @@ async function longText(browser, url, text) {
 }
 
 async function main() {
-  for (const need of ["www/pkg/fazhi_lens_bg.wasm", "www/lexicon.txt", "node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm"]) {
+  for (const need of ["www/pkg/fazhi_lens_bg.wasm", "www/lexicon.columns.txt", "node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm"]) {
     if (!fs.existsSync(path.join(root, need))) throw new Error(`${need} missing: run make build-web setup-node`);
   }
   const text = benchText();
