@@ -197,8 +197,9 @@ fn atoms(domain: bool) -> Result<&'static Regex, &'static regex::Error> {
 
 impl Segmenter {
     /// Builds the segmenter from a lexicon (`word freq [idf]` lines, `#` comments at the
-    /// top, or the same in columns: [`lexicon`]) or, without one, from the domain dictionary alone (outline and metrics do not
-    /// need the general dictionary; segmentation is then coarse).
+    /// top, or the same in columns: [`lexicon`]) or, without one, from the domain
+    /// dictionary alone (outline and metrics do not need the general dictionary;
+    /// segmentation is then coarse).
     ///
     /// With `domain` off, neither the domain dictionary nor the atom pre-pass is used:
     /// plain jieba, the baseline the evaluation compares against.
@@ -213,7 +214,7 @@ impl Segmenter {
         // re-validated every line, and without the third column as a part-of-speech
         // tag: jieba took the IDF there and interned each distinct value, and nothing
         // reads tags.
-        let (jieba, idf) = match lexicon {
+        let (mut jieba, idf) = match lexicon {
             Some(text) => lexicon::read(
                 text,
                 |words, n| (Jieba::empty(), IdfTable::with_capacity(words, n)),
@@ -226,7 +227,6 @@ impl Segmenter {
             )?,
             None => (Jieba::empty(), IdfTable::default()),
         };
-        let mut jieba = jieba;
         let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {
