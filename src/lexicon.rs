@@ -342,6 +342,36 @@ mod tests {
         assert_eq!(entries(&columns).unwrap(), entries(text).unwrap());
     }
 
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Any lexicon in lines, with any spacing, line ends and comments, gives the same
+        /// entries in columns (or the same error), and packing the columns again changes
+        /// nothing.
+        #[test]
+        fn any_lines_pack_to_their_own_entries(
+            lines in proptest::collection::vec("[#甲乙丙a1 \t]{0,10}( [0-9]{1,6}( [0-9]{1,2}\\.[0-9]{1,3}| n)?)?", 0..40),
+            crlf in proptest::bool::ANY,
+        ) {
+            let text = lines.join(if crlf { "\r\n" } else { "\n" });
+            match (entries(&text), pack(&text)) {
+                (Ok(from_lines), Ok(columns)) => {
+                    proptest::prop_assert_eq!(entries(&columns).unwrap(), from_lines);
+                    proptest::prop_assert_eq!(pack(&columns).unwrap(), columns);
+                }
+                (Err(a), Err(b)) => proptest::prop_assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => proptest::prop_assert!(false, "lines {a:?}, pack {b:?}"),
+            }
+        }
+
+        /// Whatever follows the header, reading it as columns gives entries or an error
+        /// (the page passes what it downloaded; nothing may panic in the wasm module).
+        #[test]
+        fn any_columns_read_without_panicking(body in "([0-9]{0,2}\t?[甲乙a]{0,3}\n?){0,12}") {
+            let _ = entries(&format!("{COLUMNS_HEADER}\n{body}"));
+        }
+    }
+
     #[test]
     fn lines_give_errors_with_their_line_numbers() {
         let m = message(entries("# header\n甲乙 5\n丙丁 many\n"));
