@@ -164,10 +164,8 @@ fn kind_of(
     let titles = title_lines(vt, meta, outline);
     let rules = knowledge::document_kinds();
     for rule in rules.iter().filter(|r| r.in_title) {
-        // Most rules match no title: whether one does is asked first, of the lighter
-        // automaton, and only the rule that matches builds the regex that says where.
-        let matched = titles.iter().find(|t| rule.pattern.is_match(t));
-        if let Some(m) = matched.and_then(|t| rule.pattern.find(t)) {
+        // Most rules match no title: only the rule that matches builds its regex.
+        if let Some(m) = titles.iter().find_map(|t| rule.pattern.find_if_any(t)) {
             let evidence = format!("标题含“{}”（{}）", clip(m.as_str(), 20), rule.label);
             return (rule.kind, vec![evidence]);
         }
@@ -194,12 +192,7 @@ fn kind_of(
         );
     }
     for rule in rules.iter().filter(|r| !r.in_title) {
-        if let Some(m) = rule
-            .pattern
-            .is_match(vt)
-            .then(|| rule.pattern.find(vt))
-            .flatten()
-        {
+        if let Some(m) = rule.pattern.find_if_any(vt) {
             let evidence = format!("正文含“{}”（{}）", clip(m.as_str(), 20), rule.label);
             return (rule.kind, vec![evidence]);
         }

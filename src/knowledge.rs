@@ -200,6 +200,20 @@ impl DataRegex {
             .is_match(haystack)
     }
 
+    /// The first match in `haystack`, asking the lighter automaton first whether there is
+    /// one: for a pattern that most texts do not match, only a text that matches builds
+    /// the whole regex (and is scanned a second time, to say where).
+    ///
+    /// # Panics
+    /// As [`DataRegex::regex`].
+    pub fn find_if_any<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
+        if self.is_match(haystack) {
+            self.regex().find(haystack)
+        } else {
+            None
+        }
+    }
+
     /// The compiled regex.
     ///
     /// # Panics
