@@ -96,11 +96,8 @@ fn read_lines<'t, S>(
 ) -> Result<S, Error> {
     // Lines average 17 bytes: room for all, so that tables sized by it never grow.
     let mut state = start(Cow::Borrowed(body), body.len() / 16);
-    let mut line_start = 0;
     for (i, piece) in body.split_inclusive('\n').enumerate() {
         let line = trim_line_end(piece);
-        let at = line_start;
-        line_start += piece.len();
         // At ASCII spaces and tabs, as jieba-rs splits its own dictionary's lines (testing
         // every character for Unicode's spaces was a tenth of the build in the page).
         let mut fields = line.split_ascii_whitespace();
@@ -123,7 +120,8 @@ fn read_lines<'t, S>(
             (Some(w), Some(_), Some(v)) if w == word => v.parse::<f32>().ok(),
             _ => None,
         };
-        let word_at = at + (word.as_ptr() as usize - line.as_ptr() as usize);
+        // Where the word stands in `body`, which it is a slice of.
+        let word_at = word.as_ptr() as usize - body.as_ptr() as usize;
         each(
             &mut state,
             Entry {
