@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::knowledge::{self, Role};
+use crate::text::CharSet;
 
 /// A citation in the analysis view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ fn doc_number_regex() -> &'static Regex {
 /// over the whole text runs its automaton over every character of the report).
 fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
     let re = doc_number_regex();
-    let opens = |c: char| matches!(c, '〔' | '[' | '【' | '(' | '令');
+    static OPENS: CharSet = CharSet::of_bmp(&['〔', '[', '【', '(', '令']);
     let inside = |c: char| {
         c.is_whitespace()
             || c.is_ascii_digit()
@@ -69,7 +70,7 @@ fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
     // the next candidate. A `令` without a match may still stand in the issuer of the next
     // number (`国务院令〔…〕`): the next window may reach back over it, never past `resume`.
     let (mut resume, mut scan) = (0, 0);
-    while let Some(c) = text[scan..].find(opens).map(|i| scan + i) {
+    while let Some(c) = OPENS.find(&text[scan..]).map(|i| scan + i) {
         let before = text[resume..c].trim_end_matches(char::is_whitespace);
         let start = before
             .char_indices()

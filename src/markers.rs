@@ -16,6 +16,7 @@
 
 use crate::knowledge::{self, Role};
 use crate::numerals::parse_integer;
+use crate::text::CharSet;
 
 /// Whether `c`, right after a bare number, makes it a quantity or a date rather than a
 /// heading number (`2年`, `3个`, `5日`, `10万`).
@@ -58,14 +59,16 @@ pub(crate) fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
 }
 
 /// Whether a marker can start with `c` (a cheap test before [`parse_marker`], which is
-/// asked at many places of a text).
+/// asked at many places of a text): `第`, `(`, a digit, a numeral of [`CN_NUM`], a circled
+/// number (①–⒇) or a parenthesized numeral (㈠–㈩).
 pub fn may_open(c: char) -> bool {
-    c == '第'
-        || c == '('
-        || c.is_ascii_digit()
-        || is_cn_num(c)
-        || ('\u{2460}'..='\u{2487}').contains(&c)
-        || ('\u{3220}'..='\u{3229}').contains(&c)
+    static OPENS: CharSet = CharSet::of_bmp(&[
+        '第', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    ])
+    .with_range('0', '9')
+    .with_range('①', '⒇')
+    .with_range('㈠', '㈩');
+    OPENS.contains(c)
 }
 
 fn sep_len(rest: &str, seps: &[char]) -> usize {
@@ -172,4 +175,22 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
 /// a line to the one before.
 pub fn starts_with_marker(line: &str) -> bool {
     parse_marker(line.trim_start()).is_some_and(|m| !m.no_separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_may_open_with_what_the_markers_start_with() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let opens = c == '第'
+                || c == '('
+                || c.is_ascii_digit()
+                || CN_NUM.contains(c)
+                || ('\u{2460}'..='\u{2487}').contains(&c)
+                || ('\u{3220}'..='\u{3229}').contains(&c);
+            assert_eq!(may_open(c), opens, "{c:?}");
+        }
+    }
 }

@@ -55,7 +55,7 @@ use crate::matcher::Matcher;
 use crate::normalize::is_han;
 use crate::numerals::parse_integer;
 use crate::report::Source;
-use crate::text::line_ranges;
+use crate::text::{line_ranges, CharSet};
 use crate::view::View;
 
 /// A piece of text and the original byte range it was read from.
@@ -200,12 +200,12 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
     // runs only around the masks, on the stretch from three bytes before a run of them
     // to the character after it, and finds there what one pass over `s` finds (most
     // reports have no mask but many `20`s and `19`s, where a pass over `s` stops).
-    let is_mask = |c: char| matches!(c, 'x' | 'X' | '×' | '*' | '＊' | '_' | '＿' | '某');
+    static MASKS: CharSet = CharSet::of_bmp(&['x', 'X', '×', '*', '＊', '_', '＿', '某']);
     let mut at = 0;
     let mut found = Vec::new();
-    while let Some(i) = s[at..].find(is_mask).map(|i| at + i) {
+    while let Some(i) = MASKS.find(&s[at..]).map(|i| at + i) {
         let run_end = s[i..]
-            .find(|c: char| !is_mask(c))
+            .find(|c: char| !MASKS.contains(c))
             .map_or(s.len(), |j| i + j);
         let window_end = s[run_end..]
             .chars()

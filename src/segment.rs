@@ -27,7 +27,7 @@ use crate::knowledge;
 use crate::lexicon;
 use crate::normalize::is_han;
 use crate::report::{Keyword, WordCount};
-use crate::text::Span32;
+use crate::text::{CharSet, Span32};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +76,9 @@ pub struct Segmenter {
     atoms: &'static Regex,
     /// Whether a phrase atom (a domain term with punctuation) starts with an ASCII digit.
     phrase_opens_with_digit: bool,
-    /// The first characters of the phrase atoms.
-    phrase_firsts: Vec<char>,
+    /// The characters an atom's text can open with (not counting a document number's
+    /// issuer): an ASCII digit, an opening bracket, the first character of a phrase atom.
+    atom_opens: CharSet,
     /// Whether atoms are found at all (the domain knowledge is on).
     domain: bool,
     has_lexicon: bool,
@@ -255,7 +256,7 @@ impl Segmenter {
             max_idf,
             atoms,
             phrase_opens_with_digit,
-            phrase_firsts,
+            atom_opens: CharSet::new(('0'..='9').chain(['[', '(', '〔']).chain(phrase_firsts)),
             domain,
             has_lexicon: lexicon.is_some(),
         })
@@ -328,9 +329,9 @@ impl Segmenter {
             return None;
         }
         let rest = &text[from..];
-        let (i, _) = rest.char_indices().find(|&(_, c)| {
-            c.is_ascii_digit() || matches!(c, '[' | '(' | '〔') || self.phrase_firsts.contains(&c)
-        })?;
+        let (i, _) = rest
+            .char_indices()
+            .find(|&(_, c)| self.atom_opens.contains(c))?;
         Some(
             rest[..i]
                 .char_indices()

@@ -42,31 +42,26 @@ use crate::knowledge::{self, Role, Unit};
 use crate::normalize::is_han;
 use crate::numerals;
 use crate::report::Qualifier;
+use crate::text::CharSet;
 
 /// Chinese numeral characters of a run.
 const CN_NUMERAL: &str = "零〇两一二三四五六七八九十百千万亿";
 
-/// Whether `c` may open a Chinese numeral run: a character of [`CN_NUMERAL`] but 万 and
-/// 亿, which only scale. Asked of every character of the text: one `match`, not
-/// `str::contains` on a string, whose substring search is set up anew for every call.
+/// The characters that open a number: an ASCII digit, or a character of [`CN_NUMERAL`]
+/// but 万 and 亿, which only scale (`万元GDP`, `每万人口`).
+static OPENS: CharSet = CharSet::of_bmp(&[
+    '零', '〇', '两', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+])
+.with_range('0', '9');
+
+/// Whether `c` may open a Chinese numeral run.
 fn is_cn_open(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '两'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-    )
+    !c.is_ascii_digit() && OPENS.contains(c)
+}
+
+/// Whether `c` may open a number. Asked of every character of the text ([`CharSet`]).
+fn opens_number(c: char) -> bool {
+    OPENS.contains(c)
 }
 
 /// Separators of a range (`3至5`, `3-5`, `两到三`; dashes and tildes are `-` in the view).
@@ -81,7 +76,7 @@ pub fn scan(ctx: &Context<'_>) -> Vec<Found> {
     // Where the next read may start: after the last figure read.
     let mut next = 0;
     for (i, c) in text.char_indices() {
-        if i < next || !(c.is_ascii_digit() || is_cn_open(c)) {
+        if i < next || !opens_number(c) {
             continue;
         }
         let (found, end) = read_at(ctx, i);
@@ -536,10 +531,13 @@ mod tests {
 
     #[test]
     fn a_chinese_run_opens_with_any_numeral_but_the_scales() {
-        for c in CN_NUMERAL.chars().chain("年月日人件个〸廿a1。".chars()) {
-            let opens = CN_NUMERAL.contains(c) && !matches!(c, '万' | '亿');
-            assert_eq!(is_cn_open(c), opens, "{c}");
+        // Every character, against the list the table is built from.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let cn = CN_NUMERAL.contains(c) && !matches!(c, '万' | '亿');
+            assert_eq!(is_cn_open(c), cn, "{c:?}");
+            assert_eq!(opens_number(c), cn || c.is_ascii_digit(), "{c:?}");
         }
+        assert!(is_cn_open('两') && !is_cn_open('万') && !is_cn_open('7') && opens_number('7'));
     }
 
     /// raw, value, value_max, unit, qualifier.
