@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::knowledge;
+use crate::text::CharSet;
 
 /// The longest look back or ahead for a sentence, in bytes (about 160 characters).
 pub const SENTENCE_MAX: usize = 480;
@@ -32,6 +33,8 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '\n', '!', '?'];
 const CLAUSE_ENDS: &[char] = &[
     '，', '。', '；', '：', '、', '！', '？', '\n', '(', ')', '!', '?', '\t',
 ];
+/// [`CLAUSE_ENDS`] as a set, asked of every character of the text.
+static CLAUSE_END_SET: CharSet = CharSet::of_bmp(CLAUSE_ENDS);
 /// Characters that end a clause except the enumeration comma (for lists of parts).
 const COMMA_ENDS: &[char] = &['，', '。', '；', '：', '！', '？', '\n', '!', '?', '\t'];
 
@@ -138,10 +141,9 @@ impl<'a> Context<'a> {
         let mut comma_ends = Vec::new();
         let mut line_starts = vec![0];
         for (i, c) in text.char_indices() {
-            // Most characters end nothing: a Chinese character (the common case, one range
-            // test: `char::is_alphanumeric` looks Han up in Unicode tables) or any
-            // character outside the clause ends, which hold every other list.
-            if ('\u{4E00}'..='\u{9FFF}').contains(&c) || !CLAUSE_ENDS.contains(&c) {
+            // Most characters end nothing: any character outside the clause ends, which
+            // hold every other list (one load of a table).
+            if !CLAUSE_END_SET.contains(c) {
                 continue;
             }
             let after = (i + c.len_utf8()) as u32;
@@ -291,12 +293,25 @@ const SHORT_QUOTE: usize = 12;
 /// `“两个100%”` is part of a name or slogan, not a figure. Each opening mark looks ahead
 /// at most [`SHORT_QUOTE`] characters for its closing mark on the same line.
 fn short_quotes(text: &str) -> Vec<Range<usize>> {
+    // The opening marks, asked of every character.
+    static OPENS: CharSet = {
+        let mut opens = ['\0'; QUOTES.len()];
+        let mut k = 0;
+        while k < QUOTES.len() {
+            opens[k] = QUOTES[k].0;
+            k += 1;
+        }
+        CharSet::of_bmp(&opens)
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    let mut from = 0;
+    while let Some(i) = OPENS.find(&text[from..]).map(|k| from + k) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let inner = i + c.len_utf8();
         let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| *open == c) else {
-            i = inner;
+            from = inner;
             continue;
         };
         let found = text[inner..]
@@ -304,7 +319,7 @@ fn short_quotes(text: &str) -> Vec<Range<usize>> {
             .take(SHORT_QUOTE + 1)
             .take_while(|&(_, d)| d != '\n' && d != '。')
             .find(|&(_, d)| d == close);
-        i = match found {
+        from = match found {
             Some((j, d)) => {
                 // The closing mark is consumed: `"a" 5件 "b"` pairs ASCII quotes in order.
                 let end = inner + j + d.len_utf8();
