@@ -301,17 +301,14 @@ fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
     lines
         .iter()
         .map(|r| {
-            let (mut w, mut trimmed) = (0usize, 0usize);
-            for (i, c) in text[r.clone()].char_indices() {
+            let mut w = 0usize;
+            for (i, c) in text[r.clone()].trim_end().char_indices() {
                 // An ASCII character of the view that stands for more than one original
                 // byte was full-width (a lookup only for these few).
                 let wide = !c.is_ascii() || norm.orig_of_char_at(r.start + i).len() > 1;
                 w += if wide { 2 } else { 1 };
-                if !c.is_whitespace() {
-                    trimmed = w;
-                }
             }
-            trimmed
+            w
         })
         .collect()
 }
@@ -730,6 +727,15 @@ mod tests {
     use super::*;
 
     use crate::normalize::normalize;
+
+    #[test]
+    fn a_line_is_as_wide_as_its_text_without_trailing_spaces() {
+        // Full-width characters count 2, also when the view has them half-width; spaces
+        // inside count, those at the end (ASCII or full-width) do not.
+        let norm = normalize("ab  \n（五）标题　\n  \na b\t\n２０２３年 ");
+        let widths = line_widths(&norm, &line_ranges(norm.text()));
+        assert_eq!(widths, vec![2, 10, 0, 3, 10]);
+    }
 
     fn removed_reasons(text: &str) -> Vec<(String, &'static str)> {
         let norm = normalize(text);
