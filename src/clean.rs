@@ -267,6 +267,11 @@ fn trim_line(line: &str) -> &str {
 /// more with at least two sentence ends). Whole-line rules never remove it, however its
 /// start looks (`首页 > … 泾县2014年依法行政工作报告 宣城市人民政府： 2014年，我县…`).
 fn is_prose(t: &str) -> bool {
+    // 200 characters take at least 200 bytes: most lines that are not paragraphs are
+    // answered by their length.
+    if t.len() < 200 {
+        return false;
+    }
     let mut chars = 0;
     let mut ends = 0;
     for c in t.chars() {
