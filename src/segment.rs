@@ -329,9 +329,7 @@ impl Segmenter {
             return None;
         }
         let rest = &text[from..];
-        let (i, _) = rest
-            .char_indices()
-            .find(|&(_, c)| self.atom_opens.contains(c))?;
+        let i = self.atom_opens.find(rest)?;
         Some(
             rest[..i]
                 .char_indices()
