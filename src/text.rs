@@ -49,45 +49,42 @@ impl CharSet {
     /// The set of `chars`, all in the Basic Multilingual Plane (a constant: a character
     /// beyond it fails the build).
     pub const fn of_bmp(chars: &[char]) -> CharSet {
-        let mut bits = [0u64; 1024];
+        let mut set = CharSet {
+            bits: [0; 1024],
+            astral: Vec::new(),
+        };
         let mut k = 0;
         while k < chars.len() {
-            let c = chars[k] as usize;
-            assert!(
-                c < 0x1_0000,
-                "CharSet::of_bmp takes characters of the BMP only"
-            );
-            bits[c >> 6] |= 1 << (c & 63);
+            set.insert_bmp(chars[k] as usize);
             k += 1;
         }
-        CharSet {
-            bits,
-            astral: Vec::new(),
-        }
+        set
     }
 
     /// This set and the characters `lo..=hi`, all in the Basic Multilingual Plane (a
     /// constant: a character beyond it fails the build).
     pub const fn with_range(mut self, lo: char, hi: char) -> CharSet {
-        assert!(
-            (hi as usize) < 0x1_0000,
-            "CharSet::with_range takes characters of the BMP only"
-        );
-        let mut c = lo as usize;
-        while c <= hi as usize {
-            self.bits[c >> 6] |= 1 << (c & 63);
-            c += 1;
+        let mut i = lo as usize;
+        while i <= hi as usize {
+            self.insert_bmp(i);
+            i += 1;
         }
         self
+    }
+
+    /// Adds the character of code point `i`, in the Basic Multilingual Plane (one beyond
+    /// it fails: in a constant, the build).
+    const fn insert_bmp(&mut self, i: usize) {
+        assert!(i < 0x1_0000, "a CharSet's table holds the BMP only");
+        self.bits[i >> 6] |= 1 << (i & 63);
     }
 
     /// The set of `chars`, from any plane.
     pub fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
         let mut set = CharSet::of_bmp(&[]);
         for c in chars {
-            let i = c as usize;
-            if i < 0x1_0000 {
-                set.bits[i >> 6] |= 1 << (i & 63);
+            if (c as usize) < 0x1_0000 {
+                set.insert_bmp(c as usize);
             } else if !set.astral.contains(&c) {
                 set.astral.push(c);
             }

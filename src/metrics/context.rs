@@ -147,9 +147,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             let after = (i + c.len_utf8()) as u32;
-            if CLAUSE_ENDS.contains(&c) {
-                clause_ends.push(after);
-            }
+            clause_ends.push(after);
             if COMMA_ENDS.contains(&c) {
                 comma_ends.push(after);
             }
