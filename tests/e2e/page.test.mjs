@@ -142,6 +142,32 @@ test("the example report is analyzed on load exactly as the CLI does", async () 
   await page.screenshot({ path: path.join(out, "page.png"), fullPage: false });
 });
 
+test("Chinese text is drawn in a font the style sheet names, not one looked up per character", async () => {
+  // A character no font of the list has is looked up among the system's fonts, character
+  // by character: on the first layouts that search was 100–150 ms of the page's thread
+  // (docs/performance.md). Every font the text is drawn in must be one the list names.
+  const { page } = await openPage();
+  const named = (await page.evaluate(() => getComputedStyle(document.body).fontFamily))
+    .split(",")
+    .map((f) => f.trim().replace(/^["']|["']$/g, ""));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root: doc } = await cdp.send("DOM.getDocument", { depth: -1 });
+  /** @type {Map<string, number>} */
+  const used = new Map();
+  for (const selector of [".tagline", "#input-h", "#outline li", "#checks li span", "#summary dd", "#annotated span"]) {
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: doc.nodeId, selector });
+    assert.ok(nodeIds.length > 0, `${selector} is on the page`);
+    for (const nodeId of nodeIds.slice(0, 20)) {
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      for (const f of fonts) used.set(f.familyName, (used.get(f.familyName) ?? 0) + f.glyphCount);
+    }
+  }
+  assert.ok(used.size > 0, "the text's fonts were read");
+  for (const [family, glyphs] of used) assert.ok(named.includes(family), `${glyphs} glyphs drawn in ${family}, which ${named.join(", ")} does not name`);
+});
+
 test("replacing the text updates the result; clicking a heading selects it", async () => {
   const { page } = await openPage();
   const seed = fs.readFileSync(path.join(root, "tests/fixtures/003_2c9c4544be17b5e5.txt"), "utf8");
