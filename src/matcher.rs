@@ -67,6 +67,12 @@ impl Matcher {
         })
     }
 
+    /// The pattern it was compiled from.
+    #[cfg(test)]
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
     /// Whether the pattern matches somewhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
         let mut cache = self.caches.get();

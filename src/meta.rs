@@ -416,12 +416,10 @@ type Ymd = (i32, u32, u32);
 /// in brackets, or without the dash), with its date and the rest of the line (a speaker may
 /// follow on the same line).
 fn meeting(t: &str) -> Option<(Option<Ymd>, &str)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let c = re(
-        r"^(?:-{1,2}|[（(])?\s*(?:((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日)?\s*在[^。；，]{2,60}?(?:会议|大会|常委会)上(?:的(?:报告|讲话|发言))?\s*[)）]?",
-        &RE,
-    )
-    .captures(t)?;
+    if !may_be_meeting(t) {
+        return None;
+    }
+    let c = meeting_re().captures(t)?;
     let date = match (c.get(1), c.get(2), c.get(3)) {
         (Some(y), Some(m), Some(d)) => Some((
             y.as_str().parse().ok()?,
@@ -433,11 +431,93 @@ fn meeting(t: &str) -> Option<(Option<Ymd>, &str)> {
     Some((date, t[c.get(0)?.end()..].trim()))
 }
 
+fn meeting_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        r"^(?:-{1,2}|[（(])?\s*(?:((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日)?\s*在[^。；，]{2,60}?(?:会议|大会|常委会)上(?:的(?:报告|讲话|发言))?\s*[)）]?",
+        &RE,
+    )
+}
+
+// What a line must hold for one of these patterns to match it (the `may_…` tests below):
+// a pattern is compiled and run only for a line that holds it. Their bounded runs of
+// Unicode classes made them among the costliest regexes to build on the first analysis,
+// and most texts have no line they could match. A test holds each test to its pattern.
+
+/// `在`, a meeting (`会议`, `大会`, `常委会`) and `上`.
+fn may_be_meeting(t: &str) -> bool {
+    t.contains('在') && t.contains('会') && t.contains('上')
+}
+
+/// A position of `words.tsv`'s speaker titles and a space after something.
+fn may_be_speaker(t: &str) -> bool {
+    let titles = knowledge::speaker_titles();
+    t.contains(char::is_whitespace)
+        && (titles.is_empty() || titles.iter().any(|(w, _)| t.contains(w)))
+}
+
+/// Starts with a year's first digits or a Chinese numeral.
+fn may_start_with_date(t: &str) -> bool {
+    t.starts_with("19")
+        || t.starts_with("20")
+        || t.starts_with([
+            '〇', '零', '○', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+        ])
+}
+
+/// Starts with a year's first digits.
+fn may_start_with_year(t: &str) -> bool {
+    t.starts_with("19") || t.starts_with("20")
+}
+
+/// The words an opening speaks on behalf of a body with.
+fn may_be_on_behalf(t: &str) -> bool {
+    t.contains("我代表")
+}
+
+/// A title that opens with its year, then its issuer (`2019年X县人民政府法治政府建设…`).
+fn year_first_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(?:19|20)[0-9]{{2}}\s*年度?(\p{{Han}}+?{}){}",
+            alternation(Role::OrgSuffix),
+            alternation(Role::TitleTopic)
+        ))
+        .unwrap_or_else(|e| panic!("year-first title: {e}"))
+    })
+}
+
+/// An opening sentence's `我代表X`.
+fn on_behalf_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"我代表(\p{{Han}}{{2,30}}?{})",
+            alternation(Role::OrgSuffix)
+        ))
+        .unwrap_or_else(|e| panic!("on behalf: {e}"))
+    })
+}
+
 /// A speaker line (`衢州市人民政府副市长　王建平`, `龙泉市市长　吴建华`, `省长　王予波`): the
 /// body or place before the position, and the body that position makes of a bare place.
 fn speaker(t: &str) -> Option<(&str, Option<&'static str>)> {
+    if !may_be_speaker(t) {
+        return None;
+    }
+    let c = speaker_re().captures(t)?;
+    let position = c.get(2)?.as_str();
+    let body = knowledge::speaker_titles()
+        .iter()
+        .find(|(w, _)| *w == position)
+        .and_then(|(_, b)| *b);
+    Some((c.get(1)?.as_str(), body))
+}
+
+fn speaker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         let titles: Vec<String> = knowledge::speaker_titles()
             .iter()
             .map(|(w, _)| regex::escape(w))
@@ -447,23 +527,19 @@ fn speaker(t: &str) -> Option<(&str, Option<&'static str>)> {
             titles.join("|")
         ))
         .unwrap_or_else(|e| panic!("speaker pattern: {e}"))
-    });
-    let c = re.captures(t)?;
-    let position = c.get(2)?.as_str();
-    let body = knowledge::speaker_titles()
-        .iter()
-        .find(|(w, _)| *w == position)
-        .and_then(|(_, b)| *b);
-    Some((c.get(1)?.as_str(), body))
+    })
 }
 
 fn starts_with_date(t: &str) -> bool {
+    may_start_with_date(t) && date_start_re().is_match(t)
+}
+
+fn date_start_re() -> &'static Matcher {
     static RE: OnceLock<Matcher> = OnceLock::new();
     matcher(
         r"^(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}|[〇零○一二三四五六七八九]{4}年)",
         &RE,
     )
-    .is_match(t)
 }
 
 /// A line that could be a title: short, no sentence punctuation, no table cells, not a
@@ -769,20 +845,11 @@ fn read_issuer(
     if let Some(title_text) = title {
         static ABOUT: OnceLock<Regex> = OnceLock::new();
         static YEAR_AFTER: OnceLock<Regex> = OnceLock::new();
-        static YEAR_FIRST: OnceLock<Regex> = OnceLock::new();
         let about = re(r"^(.+?)\s*关于", &ABOUT);
         let year_after = re(
             r"^(.+?)\s*(?:(?:19|20)[0-9]{2}|(?:19|20)[0-9]?(?:[xX]+|×+|[*＊]+))\s*年",
             &YEAR_AFTER,
         );
-        let year_first = YEAR_FIRST.get_or_init(|| {
-            Regex::new(&format!(
-                r"^(?:19|20)[0-9]{{2}}\s*年度?(\p{{Han}}+?{}){}",
-                alternation(Role::OrgSuffix),
-                alternation(Role::TitleTopic)
-            ))
-            .unwrap_or_else(|e| panic!("year-first title: {e}"))
-        });
         // A title that opens with 关于 names no issuer (`关于全县2019年度…的报告`).
         let x = (!title_text.starts_with("关于"))
             .then_some(title_text)
@@ -792,7 +859,11 @@ fn read_issuer(
                     .captures(title_text)
                     .filter(|_| !title_text.starts_with("关于"))
             })
-            .or_else(|| year_first.captures(title_text))
+            .or_else(|| {
+                may_start_with_year(title_text)
+                    .then(|| year_first_re().captures(title_text))
+                    .flatten()
+            })
             .and_then(|c| c.get(1))
             .map(|m| m.as_str().trim());
         // The title's range in the view, to point at the name.
@@ -817,16 +888,9 @@ fn read_issuer(
     // (`岳麓区…` and `2019年，长沙市岳麓区人民政府在…`).
     if let Some(r) = opening {
         let t = line(&r);
-        static ON_BEHALF: OnceLock<Regex> = OnceLock::new();
-        let on_behalf = ON_BEHALF.get_or_init(|| {
-            Regex::new(&format!(
-                r"我代表(\p{{Han}}{{2,30}}?{})",
-                alternation(Role::OrgSuffix)
-            ))
-            .unwrap_or_else(|e| panic!("on behalf: {e}"))
-        });
-        let mut found = on_behalf
-            .captures(t)
+        let mut found = may_be_on_behalf(t)
+            .then(|| on_behalf_re().captures(t))
+            .flatten()
             .and_then(|c| c.get(1))
             .filter(|m| is_body(m.as_str()))
             .map(|m| r.start + m.start()..r.start + m.end());
@@ -1017,6 +1081,72 @@ mod tests {
         let norm = normalize(text);
         let cleaned = clean(&norm);
         read_meta(text, &norm, &cleaned)
+    }
+
+    /// Every line a guarded pattern matches passes the pattern's `may_…` test, else a
+    /// meeting, speaker, date or issuer would go unread: 3,000 lines generated from each
+    /// pattern itself (without its anchors), so the test follows any change to a pattern
+    /// or to the words it is built from (a guard that asked for a word the pattern does
+    /// not need fails here).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_guarded_pattern_matches_only_lines_its_test_lets_through() {
+        use proptest::strategy::{Strategy, ValueTree};
+        use proptest::test_runner::TestRunner;
+        type Guarded = (&'static str, fn(&str) -> bool, fn(&str) -> bool);
+        let cases: [Guarded; 5] = [
+            (
+                meeting_re().as_str(),
+                |t| meeting_re().is_match(t),
+                may_be_meeting,
+            ),
+            (
+                speaker_re().as_str(),
+                |t| speaker_re().is_match(t),
+                may_be_speaker,
+            ),
+            (
+                date_start_re().as_str(),
+                |t| date_start_re().is_match(t),
+                may_start_with_date,
+            ),
+            (
+                year_first_re().as_str(),
+                |t| year_first_re().is_match(t),
+                may_start_with_year,
+            ),
+            (
+                on_behalf_re().as_str(),
+                |t| on_behalf_re().is_match(t),
+                may_be_on_behalf,
+            ),
+        ];
+        for (pattern, matches, may) in cases {
+            let body = pattern.trim_start_matches('^').trim_end_matches('$');
+            let lines = proptest::string::string_regex(body).unwrap();
+            let mut runner = TestRunner::deterministic();
+            for _ in 0..3000 {
+                let line = lines.new_tree(&mut runner).unwrap().current();
+                assert!(
+                    matches(&line),
+                    "{pattern}: generated {line:?} does not match"
+                );
+                assert!(
+                    may(&line),
+                    "{pattern}: {line:?} matches, but its guard says no"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_guard_says_no_to_lines_its_pattern_cannot_match() {
+        // The guards are not always yes (which the test above would let pass).
+        for line in ["省人民政府关于2019年法治政府建设情况的报告", "一、主要工作"]
+        {
+            assert!(!may_be_meeting(line) && !may_be_speaker(line) && !may_be_on_behalf(line));
+        }
+        assert!(!may_start_with_date("关于2019年") && !may_start_with_year("一九年"));
     }
 
     fn title(m: &MetaFound) -> Option<&str> {
