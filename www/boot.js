@@ -1,7 +1,7 @@
 // The page's engine, taking over what start.js started from the HTML's head (the worker,
 // the compiled wasm module, the catalogue and the opening text's analysis under way).
-// A module of its own, run as soon as it has loaded (async), so that the engine listens
-// to the worker before the page's other modules are in. app.js takes it from here.
+// app.js imports it first, so that in the page's bundle (app.bundle.js) the engine
+// listens to the worker before the rest of the page's code runs. app.js takes it from here.
 import { Engine } from "./engine.js";
 
 /** @typedef {import("./pkg/fazhi_lens.js").Catalogue} Catalogue */

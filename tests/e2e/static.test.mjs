@@ -27,21 +27,26 @@ test("the page loads nothing from other origins and allows no inline script", ()
   assert.match(csp, /connect-src 'self'/);
 });
 
-test("every module the page imports is preloaded from the HTML, so none waits for its importer", () => {
+test("the page's modules arrive as one bundle of app.js and everything it imports, as built now", async () => {
   const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)"/g)].map((m) => m[1]));
-  const entries = new Set([...html.matchAll(/<script type="module" src="\.\/([^"]+)"/g)].map((m) => m[1]));
+  const entries = [...html.matchAll(/<script type="module" src="\.\/([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(entries, ["app.bundle.js"], "one module script, the bundle");
+  assert.doesNotMatch(html, /modulepreload/, "nothing else to preload");
+  // The modules app.js imports, directly or not, each once.
   /** @type {Set<string>} */
-  const imported = new Set();
-  const pending = [...entries];
+  const imported = new Set(["app.js"]);
+  const pending = ["app.js"];
   while (pending.length) {
     const file = /** @type {string} */ (pending.pop());
     for (const [, dep] of fs.readFileSync(path.join(www, file), "utf8").matchAll(/^import .* from "\.\/([^"]+)";$/gm)) {
-      if (!imported.has(dep) && !entries.has(dep)) {
+      if (!imported.has(dep)) {
         imported.add(dep);
         pending.push(dep);
       }
     }
   }
-  assert.deepEqual([...preloaded].sort(), [...imported].sort());
+  const { bundle } = await import("../../scripts/bundle-page.mjs");
+  const fresh = await bundle(false);
+  assert.deepEqual([...fresh.inputs].sort(), [...imported].sort(), "the bundle holds every module app.js imports");
+  assert.equal(fs.readFileSync(path.join(www, "app.bundle.js"), "utf8"), fresh.text, "www/app.bundle.js is the bundle of the sources as they are (make build-web)");
 });
