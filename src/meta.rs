@@ -442,14 +442,14 @@ fn meeting_re() -> &'static Regex {
 // What a line must hold for one of these patterns to match it (the `may_…` tests below):
 // a pattern is compiled and run only for a line that holds it. Their bounded runs of
 // Unicode classes made them among the costliest regexes to build on the first analysis,
-// and most texts have no line they could match. A test holds each test to its pattern.
+// and most texts have no line they could match. A test checks each against its pattern.
 
 /// `在`, a meeting (`会议`, `大会`, `常委会`) and `上`.
 fn may_be_meeting(t: &str) -> bool {
     t.contains('在') && t.contains('会') && t.contains('上')
 }
 
-/// A position of `words.tsv`'s speaker titles and a space after something.
+/// One of `words.tsv`'s speaker titles, and a space (the pattern wants one after the title).
 fn may_be_speaker(t: &str) -> bool {
     let titles = knowledge::speaker_titles();
     t.contains(char::is_whitespace)
