@@ -93,6 +93,30 @@ impl Matcher {
     }
 }
 
+/// For the tests of a guard that lets a pattern be compiled and run only where it could
+/// match: 3,000 strings generated from `pattern` itself (proptest's `string_regex`,
+/// without the pattern's `^` and `$`, which it cannot generate), each of which `matches`
+/// must accept and `may` must let through. So the test follows any change to a pattern or
+/// to the words it is built from, and a guard that asks for what the pattern does not
+/// need fails it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub fn assert_guard_lets_through_every_match(
+    pattern: &str,
+    matches: impl Fn(&str) -> bool,
+    may: impl Fn(&str) -> bool,
+) {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    let body = pattern.trim_start_matches('^').trim_end_matches('$');
+    let strings = proptest::string::string_regex(body).unwrap();
+    let mut runner = TestRunner::deterministic();
+    for _ in 0..3000 {
+        let s = strings.new_tree(&mut runner).unwrap().current();
+        assert!(matches(&s), "{pattern}: generated {s:?} does not match");
+        assert!(may(&s), "{pattern}: {s:?} matches, but its guard says no");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
