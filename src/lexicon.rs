@@ -51,11 +51,44 @@ fn comments(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// A line without its `\n` or `\r\n`, as `str::lines` cuts.
-fn trim_line_end(piece: &str) -> &str {
-    piece
-        .strip_suffix('\n')
-        .map_or(piece, |l| l.strip_suffix('\r').unwrap_or(l))
+/// The lines of a text, each without its `\n` or `\r\n`, as `str::lines` cuts them:
+/// found by a plain loop over the bytes, since the lines of a lexicon are a few bytes
+/// long and `split_inclusive` asked `memchr` for each (with the line end trimmed after, a
+/// quarter of building the page's dictionary in the browser).
+struct Lines<'t> {
+    rest: &'t str,
+}
+
+impl<'t> Iterator for Lines<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let bytes = self.rest.as_bytes();
+        let mut end = 0;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            end += 1;
+        }
+        // `\n` is a character of its own: both sides of it are on character boundaries.
+        let (line, rest) = if end < bytes.len() {
+            let line = &self.rest[..end];
+            (
+                line.strip_suffix('\r').unwrap_or(line),
+                &self.rest[end + 1..],
+            )
+        } else {
+            (self.rest, "")
+        };
+        self.rest = rest;
+        Some(line)
+    }
+}
+
+fn lines(text: &str) -> Lines<'_> {
+    Lines { rest: text }
 }
 
 fn invalid(message: String) -> Error {
@@ -96,8 +129,7 @@ fn read_lines<'t, S>(
 ) -> Result<S, Error> {
     // Lines average 17 bytes: room for all, so that tables sized by it never grow.
     let mut state = start(Cow::Borrowed(body), body.len() / 16);
-    for (i, piece) in body.split_inclusive('\n').enumerate() {
-        let line = trim_line_end(piece);
+    for (i, line) in lines(body).enumerate() {
         // At ASCII spaces and tabs, as jieba-rs splits its own dictionary's lines (testing
         // every character for Unicode's spaces was a tenth of the build in the page).
         let mut fields = line.split_ascii_whitespace();
@@ -142,7 +174,7 @@ fn read_columns<'t, S>(
     start: impl FnOnce(Cow<'t, str>, usize) -> S,
     mut each: impl FnMut(&mut S, Entry),
 ) -> Result<S, Error> {
-    let mut lines = body.split_inclusive('\n').map(trim_line_end).enumerate();
+    let mut lines = lines(body).enumerate();
     let at = |i: usize| skipped + i + 1;
     let mut words = String::with_capacity(body.len() / 2);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(body.len() / 24);
@@ -152,27 +184,8 @@ fn read_columns<'t, S>(
         if line.is_empty() {
             break;
         }
-        let bad = |why: &str| invalid(format!("columns, line {} `{line}`: {why}", at(i)));
-        let (shared, rest) = line
-            .split_once('\t')
-            .ok_or_else(|| bad("a word is a number, a tab and the rest of the word"))?;
-        let shared: usize = shared
-            .parse()
-            .ok()
-            .filter(|&n| n <= MAX_SHARED)
-            .ok_or_else(|| bad("what a word shares is a number of characters up to 16"))?;
-        let prefix = match word.char_indices().nth(shared) {
-            Some((end, _)) => end,
-            None if word.chars().count() == shared => word.len(),
-            None => return Err(bad("shares more characters than the word before has")),
-        };
-        if rest.contains(|c: char| c.is_ascii_whitespace()) || (prefix == 0 && rest.is_empty()) {
-            return Err(bad("a word is not empty and has no space"));
-        }
-        word.truncate(prefix);
-        word.push_str(rest);
-        ranges.push(words.len()..words.len() + word.len());
-        words.push_str(&word);
+        spell(line, &mut word, &mut words, &mut ranges)
+            .map_err(|why| invalid(format!("columns, line {} `{line}`: {why}", at(i))))?;
     }
     if u32::try_from(words.len()).is_err() {
         return Err(invalid("its words are longer than 4 GiB".into()));
@@ -186,7 +199,7 @@ fn read_columns<'t, S>(
                 ranges.len()
             ))
         })?;
-        freqs.push(line.parse::<usize>().map_err(|e| {
+        freqs.push(parse_freq(line).map_err(|e| {
             invalid(format!(
                 "columns, line {} `{line}`: frequency is not a valid integer: {e}",
                 at(i)
@@ -210,16 +223,12 @@ fn read_columns<'t, S>(
         let (i, line) = lines
             .next()
             .ok_or_else(|| invalid("columns: fewer IDF lines than words".into()))?;
-        let idf = if line.is_empty() {
-            None
-        } else {
-            Some(line.parse::<f32>().map_err(|e| {
-                invalid(format!(
-                    "columns, line {} `{line}`: IDF is not a number: {e}",
-                    at(i)
-                ))
-            })?)
-        };
+        let idf = parse_idf(line).map_err(|e| {
+            invalid(format!(
+                "columns, line {} `{line}`: IDF is not a number: {e}",
+                at(i)
+            ))
+        })?;
         each(&mut state, Entry { word, freq, idf });
     }
     if let Some((i, line)) = lines.next() {
@@ -229,6 +238,59 @@ fn read_columns<'t, S>(
         )));
     }
     Ok(state)
+}
+
+// The columns' lines are read one call each (never inlined), as `segment` gives each
+// entry to jieba: in the browser a function runs in its baseline code until it has been
+// called often enough to be optimized, and a loop that never returns, never is.
+
+/// A line of the words block (`2\t审查`): the word it spells after the one before (in
+/// `word`, which it replaces), appended to `words` and its range to `ranges`; or what is
+/// wrong with the line.
+#[inline(never)]
+fn spell(
+    line: &str,
+    word: &mut String,
+    words: &mut String,
+    ranges: &mut Vec<Range<usize>>,
+) -> Result<(), &'static str> {
+    let (shared, rest) = line
+        .split_once('\t')
+        .ok_or("a word is a number, a tab and the rest of the word")?;
+    let shared: usize = shared
+        .parse()
+        .ok()
+        .filter(|&n| n <= MAX_SHARED)
+        .ok_or("what a word shares is a number of characters up to 16")?;
+    let prefix = match word.char_indices().nth(shared) {
+        Some((end, _)) => end,
+        None if word.chars().count() == shared => word.len(),
+        None => return Err("shares more characters than the word before has"),
+    };
+    if rest.contains(|c: char| c.is_ascii_whitespace()) || (prefix == 0 && rest.is_empty()) {
+        return Err("a word is not empty and has no space");
+    }
+    word.truncate(prefix);
+    word.push_str(rest);
+    ranges.push(words.len()..words.len() + word.len());
+    words.push_str(word);
+    Ok(())
+}
+
+/// A line of the frequencies block.
+#[inline(never)]
+fn parse_freq(line: &str) -> Result<usize, std::num::ParseIntError> {
+    line.parse()
+}
+
+/// A line of the IDF block: empty where the entry has none.
+#[inline(never)]
+fn parse_idf(line: &str) -> Result<Option<f32>, std::num::ParseFloatError> {
+    if line.is_empty() {
+        Ok(None)
+    } else {
+        line.parse().map(Some)
+    }
 }
 
 /// The columns form of a lexicon in either form: its comments (after the header) and
@@ -343,6 +405,12 @@ mod tests {
     // proptest is a native dev-dependency (the wasm tests run in a browser).
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        /// The lexicon's line reader cuts any text where `str::lines` does.
+        #[test]
+        fn lines_are_those_of_str_lines(text in "[甲a\r\n]{0,24}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
+
         /// Any lexicon in lines, with any spacing, line ends and comments, gives the same
         /// entries in columns (or the same error), and packing the columns again changes
         /// nothing.

@@ -7,7 +7,7 @@
 
 use fazhi_lens::wasm::{decode_bytes, Analyzer, PartialOptions};
 use fazhi_lens::Report;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -106,4 +106,43 @@ fn decodes_gbk_bytes() {
         .as_string()
         .unwrap();
     assert_eq!(got, text);
+}
+
+#[wasm_bindgen_test]
+fn a_lexicon_as_utf8_bytes_is_the_lexicon_as_text() {
+    let lexicon = "# a comment\n美丽的公园 100000\n";
+    let text = "我们去美丽的公园。";
+    let tokens = |source: Option<JsValue>| {
+        let analyzer =
+            Analyzer::new(None, source.map(JsCast::unchecked_into)).expect("a valid lexicon");
+        let tokens = analyzer.segment(text).expect("segments");
+        String::from(js_sys::JSON::stringify(&tokens).unwrap())
+    };
+    let from_bytes = tokens(Some(js_sys::Uint8Array::from(lexicon.as_bytes()).into()));
+    assert_eq!(from_bytes, tokens(Some(JsValue::from_str(lexicon))));
+    assert_ne!(
+        from_bytes,
+        tokens(None),
+        "the lexicon's word changes the cut"
+    );
+
+    for (source, why) in [
+        (
+            js_sys::Uint8Array::from(&[0xe7, 0xbe][..]).into(),
+            "not UTF-8",
+        ),
+        (JsValue::from_f64(1.0), "neither text nor bytes"),
+    ] {
+        let err: js_sys::Error = Analyzer::new(None, Some(source.unchecked_into()))
+            .err()
+            .expect(why)
+            .dyn_into()
+            .expect("a real JS Error");
+        let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
+        assert_eq!(
+            code.as_string().as_deref(),
+            Some("invalid_lexicon"),
+            "{why}"
+        );
+    }
 }

@@ -358,7 +358,8 @@ async function loadCatalogue(names) {
 // --- wiring --------------------------------------------------------------------------
 
 /**
- * Follows the engine: the dictionary has arrived (analyze again), the worker was
+ * Follows the engine: the dictionary has arrived (analyze again; the body's
+ * `data-lexicon`, then `data-decoder` once the decoding module is there too), the worker was
  * restarted (say so), a restarted worker is up (ask for the catalogue if it never came,
  * analyze; after a cancel, the kept text waits for the user). The first worker's first
  * analysis was asked for by boot.js.
@@ -378,6 +379,7 @@ function onEngineEvent(event) {
   }
   if (event.type === "lexicon" && event.ok && !cancelled) analyze();
   if (event.type === "lexicon") document.body.dataset.lexicon = event.ok ? "loaded" : "failed";
+  if (event.type === "decoder") document.body.dataset.decoder = event.ok ? "loaded" : "failed";
 }
 
 area.addEventListener("input", () => {

@@ -20,7 +20,7 @@
 /**
  * What the engine reports besides answers: the module is up, the dictionary has arrived
  * (or failed), or the worker was restarted after a crash or a cancel.
- * @typedef {{type: "ready"} | {type: "lexicon", ok: boolean} | {type: "restarted", error: EngineError}} EngineEvent
+ * @typedef {{type: "ready"} | {type: "lexicon", ok: boolean} | {type: "decoder", ok: boolean} | {type: "restarted", error: EngineError}} EngineEvent
  */
 /** The text the page opens with, where it came from. @typedef {{text: string, file: string | null, saved: boolean}} Opening */
 /**
@@ -233,7 +233,16 @@ export class Engine {
     this.#lexiconAsked = true;
     const worker = this.#worker;
     this.#call("loadLexicon", []).then(
-      () => this.#emit({ type: "lexicon", ok: true }),
+      () => {
+        this.#emit({ type: "lexicon", ok: true });
+        // Then the decoding module, which the worker started loading with the dictionary.
+        this.#call("loadDecoder", []).then(
+          () => this.#emit({ type: "decoder", ok: true }),
+          () => {
+            if (this.#worker === worker) this.#emit({ type: "decoder", ok: false });
+          },
+        );
+      },
       () => {
         // A restart rejects every pending request; then the new worker is asked again.
         if (this.#worker === worker) this.#emit({ type: "lexicon", ok: false });

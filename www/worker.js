@@ -20,8 +20,9 @@
 // and the full Analyzer is built when the page asks (`loadLexicon`, after its first
 // report) or, in the opening worker, once the example's report is posted, so that
 // building it never delays the first report. decodeBytes is a second
-// wasm module of its own (fazhi_lens_decode.js), loaded while the dictionary builds (so
-// that opening a file makes no request) or when a file is opened before.
+// wasm module of its own (fazhi_lens_decode.js), loaded from when the dictionary builds
+// (so that opening a file makes no request; the page asks `loadDecoder` to know it is
+// there) or when a file is opened before.
 //
 // Marks and measures named `worker:…` in the worker's performance timeline say where its
 // time goes (`make bench` reads them, with the worker's timeOrigin).
@@ -58,8 +59,8 @@ const OPTIONS = { offsets: "utf16" };
 
 /**
  * The dictionary's bytes, fetched from the start but at low priority, so that on a slow
- * network it does not take bandwidth from the wasm module; decoded when it is built (a
- * rejection is handled by loadLexicon).
+ * network it does not take bandwidth from the wasm module (a rejection is handled by
+ * loadLexicon).
  */
 const lexiconBytes = fetch(new URL("./lexicon.columns.txt", import.meta.url), { priority: "low" }).then((response) => {
   if (!response.ok) throw new Error(`lexicon.columns.txt: HTTP ${response.status}`);
@@ -184,9 +185,9 @@ let lexiconLoading = null;
 
 /**
  * Builds the Analyzer with jieba's general dictionary (once) and puts it in place of the
- * dictionary-less one; loads the decoding module too. The opening worker starts it as
- * soon as it has answered with the example analysed in advance, without waiting for the
- * page to ask.
+ * dictionary-less one; starts loading the decoding module too. The opening worker starts
+ * it as soon as it has answered with the example analysed in advance, without waiting
+ * for the page to ask.
  * @returns {Promise<true>}
  */
 function loadLexicon() {
@@ -195,17 +196,20 @@ function loadLexicon() {
 }
 
 /**
- * Builds the Analyzer with the dictionary: see loadLexicon.
+ * Builds the Analyzer with the dictionary: see loadLexicon. It answers as soon as the
+ * Analyzer is in place: the decoding module, asked for first, is instantiated only once
+ * the build has let go of this thread, and waiting for it held the report with the
+ * dictionary back by as long (the page asks for it with loadDecoder).
  * @returns {Promise<true>}
  */
 async function buildLexicon() {
-  // The decoding module downloads and compiles meanwhile.
-  const decoding = decoder().catch(() => null);
-  const text = new TextDecoder().decode(await lexiconBytes);
-  const full = measured("worker:lexicon", () => new core.Analyzer(OPTIONS, text));
+  decoder().catch(() => {});
+  // Its bytes as fetched: the module reads UTF-8 (a string would be decoded here and
+  // encoded again on the way in).
+  const bytes = new Uint8Array(await lexiconBytes);
+  const full = measured("worker:lexicon", () => new core.Analyzer(OPTIONS, bytes));
   analyzer?.free();
   analyzer = full;
-  await decoding;
   return true;
 }
 
@@ -273,6 +277,8 @@ export const methods = {
   analyzeForPage,
   analyzeForBatch,
   loadLexicon,
+  /** The decoding module loaded (the page asks once the dictionary is built). */
+  loadDecoder: async () => (await decoder(), true),
   /** @param {string} text */
   segment: (text) => current().segment(text),
   /** @param {string} text @param {string} word @param {number} width */

@@ -100,8 +100,10 @@ async function openPage() {
   context.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base + SUBPATH);
-  // Ready when the full dictionary has arrived and the re-analysis with it is on screen.
+  // Ready when the full dictionary has arrived and the re-analysis with it is on screen,
+  // and the decoding module is there (after the page has loaded, nothing makes a request).
   await page.waitForSelector('body[data-lexicon="loaded"]', { timeout: 30000 });
+  await page.waitForSelector('body[data-decoder="loaded"]', { timeout: 30000 });
   await page.waitForSelector('#status[data-state="done"]', { timeout: 30000 });
   return { page, requests, errors };
 }
