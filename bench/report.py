@@ -19,6 +19,11 @@ def load(name):
     return json.load(open(path)) if os.path.exists(path) else None
 
 
+def longest(ms):
+    """The longest task, in ms; the long-task observer sees none under 50 ms."""
+    return f"{ms:.0f} ms" if ms > 0 else "none over 50 ms"
+
+
 def version(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
@@ -121,11 +126,11 @@ def main():
             lines += ["", "## Long texts in headless Chromium (the page, a text put into the text box)", "",
                       "The longest main-thread task (PerformanceObserver `longtask`) from the report's arrival "
                       "until every view is rendered; the analysis runs in the worker.", "",
-                      "| text | chars | metrics | headings | analysis s | rendering done ms | long tasks | longest ms | longest while the text is put in ms |",
+                      "| text | chars | metrics | headings | analysis s | rendering done ms | long tasks | longest | longest while the text is put in |",
                       "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
             for label, r in [("1 MB report (the seeds repeated)", lt["megabyte"]), ("20,000 metrics (the seeds' metric sentences repeated)", lt["manyMetrics"])]:
                 lines.append(f"| {label} | {r['chars']:,} | {r['metrics']:,} | {r['headings']:,} | {r['analysed'] / 1000:.1f} | "
-                             f"{r['rendered']:.0f} | {r['longTasks']} | {r['longest']:.0f} | {r['pastingLongest']:.0f} |")
+                             f"{r['rendered']:.0f} | {r['longTasks']} | {longest(r['longest'])} | {longest(r['pastingLongest'])} |")
         ff = br.get("firefox")
         if ff:
             f = ff["inPage"]
@@ -149,8 +154,8 @@ def main():
                        f"(target ≤ 1.3): {ok(full <= 1.3 * ref)}")
         if lt:
             worst = max(lt["megabyte"]["longest"], lt["manyMetrics"]["longest"])
-            targets.append(f"longest main-thread task rendering a 1 MB report {lt['megabyte']['longest']:.0f} ms, "
-                           f"{lt['manyMetrics']['metrics']:,} metrics {lt['manyMetrics']['longest']:.0f} ms (target ≤ 200 ms): {ok(worst <= 200)}")
+            targets.append(f"longest main-thread task rendering a 1 MB report {longest(lt['megabyte']['longest'])}, "
+                           f"{lt['manyMetrics']['metrics']:,} metrics {longest(lt['manyMetrics']['longest'])} (target ≤ 200 ms): {ok(worst <= 200)}")
         t = br["transfer"]
         lines += ["", "## Transfer (every file the page loads; gzip -9, brotli q11)", "",
                   "| file | raw | gzip | brotli |", "|---|---:|---:|---:|"]
