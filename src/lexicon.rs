@@ -87,6 +87,7 @@ impl<'t> Iterator for Lines<'t> {
     }
 }
 
+/// The lines of `text` (see [`Lines`]).
 fn lines(text: &str) -> Lines<'_> {
     Lines { rest: text }
 }

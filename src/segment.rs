@@ -167,7 +167,7 @@ impl IdfTable {
 /// readers' per-line steps (`lexicon`): in the browser, a function runs in its baseline
 /// code until it has been called often enough to be optimized, and a loop that never
 /// returns is never; called once per entry, this runs optimized after the first few
-/// thousand of the 350,000 (building the page's dictionary: 150 → N ms).
+/// thousand of the 131,000 (docs/performance.md, "The report with the dictionary").
 #[inline(never)]
 fn add_entry(jieba: &mut Jieba, idf: &mut IdfTable, entry: lexicon::Entry) {
     jieba.add_word(&idf.text[entry.word.clone()], Some(entry.freq), None);
