@@ -94,7 +94,11 @@ struct RuleSet {
 }
 
 impl RuleSet {
-    fn new(numbered: Vec<(usize, &'static BoilerplateRule)>, guard: Guard) -> RuleSet {
+    fn new(
+        numbered: Vec<(usize, &'static BoilerplateRule)>,
+        guard: Guard,
+        compiler: &thompson::Compiler,
+    ) -> RuleSet {
         let (order, rules): (Vec<usize>, Vec<&'static BoilerplateRule>) =
             numbered.into_iter().unzip();
         // Every pattern parses (the data loader checks it), so the set builds. The lazy
@@ -107,15 +111,14 @@ impl RuleSet {
         // loader parsed them (`BoilerplateRule::hir`: not parsed a second time), or from
         // what of them a guard needs (`Guard::Relaxed`). In-line rules find their places
         // with the rule's own compiled regex (`BoilerplateRule::regex`).
-        let hirs: Vec<Hir> = rules
+        let hirs: Vec<Cow<'_, Hir>> = rules
             .iter()
             .map(|r| match guard {
-                Guard::Exact => r.hir.clone(),
-                Guard::Relaxed => relaxed(&r.hir),
+                Guard::Exact => Cow::Borrowed(&r.hir),
+                Guard::Relaxed => Cow::Owned(relaxed(&r.hir)),
             })
             .collect();
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        let nfa = compiler
             .build_many_from_hir(&hirs)
             .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
         let dfa = hybrid::dfa::DFA::builder()
@@ -189,11 +192,15 @@ struct Scoped {
 impl Scoped {
     /// `guard` applies to the rules of every line; the head-only ones, tested against a
     /// few lines, are exact (relaxed, words like `网` alone let through hundreds of lines).
-    fn new(rules: Vec<(usize, &'static BoilerplateRule)>, guard: Guard) -> Scoped {
+    fn new(
+        rules: Vec<(usize, &'static BoilerplateRule)>,
+        guard: Guard,
+        compiler: &thompson::Compiler,
+    ) -> Scoped {
         let (head, any): (Vec<_>, Vec<_>) = rules.into_iter().partition(|(_, r)| r.head_only);
         Scoped {
-            any: RuleSet::new(any, guard),
-            head: RuleSet::new(head, Guard::Exact),
+            any: RuleSet::new(any, guard, compiler),
+            head: RuleSet::new(head, Guard::Exact, compiler),
         }
     }
 
@@ -271,6 +278,11 @@ fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let all = knowledge::boilerplate_rules();
+        // One compiler for the four sets: it keeps the automata of the Unicode classes it
+        // compiled in a table of 10,000 entries, which a compiler of its own per set
+        // allocated and freed again (natively 1.1M instructions to free, each).
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None));
         let pick = |inline: bool| -> Vec<(usize, &'static BoilerplateRule)> {
             all.iter()
                 .enumerate()
@@ -278,8 +290,8 @@ fn rules() -> &'static Rules {
                 .collect()
         };
         Rules {
-            line: Scoped::new(pick(false), Guard::Exact),
-            inline: Scoped::new(pick(true), Guard::Relaxed),
+            line: Scoped::new(pick(false), Guard::Exact, &compiler),
+            inline: Scoped::new(pick(true), Guard::Relaxed, &compiler),
         }
     })
 }
