@@ -771,38 +771,17 @@ mod tests {
     use crate::normalize::normalize;
 
     /// The in-line set is a guard ([`Guard::Relaxed`]): for every in-line rule, strings
-    /// generated from the rule itself (proptest's `string_regex`, its `^`/`$` read as
-    /// nothing, which it cannot generate), alone and with text around them, each of which
-    /// the rule's regex matches, are let through for that rule. A relaxation that is none
-    /// (an alternation that lost a branch) fails it.
+    /// generated from the rule itself (`matcher::generated_from`), alone and with text
+    /// around them, each of which the rule's regex matches, are let through for that
+    /// rule. A relaxation that is none (an alternation that lost a branch) fails it.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_relaxed_in_line_set_lets_every_match_of_its_rules_through() {
-        use proptest::strategy::{Strategy, ValueTree};
-        use proptest::test_runner::TestRunner;
-        use regex_syntax::hir::{Hir, HirKind};
-        fn without_looks(h: &Hir) -> Hir {
-            match h.kind() {
-                HirKind::Look(_) => Hir::empty(),
-                HirKind::Capture(c) => without_looks(&c.sub),
-                HirKind::Concat(v) => Hir::concat(v.iter().map(without_looks).collect()),
-                HirKind::Alternation(v) => Hir::alternation(v.iter().map(without_looks).collect()),
-                HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition {
-                    sub: Box::new(without_looks(&r.sub)),
-                    ..r.clone()
-                }),
-                _ => h.clone(),
-            }
-        }
         let set = &rules().inline.any;
-        let mut runner = TestRunner::deterministic();
         for (i, rule) in set.rules.iter().enumerate() {
             let regex = rule.regex.as_ref().expect("an in-line rule has its regex");
-            let strings = proptest::string::string_regex_parsed(&without_looks(&rule.hir))
-                .unwrap_or_else(|e| panic!("{}: {e}", rule.hir));
             let mut matched = 0;
-            for _ in 0..500 {
-                let s = strings.new_tree(&mut runner).unwrap().current();
+            for s in crate::matcher::generated_from(&rule.hir, 500) {
                 for t in [
                     s.clone(),
                     format!("第一句。{s}"),

@@ -163,25 +163,47 @@ fn uncounted(hir: &Hir) -> Hir {
     }
 }
 
+/// For the tests of a guard: `n` strings generated from `hir` (proptest's
+/// `string_regex_parsed`, deterministic), its look-around assertions (`^`, `$`, which it
+/// cannot generate) read as nothing.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub fn generated_from(hir: &Hir, n: usize) -> Vec<String> {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    fn without_looks(h: &Hir) -> Hir {
+        match h.kind() {
+            HirKind::Look(_) => Hir::empty(),
+            HirKind::Capture(c) => without_looks(&c.sub),
+            HirKind::Concat(v) => Hir::concat(v.iter().map(without_looks).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.iter().map(without_looks).collect()),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                sub: Box::new(without_looks(&r.sub)),
+                ..r.clone()
+            }),
+            _ => h.clone(),
+        }
+    }
+    let strings = proptest::string::string_regex_parsed(&without_looks(hir))
+        .unwrap_or_else(|e| panic!("{hir}: {e}"));
+    let mut runner = TestRunner::deterministic();
+    (0..n)
+        .map(|_| strings.new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
 /// For the tests of a guard that lets a pattern be compiled and run only where it could
-/// match: 3,000 strings generated from `pattern` itself (proptest's `string_regex`,
-/// without the pattern's `^` and `$`, which it cannot generate), each of which `matches`
-/// must accept and `may` must let through. So the test follows any change to a pattern or
-/// to the words it is built from, and a guard that asks for what the pattern does not
-/// need fails it.
+/// match: 3,000 strings generated from `pattern` itself ([`generated_from`]), each of
+/// which `matches` must accept and `may` must let through. So the test follows any change
+/// to a pattern or to the words it is built from, and a guard that asks for what the
+/// pattern does not need fails it.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub fn assert_guard_lets_through_every_match(
     pattern: &str,
     matches: impl Fn(&str) -> bool,
     may: impl Fn(&str) -> bool,
 ) {
-    use proptest::strategy::{Strategy, ValueTree};
-    use proptest::test_runner::TestRunner;
-    let body = pattern.trim_start_matches('^').trim_end_matches('$');
-    let strings = proptest::string::string_regex(body).unwrap();
-    let mut runner = TestRunner::deterministic();
-    for _ in 0..3000 {
-        let s = strings.new_tree(&mut runner).unwrap().current();
+    let hir = regex_automata::util::syntax::parse(pattern).unwrap();
+    for s in generated_from(&hir, 3000) {
         assert!(matches(&s), "{pattern}: generated {s:?} does not match");
         assert!(may(&s), "{pattern}: {s:?} matches, but its guard says no");
     }
