@@ -145,14 +145,21 @@ function markLatest(name) {
 }
 
 /**
- * Marks `${name}-painted` once the frame showing what was just rendered has been
- * produced: a task queued from the next animation frame runs after that frame's style,
- * layout and paint.
+ * Marks `${name}-painted` (the first time only) once the frame showing what was just
+ * rendered has been produced: a task queued from the next animation frame runs after
+ * that frame's style, layout and paint.
  * @param {string} name
+ * @returns {Promise<void>} resolves then
  */
 function markPaintedOnce(name) {
-  if (performance.getEntriesByName(`${name}-painted`, "mark").length > 0) return;
-  requestAnimationFrame(() => setTimeout(() => markOnce(`${name}-painted`)));
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        markOnce(`${name}-painted`);
+        resolve();
+      }),
+    ),
+  );
 }
 
 // --- the report on screen ------------------------------------------------------------
@@ -264,7 +271,8 @@ async function analyze(started) {
     shown = { report, json, text, file, paths, scorecard, documents };
     render();
     markOnce("fazhi-lens:first-report");
-    markPaintedOnce("fazhi-lens:first-report");
+    // The dictionary is built once this report is on screen (start() lets it be when there is none).
+    markPaintedOnce("fazhi-lens:first-report").then(() => engine.allowLexicon());
     if (document.body.dataset.lexicon === "loaded") {
       markOnce("fazhi-lens:full-report");
       markPaintedOnce("fazhi-lens:full-report");
@@ -487,7 +495,12 @@ setStatus(status.state, status.message);
 loadCatalogue(catalogue);
 // The engine's events (the dictionary has arrived, the worker was restarted) wait until
 // the opening report is on screen: the worker may well be that far before this module is.
-start().finally(() => engine.listen(onEngineEvent));
+// The dictionary may be built from then at the latest (from its first frame if there is
+// a report: see analyze).
+start().finally(() => {
+  engine.allowLexicon();
+  engine.listen(onEngineEvent);
+});
 
 /**
  * Shows the text the page opens with (start.js has read it, the autosaved text or else the

@@ -5,8 +5,9 @@
 // The first worker, the compiled wasm module and the first two requests (catalogue, the
 // opening text's analysis) were started by start.js from the HTML's head; the engine
 // takes them over, and hands the same compiled module to every worker it starts after a
-// crash or a cancel. A worker is asked to build its dictionary once no analysis is
-// waiting, so the first report never waits for it.
+// crash or a cancel. A worker is asked to build its dictionary once the page has its first
+// report on screen (allowLexicon) and no analysis is waiting: the first report never waits
+// for the build, and the build does not compete with the page receiving and drawing it.
 
 /** @typedef {import("./pkg/fazhi_lens.js").Report} Report */
 /** @typedef {import("./pkg/fazhi_lens.js").ReportEntry} ReportEntry */
@@ -100,6 +101,8 @@ export class Engine {
   #ready = false;
   /** The current worker has been asked to build its dictionary. */
   #lexiconAsked = false;
+  /** The page has let the dictionary be built (allowLexicon). */
+  #lexiconAllowed = false;
 
   /**
    * Takes over what start.js started.
@@ -223,12 +226,23 @@ export class Engine {
   }
 
   /**
-   * Asks the worker to build its dictionary once it is up and no analysis is waiting (an
-   * analysis asked for in the meantime waits for the build; the page asks for its first
-   * before the worker is up).
+   * Lets the dictionary be built from now on: the page calls it once its first report has
+   * been painted, or once it knows it has none to show. Built beside the page's receiving
+   * and drawing of that report, on a machine of two cores, the build and its compiles
+   * held the report back by about a tenth (docs/performance.md).
+   */
+  allowLexicon() {
+    this.#lexiconAllowed = true;
+    this.#loadLexiconWhenIdle();
+  }
+
+  /**
+   * Asks the worker to build its dictionary once the page allows it (allowLexicon), the
+   * worker is up and no analysis is waiting (an analysis asked for in the meantime waits
+   * for the build; the page asks for its first before the worker is up).
    */
   #loadLexiconWhenIdle() {
-    if (!this.#ready || this.#lexiconAsked) return;
+    if (!this.#lexiconAllowed || !this.#ready || this.#lexiconAsked) return;
     for (const { method } of this.#pending.values()) if (ANALYSES.has(method)) return;
     this.#lexiconAsked = true;
     const worker = this.#worker;

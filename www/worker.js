@@ -17,9 +17,9 @@
 // Outline, metrics and checks do not need jieba's general dictionary, so the worker
 // answers at once with a dictionary-less Analyzer; the dictionary (lexicon.columns.txt,
 // jieba's lines in columns, which download in less) is fetched from the start,
-// and the full Analyzer is built when the page asks (`loadLexicon`, after its first
-// report) or, in the opening worker, once the example's report is posted, so that
-// building it never delays the first report. decodeBytes is a second
+// and the full Analyzer is built when the page asks (`loadLexicon`, once its first report
+// has been painted: building it never delays the first report, nor competes with the
+// page drawing it). decodeBytes is a second
 // wasm module of its own (fazhi_lens_decode.js), loaded from when the dictionary builds
 // (so that opening a file makes no request; the page asks `loadDecoder` to know it is
 // there) or when a file is opened before.
@@ -185,9 +185,8 @@ let lexiconLoading = null;
 
 /**
  * Builds the Analyzer with jieba's general dictionary (once) and puts it in place of the
- * dictionary-less one; starts loading the decoding module too. The opening worker starts
- * it as soon as it has answered with the example analysed in advance, without waiting
- * for the page to ask.
+ * dictionary-less one; starts loading the decoding module too. The page asks once its
+ * first report has been painted (Engine#allowLexicon).
  * @returns {Promise<true>}
  */
 function loadLexicon() {
@@ -347,8 +346,6 @@ onmessage = async (event) => {
     const inAdvanceAsked = method === "analyzeForPage" && inAdvance !== null;
     const result = inAdvanceAsked ? await answerInAdvance(args) : await run(method, Array.isArray(args) ? args : []);
     postMessage({ id, ok: result }, { transfer: transferables(result) });
-    // The page asks for the dictionary once it has this answer; build it from now.
-    if (inAdvanceAsked) setTimeout(() => loadLexicon().catch(() => {}));
   } catch (err) {
     // A trap inside WebAssembly (it cannot happen by design: every input error is a
     // Result) would leave the module unusable; the page then starts a fresh worker.
