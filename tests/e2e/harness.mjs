@@ -46,12 +46,15 @@ export async function serve(dir, probe) {
 
 /**
  * Headless Chromium; without the networking flags it floods the closed network.
+ * `CHROMIUM_FLAGS` (space-separated) adds flags for a measurement, e.g.
+ * `--js-flags=--liftoff-only` with `node bench/browser.mjs --cold-only`
+ * (docs/performance.md); the tests and `make bench` never set it.
  * @returns {Promise<import("playwright-core").Browser>}
  */
 export function launchChromium() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", ...(process.env.CHROMIUM_FLAGS?.split(" ").filter(Boolean) ?? [])],
   });
 }
 
