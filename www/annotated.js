@@ -4,7 +4,9 @@
 // itself on hover and focus (in the page's language; indicator names from Rust).
 //
 // A long text (a report of a megabyte has some 350,000 characters and thousands of
-// marks) is cut into chunks of a few thousand characters at line ends, one block each.
+// marks) is cut into chunks of a few thousand characters at line ends, one block each:
+// one sweep over the marks finds them, and a chunk's runs are built when it is filled, so
+// that showing a report of 20,000 metrics takes a task of tens of milliseconds, not hundreds.
 // Every chunk is in the view at once as a placeholder of about its height, and they are
 // filled a slice at a time (slices.js), the top first; a chunk off screen is neither laid
 // out nor painted (`content-visibility: auto`). A chunk scrolled to, or holding a place
@@ -22,7 +24,7 @@ import { Sliced } from "./slices.js";
  * @typedef {{start: number, end: number, cls: string, label?: string, metric?: Metric, id?: string}} Mark
  */
 /** A stretch of text covered by the same marks. @typedef {{start: number, end: number, covering: Mark[]}} Run */
-/** A chunk of the view: its runs, its element, whether it has been filled. @typedef {{start: number, end: number, runs: Run[], node: HTMLElement, filled: boolean}} Chunk */
+/** A chunk of the view: its marks, its element, whether it has been filled. @typedef {{start: number, end: number, marks: Mark[], node: HTMLElement, filled: boolean}} Chunk */
 
 /** Characters per chunk, about: each is built in a millisecond or two. */
 const CHUNK_CHARS = 3000;
@@ -63,34 +65,52 @@ function marksOf(report) {
 }
 
 /**
- * Cuts the text into runs at every boundary of every mark (one sweep: the marks covering
- * a run are those open at its start), and a long unmarked stretch at line ends, so that
- * chunks can end there.
+ * The positions where a run starts or ends: every boundary of every mark, and the text's
+ * start and end, sorted (with repeats).
+ * @param {Mark[]} marks
+ * @param {number} from
+ * @param {number} to
+ * @returns {Int32Array}
+ */
+function cutsOf(marks, from, to) {
+  const cuts = new Int32Array(marks.length * 2 + 2);
+  cuts[0] = from;
+  cuts[1] = to;
+  marks.forEach((x, i) => {
+    cuts[2 + 2 * i] = Math.min(x.start, to);
+    cuts[3 + 2 * i] = Math.min(x.end, to);
+  });
+  return cuts.sort();
+}
+
+/**
+ * Cuts a stretch of the text into runs at every boundary of every mark (one sweep: the
+ * marks covering a run are those open at its start), and a long unmarked stretch at line
+ * ends, so that chunks can end there. A chunk's runs, when it is filled: no mark crosses
+ * a chunk's edges.
  * @param {string} text
- * @param {Mark[]} marks sorted by start
+ * @param {Mark[]} marks sorted by start, all inside [from, to]
+ * @param {number} from
+ * @param {number} to
  * @returns {Run[]}
  */
-function runsOf(text, marks) {
-  const cuts = new Int32Array(marks.length * 2 + 2);
-  cuts[0] = 0;
-  cuts[1] = text.length;
-  marks.forEach((x, i) => {
-    cuts[2 + 2 * i] = Math.min(x.start, text.length);
-    cuts[3 + 2 * i] = Math.min(x.end, text.length);
-  });
-  cuts.sort();
+function runsOf(text, marks, from, to) {
+  const cuts = cutsOf(marks, from, to);
   /** @type {Run[]} */
   const runs = [];
+  // A run's marks never change once it has them: runs share one array until a mark ends
+  // or begins, which makes a new one.
   /** @type {Mark[]} */
   let open = [];
   let next = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i], cuts[i + 1]];
+    const a = cuts[i];
+    const b = cuts[i + 1];
     if (a === b) continue;
-    open = open.filter((x) => x.end > a);
-    while (next < marks.length && marks[next].start <= a) {
-      if (marks[next].end > a) open.push(marks[next]);
-      next++;
+    if (open.some((x) => x.end <= a)) open = open.filter((x) => x.end > a);
+    if (next < marks.length && marks[next].start <= a) {
+      open = open.slice();
+      for (; next < marks.length && marks[next].start <= a; next++) if (marks[next].end > a) open.push(marks[next]);
     }
     if (open.length) runs.push({ start: a, end: b, covering: open });
     else for (let at = a; at < b; ) {
@@ -123,27 +143,45 @@ function plainBreak(text, at, end) {
 }
 
 /**
- * Groups the runs into chunks that end at a line end (or, in a text without one, where
- * no mark spans the cut) once they have CHUNK_CHARS characters.
+ * Cuts the text into chunks, without building its runs: a chunk ends after a run, where
+ * no mark goes on past the cut, once it has CHUNK_CHARS characters and ends a line (or
+ * CHUNK_MAX characters). One sweep over the runs' ends, with the furthest end of the marks
+ * begun so far: a mark spans the cut at `e` if it began before and ends after it.
  * @param {string} text
- * @param {Run[]} runs
- * @returns {{start: number, end: number, runs: Run[]}[]}
+ * @param {Mark[]} marks sorted by start
+ * @returns {{start: number, end: number, marks: Mark[]}[]}
  */
-function chunksOf(text, runs) {
-  /** @type {{start: number, end: number, runs: Run[]}[]} */
+function chunksOf(text, marks) {
+  const cuts = cutsOf(marks, 0, text.length);
+  /** @type {{start: number, end: number, marks: Mark[]}[]} */
   const chunks = [];
-  let current = /** @type {Run[]} */ ([]);
-  runs.forEach((run, i) => {
-    current.push(run);
-    const size = run.end - current[0].start;
-    const after = runs[i + 1];
-    const spanned = after !== undefined && run.covering.some((x) => after.covering.includes(x));
-    const atLineEnd = text.charCodeAt(run.end - 1) === 10;
-    if (after === undefined || (!spanned && ((size >= CHUNK_CHARS && atLineEnd) || size >= CHUNK_MAX))) {
-      chunks.push({ start: current[0].start, end: run.end, runs: current });
-      current = [];
+  let chunkStart = 0;
+  let first = 0;
+  let next = 0;
+  let reach = 0;
+  /** Ends the current chunk at `e` if it may end there (`last`: the end of the text). */
+  const runEnds = (/** @type {number} */ e, /** @type {boolean} */ last) => {
+    const size = e - chunkStart;
+    const spanned = reach > e;
+    if (last || (!spanned && ((size >= CHUNK_CHARS && text.charCodeAt(e - 1) === 10) || size >= CHUNK_MAX))) {
+      let end = first;
+      while (end < next && marks[end].start < e) end++;
+      chunks.push({ start: chunkStart, end: e, marks: marks.slice(first, end) });
+      chunkStart = e;
+      first = end;
     }
-  });
+  };
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    const b = cuts[i + 1];
+    if (a === b) continue;
+    for (; next < marks.length && marks[next].start <= a; next++) reach = Math.max(reach, marks[next].end);
+    if (reach > a) runEnds(b, b === text.length);
+    else for (let at = a; at < b; ) {
+      at = plainBreak(text, at, b);
+      runEnds(at, at === text.length);
+    }
+  }
   return chunks;
 }
 
@@ -216,12 +254,12 @@ export class AnnotatedView {
   show(report, text) {
     this.#text = text;
     const { charsPerLine, lineHeight } = this.#metrics();
-    this.#chunks = chunksOf(text, runsOf(text, marksOf(report))).map(({ start, end, runs }) => {
+    this.#chunks = chunksOf(text, marksOf(report)).map(({ start, end, marks }) => {
       const node = el("div", undefined, { class: "a-chunk" });
       const height = estimateLines(text, start, end, charsPerLine) * lineHeight;
       node.style.minHeight = `${height}px`;
       node.style.containIntrinsicSize = `auto ${height}px`;
-      return { start, end, runs, node, filled: false };
+      return { start, end, marks, node, filled: false };
     });
     this.#scrolledTo.disconnect();
     this.#empty = new Map(this.#chunks.map((c) => [c.node, c]));
@@ -269,7 +307,7 @@ export class AnnotatedView {
     this.#empty.delete(chunk.node);
     this.#scrolledTo.unobserve(chunk.node);
     const nodes = document.createDocumentFragment();
-    for (const run of chunk.runs) nodes.append(runNode(this.#text, run));
+    for (const run of runsOf(this.#text, chunk.marks, chunk.start, chunk.end)) nodes.append(runNode(this.#text, run));
     chunk.node.append(nodes);
     chunk.node.style.minHeight = "";
   }

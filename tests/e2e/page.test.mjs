@@ -687,6 +687,20 @@ test("a report of a megabyte: shown whole and right where scrolled to; reveal an
   // The annotated view holds the whole text, in order; scrolled to three quarters of its
   // height, it shows the text from about there.
   assert.equal(await page.evaluate(() => document.querySelector("#annotated")?.textContent), text);
+  // Every metric and heading is marked in it with exactly its text, in whichever of the
+  // view's many chunks it falls (each chunk builds its runs from its own marks).
+  const marked = await page.evaluate(() => {
+    /** @type {Record<string, string>} */
+    const metrics = {};
+    /** @type {Record<string, string>} */
+    const sections = {};
+    for (const node of document.querySelectorAll("#annotated .a-chunk mark.a-metric[data-id]")) metrics[node.getAttribute("data-id") ?? ""] = (metrics[node.getAttribute("data-id") ?? ""] ?? "") + node.textContent;
+    for (const node of document.querySelectorAll("#annotated .a-chunk [data-section]")) sections[node.getAttribute("data-section") ?? ""] = (sections[node.getAttribute("data-section") ?? ""] ?? "") + node.textContent;
+    return { metrics, sections, chunks: document.querySelectorAll("#annotated .a-chunk").length };
+  });
+  assert.ok(marked.chunks > 50, `${marked.chunks} chunks`);
+  for (const m of report.metrics) assert.equal(marked.metrics[m.id], text.slice(m.start, m.end), m.id);
+  for (const s of report.outline) assert.equal(marked.sections[s.id], text.slice(s.start, s.end), s.id);
   await page.evaluate(() => {
     const view = /** @type {HTMLElement} */ (document.querySelector("#annotated"));
     view.scrollIntoView({ block: "center" });
