@@ -8,7 +8,10 @@
 //                and of its worker (`worker:…`, moved onto the page's clock by the
 //                difference of the two timeOrigins); interleaved with the same number of
 //                cold runs of the reference, bench/jieba.html: jieba-wasm loaded, the
-//                example report cut and its words on screen
+//                example report cut and its words on screen. Each of our runs and the
+//                reference's run after it make a pair; the targets are the medians of
+//                the pairs' ratios (a pair runs back to back, so a slow spell of the
+//                machine hits both of it), the ratio of the medians beside them
 //   transfer     every file the page loads, raw / gzip -9 / brotli q11 (what a
 //                compressing static host sends), and the total
 //   in-page      warm analyze() of a 30,000-character report, segment() alone, and the
@@ -36,7 +39,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const COLD_RUNS = arg("--cold", 7);
+const COLD_RUNS = arg("--cold", 11);
 const RUNS = arg("--runs", 15);
 const TEXT_CHARS = 30000;
 const CLI = path.join(root, "target/release/fazhi-lens");
@@ -256,10 +259,14 @@ async function jiebaColdStart(browser, url) {
 function coldSummary(runs, jieba) {
   const present = (/** @type {(number | undefined)[]} */ xs) => /** @type {number[]} */ (xs.filter((x) => x !== undefined));
   const med = (/** @type {(number | undefined)[]} */ xs) => (present(xs).length ? median(present(xs)) : null);
+  /** The median of one measure's ratios to the reference's run of the same pair. */
+  const paired = (/** @type {(number | undefined)[]} */ xs) => med(xs.map((x, i) => (x === undefined ? undefined : x / jieba[i])));
   return {
     runs: runs.length,
     firstReport: med(runs.map((r) => r.firstReport)),
     fullReport: med(runs.map((r) => r.fullReport)),
+    firstRatio: paired(runs.map((r) => r.firstReport)),
+    fullRatio: paired(runs.map((r) => r.fullReport)),
     jieba: median(jieba),
     firstAll: runs.map((r) => r.firstReport),
     fullAll: runs.map((r) => r.fullReport),

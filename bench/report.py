@@ -148,10 +148,14 @@ def main():
                 lines.append(f"| {label} | {p['init'][key]:.1f} | {f['init'][key]:.1f} |")
         targets.append(f"full analysis / jieba-wasm segmentation = {ratio:.2f} (target ≤ 1.0): {ok(ratio <= 1.0)}")
         first, full = cs["firstReport"], cs["fullReport"]
+        # The median of the pairs' ratios (each of our cold starts and the reference's right
+        # after it); a run written before pairs were kept has only the ratio of the medians.
+        first_r, full_r = cs.get("firstRatio", first / ref), cs.get("fullRatio", full / ref)
         targets.append(f"first report painted {first:.0f} ms after navigation, jieba-wasm's first cut {ref:.0f} ms: "
-                       f"ratio {first / ref:.2f} (target ≤ 1.0): {ok(first <= ref)}")
-        targets.append(f"report with the dictionary painted {full:.0f} ms: ratio {full / ref:.2f} to jieba-wasm's first cut "
-                       f"(target ≤ 1.3): {ok(full <= 1.3 * ref)}")
+                       f"ratio {first_r:.2f} (median of {cs['runs']} pairs' ratios; of the medians {first / ref:.2f}) "
+                       f"(target ≤ 1.0): {ok(first_r <= 1.0)}")
+        targets.append(f"report with the dictionary painted {full:.0f} ms: ratio {full_r:.2f} to jieba-wasm's first cut "
+                       f"(median of the pairs' ratios; of the medians {full / ref:.2f}) (target ≤ 1.3): {ok(full_r <= 1.3)}")
         if lt:
             worst = max(lt["megabyte"]["longest"], lt["manyMetrics"]["longest"])
             targets.append(f"longest main-thread task rendering a 1 MB report {longest(lt['megabyte']['longest'])}, "
@@ -204,8 +208,10 @@ def main():
         start = cli.get("start", {"seconds": 0, "peak_mb": 0})
         lines += ["", f"## CLI (`fazhi-lens analyze`, whole process; {cli['corpus']['files']} reports, "
                   f"{cli['corpus']['mb']} MB, from {os.path.relpath(cli['corpus'].get('dir', '?'), ROOT)})", "",
-                  f"Start (process, dictionary; a one-line input): {start['seconds']} s, {start['peak_mb']} MB. "
-                  "Net ms/MB and bytes per input byte are above the start.", "",
+                  f"Start (process, dictionary, and what a first text builds once; one report of the corpus, "
+                  f"{start.get('mb', 0) * 1000:.0f} KB): {start['seconds']} s, {start['peak_mb']} MB. "
+                  "Net ms/MB and bytes per input byte are above the start; the sizes run in interleaved "
+                  "rounds, each row the median of its runs.", "",
                   "| input | MB | s | ms/MB | net ms/MB | of ×1 | MB/s | peak memory | B per input B |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in cli["scaling"]:
