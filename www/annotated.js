@@ -159,16 +159,18 @@ function chunksOf(text, marks) {
   let first = 0;
   let next = 0;
   let reach = 0;
-  /** Ends the current chunk at `e` if it may end there (`last`: the end of the text). */
-  const runEnds = (/** @type {number} */ e, /** @type {boolean} */ last) => {
+  /**
+   * Ends the current chunk at the end `e` of a run if it may end there. The marks begun so
+   * far all begin before `e` (each run starts at or after the marks before it), so they
+   * are the chunk's.
+   */
+  const runEnds = (/** @type {number} */ e) => {
     const size = e - chunkStart;
     const spanned = reach > e;
-    if (last || (!spanned && ((size >= CHUNK_CHARS && text.charCodeAt(e - 1) === 10) || size >= CHUNK_MAX))) {
-      let end = first;
-      while (end < next && marks[end].start < e) end++;
-      chunks.push({ start: chunkStart, end: e, marks: marks.slice(first, end) });
+    if (e === text.length || (!spanned && ((size >= CHUNK_CHARS && text.charCodeAt(e - 1) === 10) || size >= CHUNK_MAX))) {
+      chunks.push({ start: chunkStart, end: e, marks: marks.slice(first, next) });
       chunkStart = e;
-      first = end;
+      first = next;
     }
   };
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -176,10 +178,10 @@ function chunksOf(text, marks) {
     const b = cuts[i + 1];
     if (a === b) continue;
     for (; next < marks.length && marks[next].start <= a; next++) reach = Math.max(reach, marks[next].end);
-    if (reach > a) runEnds(b, b === text.length);
+    if (reach > a) runEnds(b);
     else for (let at = a; at < b; ) {
       at = plainBreak(text, at, b);
-      runEnds(at, at === text.length);
+      runEnds(at);
     }
   }
   return chunks;
