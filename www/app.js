@@ -149,9 +149,10 @@ function markLatest(name) {
  * rendered has been produced: a task queued from the next animation frame runs after
  * that frame's style, layout and paint.
  * @param {string} name
- * @returns {Promise<void>} resolves then
+ * @returns {Promise<void>} resolves then (at once if it was marked before)
  */
 function markPaintedOnce(name) {
+  if (performance.getEntriesByName(`${name}-painted`, "mark").length > 0) return Promise.resolve();
   return new Promise((resolve) =>
     requestAnimationFrame(() =>
       setTimeout(() => {
