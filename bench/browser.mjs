@@ -259,14 +259,18 @@ async function jiebaColdStart(browser, url) {
 function coldSummary(runs, jieba) {
   const present = (/** @type {(number | undefined)[]} */ xs) => /** @type {number[]} */ (xs.filter((x) => x !== undefined));
   const med = (/** @type {(number | undefined)[]} */ xs) => (present(xs).length ? median(present(xs)) : null);
-  /** The median of one measure's ratios to the reference's run of the same pair. */
-  const paired = (/** @type {(number | undefined)[]} */ xs) => med(xs.map((x, i) => (x === undefined ? undefined : x / jieba[i])));
+  /** One measure's ratios to the reference's run of the same pair. */
+  const paired = (/** @type {(number | undefined)[]} */ xs) => xs.map((x, i) => (x === undefined ? undefined : x / jieba[i]));
+  const firstRatios = paired(runs.map((r) => r.firstReport));
+  const fullRatios = paired(runs.map((r) => r.fullReport));
   return {
     runs: runs.length,
     firstReport: med(runs.map((r) => r.firstReport)),
     fullReport: med(runs.map((r) => r.fullReport)),
-    firstRatio: paired(runs.map((r) => r.firstReport)),
-    fullRatio: paired(runs.map((r) => r.fullReport)),
+    firstRatio: med(firstRatios),
+    fullRatio: med(fullRatios),
+    firstRatios,
+    fullRatios,
     jieba: median(jieba),
     firstAll: runs.map((r) => r.firstReport),
     fullAll: runs.map((r) => r.fullReport),
