@@ -690,13 +690,21 @@ test("a report of a megabyte: shown whole and right where scrolled to; reveal an
   // Every metric and heading is marked in it with exactly its text, in whichever of the
   // view's many chunks it falls (each chunk builds its runs from its own marks).
   const marked = await page.evaluate(() => {
-    /** @type {Record<string, string>} */
-    const metrics = {};
-    /** @type {Record<string, string>} */
-    const sections = {};
-    for (const node of document.querySelectorAll("#annotated .a-chunk mark.a-metric[data-id]")) metrics[node.getAttribute("data-id") ?? ""] = (metrics[node.getAttribute("data-id") ?? ""] ?? "") + node.textContent;
-    for (const node of document.querySelectorAll("#annotated .a-chunk [data-section]")) sections[node.getAttribute("data-section") ?? ""] = (sections[node.getAttribute("data-section") ?? ""] ?? "") + node.textContent;
-    return { metrics, sections, chunks: document.querySelectorAll("#annotated .a-chunk").length };
+    /** The text of the nodes `selector` finds, joined by the value of their attribute `key`. */
+    const textsBy = (/** @type {string} */ selector, /** @type {string} */ key) => {
+      /** @type {Record<string, string>} */
+      const texts = {};
+      for (const node of document.querySelectorAll(selector)) {
+        const id = node.getAttribute(key) ?? "";
+        texts[id] = (texts[id] ?? "") + node.textContent;
+      }
+      return texts;
+    };
+    return {
+      metrics: textsBy("#annotated .a-chunk mark.a-metric[data-id]", "data-id"),
+      sections: textsBy("#annotated .a-chunk [data-section]", "data-section"),
+      chunks: document.querySelectorAll("#annotated .a-chunk").length,
+    };
   });
   assert.ok(marked.chunks > 50, `${marked.chunks} chunks`);
   for (const m of report.metrics) assert.equal(marked.metrics[m.id], text.slice(m.start, m.end), m.id);
