@@ -496,10 +496,11 @@ setStatus(status.state, status.message);
 loadCatalogue(catalogue);
 // The engine's events (the dictionary has arrived, the worker was restarted) wait until
 // the opening report is on screen: the worker may well be that far before this module is.
-// The dictionary may be built from then at the latest (from its first frame if there is
-// a report: see analyze).
+// The dictionary may be built once the first report has been painted (analyze lets it
+// then), or from now if there is none yet or a hidden page paints nothing: start() can
+// end before that paint's mark, and the build would then start beside it.
 start().finally(() => {
-  engine.allowLexicon();
+  if (document.hidden || performance.getEntriesByName("fazhi-lens:first-report", "mark").length === 0) engine.allowLexicon();
   engine.listen(onEngineEvent);
 });
 
