@@ -66,7 +66,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # --- build ----------------------------------------------------------------------------
 
-WASM_INPUTS := $(wildcard src/*.rs) $(wildcard data/*) Cargo.toml Cargo.lock
+WASM_INPUTS := $(shell find src vendor -name "*.rs") $(wildcard data/*) Cargo.toml Cargo.lock
 
 # One wasm build of two modules, the npm package in target/pkg/fazhi-lens/; the page's
 # www/pkg/ is a copy of its browser files and www/lexicon.columns.txt of its dictionary

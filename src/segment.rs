@@ -170,7 +170,7 @@ impl IdfTable {
 /// thousand of the 131,000 (docs/performance.md, "The report with the dictionary").
 #[inline(never)]
 fn add_entry(jieba: &mut Jieba, idf: &mut IdfTable, entry: lexicon::Entry) {
-    jieba.add_word(&idf.text[entry.word.clone()], Some(entry.freq), None);
+    jieba.load_word(&idf.text[entry.word.clone()], entry.freq);
     if let Some(v) = entry.idf {
         idf.insert(entry.word, v);
     }
@@ -231,11 +231,16 @@ impl Segmenter {
         let (mut jieba, idf) = match lexicon {
             Some(text) => lexicon::read(
                 text,
-                |words, n| (Jieba::empty(), IdfTable::with_capacity(words, n)),
+                |words, n| {
+                    let mut jieba = Jieba::empty();
+                    jieba.reserve(n);
+                    (jieba, IdfTable::with_capacity(words, n))
+                },
                 |(jieba, idf), entry| add_entry(jieba, idf, entry),
             )?,
             None => (Jieba::empty(), IdfTable::default()),
         };
+        jieba.finish_loading();
         let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {

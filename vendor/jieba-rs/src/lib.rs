@@ -557,6 +557,44 @@ impl Jieba {
         freq
     }
 
+    /// Make room for `words` more dictionary words (fazhi-lens fork): the
+    /// records, and the trie for a node per word beyond the first character,
+    /// so that loading them with [`load_word`](Self::load_word) grows its
+    /// table at most once.
+    pub fn reserve(&mut self, words: usize) {
+        self.records.reserve(words);
+        self.log_freqs.reserve(words);
+        self.trie.reserve_nodes(words);
+    }
+
+    /// Add `word` with frequency `freq` as a line `word freq` of
+    /// [`load_dict`](Self::load_dict) does: a word already in the dictionary
+    /// takes the new frequency and keeps its tag (fazhi-lens fork). One walk of
+    /// the trie per word, where [`add_word`](Self::add_word) takes two, and the
+    /// total frequency is left for [`finish_loading`](Self::finish_loading),
+    /// which must be called before the dictionary is used. An empty word is
+    /// ignored.
+    pub fn load_word(&mut self, word: &str, freq: usize) {
+        if word.is_empty() {
+            return;
+        }
+        let word_id = self.records.len() as i32;
+        match self.trie.insert_new(word, word_id) {
+            Some(existing) => self.set_freq(existing as usize, freq),
+            None => {
+                let tag = self.intern_tag("");
+                self.records.push(Record { freq, tag });
+                self.log_freqs.push((freq as f64).ln());
+            }
+        }
+    }
+
+    /// Sum the frequencies of the words loaded with
+    /// [`load_word`](Self::load_word) (fazhi-lens fork).
+    pub fn finish_loading(&mut self) {
+        self.finish_load();
+    }
+
     #[inline]
     fn set_freq(&mut self, word_id: usize, freq: usize) {
         self.records[word_id].freq = freq;
