@@ -169,7 +169,6 @@ eval: build-cli ## Gold-set tables (GOLD_VERBOSE=1: every miss), then outline fi
 
 lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scripts/build_lexicon.py)
 	@if [ ! -d "$(CORPUS)/gov-work-reports" ]; then echo "lexicon: $(CORPUS)/gov-work-reports not found (set CORPUS=...)"; exit 1; fi
-	cargo fetch --locked
 	python3 scripts/build_lexicon.py --min-freq 0 --out target/jieba_full.txt
 	cat $(CORPUS)/gov-work-reports/*/*.txt > target/domain.txt
 	target/release/fazhi-lens segment --plain --lexicon target/jieba_full.txt target/domain.txt > target/domain_tokens.txt
