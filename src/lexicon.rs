@@ -150,7 +150,9 @@ fn read_lines<'t, S>(
         // starts with its word.
         let mut cols = line.split(' ');
         let idf = match (cols.next(), cols.next(), cols.next()) {
-            (Some(w), Some(_), Some(v)) if w == word => v.parse::<f32>().ok(),
+            (Some(w), Some(_), Some(v)) if w == word => {
+                short_decimal(v).or_else(|| v.parse::<f32>().ok())
+            }
             _ => None,
         };
         // Where the word stands in `body`, which it is a slice of.
