@@ -312,12 +312,12 @@ fn parse_idf(line: &str) -> Result<Option<f32>, std::num::ParseFloatError> {
     }
 }
 
-/// Powers of ten that are exact in `f32` (up to 10¹⁰ = 2¹⁰·5¹⁰, 5¹⁰ < 2²⁴).
-const EXACT_POWERS: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+/// The powers of ten a short decimal divides by, all exact in `f32` (10⁷ = 2⁷·5⁷, 5⁷ < 2²⁴).
+const EXACT_POWERS: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
 
-/// `digits[.digits]` with at most 7 digits, 10 of them after the point, read as `str::parse`
-/// reads it; `None` for any other text. Its digits as an integer are exact in `f32` (under
-/// 2²⁴) and so is the power of ten, and IEEE division rounds their quotient correctly:
+/// `digits[.digits]` with at most 7 digits in all, read as `str::parse` reads it; `None` for
+/// any other text. Its digits as an integer are exact in `f32` (under 10⁷ < 2²⁴) and so is
+/// the power of ten, and IEEE division rounds their quotient correctly:
 /// the fast path of Clinger's algorithm, which `str::parse` takes after its general
 /// parsing (the IDFs are such decimals: `11.7`, `9.42`).
 fn short_decimal(text: &str) -> Option<f32> {
@@ -338,7 +338,7 @@ fn short_decimal(text: &str) -> Option<f32> {
         }
     }
     // A lone point, or one with no digit before or after it, is left to `str::parse`.
-    if digits == 0 || text.starts_with('.') || text.ends_with('.') || fraction > 10 {
+    if digits == 0 || text.starts_with('.') || text.ends_with('.') {
         return None;
     }
     #[allow(clippy::cast_precision_loss)] // under 10⁷ < 2²⁴: exact
