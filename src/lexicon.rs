@@ -150,9 +150,7 @@ fn read_lines<'t, S>(
         // starts with its word.
         let mut cols = line.split(' ');
         let idf = match (cols.next(), cols.next(), cols.next()) {
-            (Some(w), Some(_), Some(v)) if w == word => {
-                short_decimal(v).or_else(|| v.parse::<f32>().ok())
-            }
+            (Some(w), Some(_), Some(v)) if w == word => read_f32(v).ok(),
             _ => None,
         };
         // Where the word stands in `body`, which it is a slice of.
@@ -308,8 +306,14 @@ fn parse_idf(line: &str) -> Result<Option<f32>, std::num::ParseFloatError> {
     if line.is_empty() {
         Ok(None)
     } else {
-        short_decimal(line).map_or_else(|| line.parse().map(Some), |v| Ok(Some(v)))
+        read_f32(line).map(Some)
     }
+}
+
+/// A decimal as `str::parse` reads it, short ones (every IDF as written) without its
+/// general parsing.
+fn read_f32(text: &str) -> Result<f32, std::num::ParseFloatError> {
+    short_decimal(text).map_or_else(|| text.parse(), Ok)
 }
 
 /// The powers of ten a short decimal divides by, all exact in `f32` (10⁷ = 2⁷·5⁷, 5⁷ < 2²⁴).
