@@ -131,7 +131,15 @@ function setNotice(message) {
  * @param {string} name
  */
 function markOnce(name) {
-  if (performance.getEntriesByName(name, "mark").length === 0) performance.mark(name);
+  if (!marked(name)) performance.mark(name);
+}
+
+/**
+ * Whether the page has recorded the mark `name`.
+ * @param {string} name
+ */
+function marked(name) {
+  return performance.getEntriesByName(name, "mark").length > 0;
 }
 
 /**
@@ -152,7 +160,7 @@ function markLatest(name) {
  * @returns {Promise<void>} resolves then (at once if it was marked before)
  */
 function markPaintedOnce(name) {
-  if (performance.getEntriesByName(`${name}-painted`, "mark").length > 0) return Promise.resolve();
+  if (marked(`${name}-painted`)) return Promise.resolve();
   return new Promise((resolve) =>
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -500,7 +508,7 @@ loadCatalogue(catalogue);
 // then), or from now if there is none yet or a hidden page paints nothing: start() can
 // end before that paint's mark, and the build would then start beside it.
 start().finally(() => {
-  if (document.hidden || performance.getEntriesByName("fazhi-lens:first-report", "mark").length === 0) engine.allowLexicon();
+  if (document.hidden || !marked("fazhi-lens:first-report")) engine.allowLexicon();
   engine.listen(onEngineEvent);
 });
 
