@@ -13,11 +13,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use hashbrown::HashTable;
 use jieba_rs::Jieba;
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -87,80 +85,50 @@ pub struct Segmenter {
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Segmenter")
-            .field("words", &self.idf.words.len())
+            .field("idfs", &self.idf.values().count())
             .field("has_lexicon", &self.has_lexicon)
             .finish()
     }
 }
 
-/// The IDF column of a lexicon: one copy of its text, and a hash table of its words that
-/// holds where each stands in it, with the IDF of its last line. A hash map of boxed words
-/// took an allocation for each of the 124,000 (with the hashing, a fifth of building the
-/// page's dictionary); a binary search over the sorted words instead made keywords 7–14%
-/// slower.
+/// The IDF column of a lexicon: the IDF of each of jieba's words that has one, by jieba's
+/// word id (the id `Jieba::load_word` gives, which a word keeps), with the value of its
+/// last line. It takes no table of its own: a word is looked up in jieba's trie. A hash
+/// table of the words, with a copy of their text, took a third of building the page's
+/// dictionary natively (its hashing and probes; docs/performance.md, "The IDFs by jieba's
+/// word id"); a hash map of boxed words before it took an allocation per word, and a
+/// binary search over the sorted words made keywords 7–14% slower.
 #[derive(Default)]
 struct IdfTable {
-    text: Box<str>,
-    /// One entry per word, in the order of their first lines.
-    words: Vec<IdfWord>,
-    /// `words`' indices, by the hash of the word.
-    index: HashTable<u32>,
-}
-
-/// A word of [`IdfTable`]: where it stands in the table's text, and its IDF.
-#[derive(Clone, Copy)]
-struct IdfWord {
-    at: Span32,
-    idf: f32,
-}
-
-/// The hash of a word in [`IdfTable`].
-fn word_hash(word: &[u8]) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(word)
+    by_id: Vec<Option<f32>>,
 }
 
 impl IdfTable {
-    /// An empty table over `text`, with room for `words` words.
-    fn with_capacity(text: Cow<'_, str>, words: usize) -> IdfTable {
-        IdfTable {
-            text: text.into(),
-            words: Vec::with_capacity(words),
-            index: HashTable::with_capacity(words),
+    /// Gives the word with id `id` the IDF `idf`; a word seen before takes the new value.
+    fn set(&mut self, id: usize, idf: f32) {
+        if id >= self.by_id.len() {
+            self.by_id.resize(id + 1, None);
         }
+        self.by_id[id] = Some(idf);
     }
 
-    /// Gives the word at `range` of the text `idf`; a word seen before takes the new value.
-    /// `range` lies within the text, which is under 4 GiB (the caller checks).
-    fn insert(&mut self, range: Range<usize>, idf: f32) {
-        let (text, words) = (self.text.as_bytes(), &mut self.words);
-        let word = &text[range.clone()];
-        let hash = word_hash(word);
-        match self
-            .index
-            .find(hash, |&i| &text[words[i as usize].at.range()] == word)
-        {
-            Some(&i) => words[i as usize].idf = idf,
-            None => {
-                let i = words.len() as u32;
-                words.push(IdfWord {
-                    at: Span32::new(range),
-                    idf,
-                });
-                self.index
-                    .insert_unique(hash, i, |&j| word_hash(&text[words[j as usize].at.range()]));
-            }
-        }
+    /// The IDF of the word with id `id`, if the lexicon gives one.
+    fn get(&self, id: usize) -> Option<f32> {
+        self.by_id.get(id).copied().flatten()
     }
 
-    /// The IDF of `word`, if the lexicon gives one.
-    fn get(&self, word: &str) -> Option<f32> {
-        let (text, word) = (self.text.as_bytes(), word.as_bytes());
-        self.index
-            .find(word_hash(word), |&i| {
-                &text[self.words[i as usize].at.range()] == word
-            })
-            .map(|&i| self.words[i as usize].idf)
+    /// Every IDF the lexicon gives, one per word.
+    fn values(&self) -> impl Iterator<Item = f32> + '_ {
+        self.by_id.iter().copied().flatten()
     }
+}
+
+/// What a lexicon is read into: the text its entries' words lie in, jieba's dictionary
+/// and the IDF table.
+struct Loading<'t> {
+    text: Cow<'t, str>,
+    jieba: Jieba,
+    idf: IdfTable,
 }
 
 /// Gives one entry of the lexicon to jieba and the IDF table. Never inlined, like the
@@ -169,10 +137,10 @@ impl IdfTable {
 /// returns is never; called once per entry, this runs optimized after the first few
 /// thousand of the 131,000 (docs/performance.md, "The report with the dictionary").
 #[inline(never)]
-fn add_entry(jieba: &mut Jieba, idf: &mut IdfTable, entry: lexicon::Entry) {
-    jieba.load_word(&idf.text[entry.word.clone()], entry.freq);
-    if let Some(v) = entry.idf {
-        idf.insert(entry.word, v);
+fn add_entry(state: &mut Loading<'_>, entry: lexicon::Entry) {
+    let id = state.jieba.load_word(&state.text[entry.word], entry.freq);
+    if let (Some(id), Some(v)) = (id, entry.idf) {
+        state.idf.set(id, v);
     }
 }
 
@@ -229,19 +197,25 @@ impl Segmenter {
         // tag: jieba took the IDF there and interned each distinct value, and nothing
         // reads tags.
         let (mut jieba, idf) = match lexicon {
-            Some(text) => lexicon::read(
-                text,
-                |words, n| {
-                    let mut jieba = Jieba::empty();
-                    jieba.reserve(n);
-                    (jieba, IdfTable::with_capacity(words, n))
-                },
-                |(jieba, idf), entry| add_entry(jieba, idf, entry),
-            )?,
+            Some(text) => {
+                let loaded = lexicon::read(
+                    text,
+                    |text, n| {
+                        let mut jieba = Jieba::empty();
+                        jieba.reserve(n);
+                        let idf = IdfTable {
+                            by_id: Vec::with_capacity(n),
+                        };
+                        Loading { text, jieba, idf }
+                    },
+                    add_entry,
+                )?;
+                (loaded.jieba, loaded.idf)
+            }
             None => (Jieba::empty(), IdfTable::default()),
         };
         jieba.finish_loading();
-        let mut values: Vec<f32> = idf.words.iter().map(|w| w.idf).collect();
+        let mut values: Vec<f32> = idf.values().collect();
         let max_idf = values.iter().copied().fold(10.0f32, f32::max);
         let median_idf = if values.is_empty() {
             10.0
@@ -273,6 +247,11 @@ impl Segmenter {
             domain,
             has_lexicon: lexicon.is_some(),
         })
+    }
+
+    /// The IDF the lexicon gives `word`, if any.
+    fn idf_of(&self, word: &str) -> Option<f32> {
+        self.jieba.word_id(word).and_then(|id| self.idf.get(id))
     }
 
     /// Whether the general dictionary is loaded.
@@ -408,7 +387,7 @@ impl Segmenter {
             if threshold.is_some_and(|t| round4(c as f64 / total * f64::from(self.max_idf)) < t) {
                 break;
             }
-            let idf = self.idf.get(w).unwrap_or(self.median_idf);
+            let idf = self.idf_of(w).unwrap_or(self.median_idf);
             best.push((w, round4(c as f64 / total * f64::from(idf)), c));
             if n > 0 && best.len() >= 4 * n {
                 top_n(&mut best, n, keyword_order);
@@ -627,17 +606,31 @@ mod tests {
             };
             assert_eq!(cut(&seg.jieba), cut(&reference));
             // The IDF is the third column of lines split at single spaces.
-            assert_eq!(seg.idf.get("丙丁"), Some(3.5));
+            assert_eq!(seg.idf_of("丙丁"), Some(3.5));
             // Of a word listed twice, the last IDF.
-            assert_eq!(seg.idf.get("乙丙"), Some(2.5));
-            assert_eq!(seg.idf.get("甲乙"), None);
-            assert_eq!(seg.idf.get("庚辛"), None);
+            assert_eq!(seg.idf_of("乙丙"), Some(2.5));
+            assert_eq!(seg.idf_of("甲乙"), None);
+            assert_eq!(seg.idf_of("庚辛"), None);
         }
         let bad = Segmenter::new(Some("# header\n甲乙 5\n丙丁 many\n"), false).err();
         let Some(Error::InvalidLexicon(message)) = bad else {
             panic!("a bad frequency is an error: {bad:?}");
         };
         assert!(message.starts_with("line 3 `丙丁 many`"), "{message}");
+    }
+
+    #[test]
+    fn domain_terms_added_after_the_lexicon_keep_its_idfs_and_add_none() {
+        // 放管服 is a domain term; the lexicon gives it an IDF, and gives none to 合法性审查,
+        // another domain term, which jieba then learns after the lexicon's words.
+        assert!(knowledge::domain_terms().contains(&"放管服"));
+        assert!(knowledge::domain_terms().contains(&"合法性审查"));
+        let seg = Segmenter::new(Some("甲乙 5 1.5\n放管服 3 4.25\n丙丁 7 2.0\n"), true).unwrap();
+        assert_eq!(seg.idf_of("放管服"), Some(4.25));
+        assert_eq!(seg.idf_of("丙丁"), Some(2.0));
+        assert!(seg.jieba.has_word("合法性审查"));
+        assert_eq!(seg.idf_of("合法性审查"), None);
+        assert_eq!(seg.idf_of("放管"), None);
     }
 
     #[test]
@@ -657,10 +650,10 @@ mod tests {
             for line in order {
                 let mut cols = line.split(' ');
                 let (w, idf) = (cols.next().unwrap(), cols.nth(1).unwrap().parse().ok());
-                assert_eq!(seg.idf.get(w), idf, "{w} in {order:?}");
+                assert_eq!(seg.idf_of(w), idf, "{w} in {order:?}");
             }
             for w in ["甲丙", "乙乙", "丙", "A", "B型号", "", "甲乙丙丁"] {
-                assert_eq!(seg.idf.get(w), None, "{w} in {order:?}");
+                assert_eq!(seg.idf_of(w), None, "{w} in {order:?}");
             }
         }
     }
@@ -733,7 +726,7 @@ mod tests {
             .0
             .iter()
             .map(|(w, &c)| {
-                let idf = seg.idf.get(w).unwrap_or(seg.median_idf);
+                let idf = seg.idf_of(w).unwrap_or(seg.median_idf);
                 (*w, round4(c as f64 / total * f64::from(idf)), c)
             })
             .collect();

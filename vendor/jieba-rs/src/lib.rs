@@ -574,19 +574,32 @@ impl Jieba {
     /// total frequency is left for [`finish_loading`](Self::finish_loading),
     /// which must be called before the dictionary is used. An empty word is
     /// ignored.
-    pub fn load_word(&mut self, word: &str, freq: usize) {
+    /// Returns the word's id (as [`word_id`](Self::word_id) gives it), `None` for an
+    /// empty word.
+    pub fn load_word(&mut self, word: &str, freq: usize) -> Option<usize> {
         if word.is_empty() {
-            return;
+            return None;
         }
         let word_id = self.records.len() as i32;
         match self.trie.insert_new(word, word_id) {
-            Some(existing) => self.set_freq(existing as usize, freq),
+            Some(existing) => {
+                self.set_freq(existing as usize, freq);
+                Some(existing as usize)
+            }
             None => {
                 let tag = self.intern_tag("");
                 self.records.push(Record { freq, tag });
                 self.log_freqs.push((freq as f64).ln());
+                Some(word_id as usize)
             }
         }
+    }
+
+    /// The id of `word` if it is in the dictionary: ids are dense, from 0 in the order
+    /// the words were first added, and a word keeps its id when its frequency changes
+    /// (fazhi-lens fork: a caller keeps data of its own per word in a vector by id).
+    pub fn word_id(&self, word: &str) -> Option<usize> {
+        self.trie.get(word).map(|id| id as usize)
     }
 
     /// Sum the frequencies of the words loaded with
@@ -603,6 +616,11 @@ impl Jieba {
 
     #[inline]
     fn intern_tag(&mut self, tag: &str) -> u32 {
+        // The empty tag of every word loaded without one is usually the first
+        // interned: no hashing for it then (fazhi-lens fork).
+        if tag.is_empty() && self.tags.first().is_some_and(|t| t.is_empty()) {
+            return 0;
+        }
         if let Some(&id) = self.tag_ids.get(tag) {
             return id;
         }
