@@ -32,7 +32,7 @@ WASM_FEATURES := --no-default-features --features wasm
 DECODE_FEATURES := --no-default-features --features wasm-decode
 WASM_TEST_FEATURES := --no-default-features --features wasm,wasm-decode
 
-.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint lint-js eval fuzz screenshots clean lexicon bench \
+.PHONY: help serve build build-web build-cli pkg test test-native test-wasm test-pkg test-e2e lint lint-js eval fuzz screenshots clean lexicon automata bench \
         setup setup-rust setup-browser setup-node setup-lint
 
 help: ## List the targets
@@ -166,6 +166,9 @@ eval: build-cli ## Gold-set tables (GOLD_VERBOSE=1: every miss), then outline fi
 	cargo test --release --locked --test gold -- --nocapture
 	@if [ ! -d "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 1; fi
 	python3 scripts/eval.py --cli target/release/fazhi-lens --corpus $(CORPUS)
+
+automata: ## Write data/boilerplate.automata, the rule sets' automata, after an edit of data/boilerplate.tsv (src/automata.rs)
+	FAZHI_WRITE_AUTOMATA=1 cargo test --locked --release --lib clean::tests::the_stored_automata_are_those_of_the_rules
 
 lexicon: build-cli ## Rebuild data/lexicon.txt from jieba-rs's data, pruned (scripts/build_lexicon.py)
 	@if [ ! -d "$(CORPUS)/gov-work-reports" ]; then echo "lexicon: $(CORPUS)/gov-work-reports not found (set CORPUS=...)"; exit 1; fi

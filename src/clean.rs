@@ -40,6 +40,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::{hybrid, Input, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 
+use crate::automata;
 use crate::knowledge::{self, BoilerplateRule};
 use crate::markers::starts_with_marker;
 use crate::matcher::{cache_pool, relaxed, CachePool};
@@ -94,33 +95,18 @@ struct RuleSet {
 }
 
 impl RuleSet {
-    fn new(
-        numbered: Vec<(usize, &'static BoilerplateRule)>,
-        guard: Guard,
-        compiler: &thompson::Compiler,
-    ) -> RuleSet {
+    /// The set of `numbered` rules, searched with `nfa`: an automaton of their patterns in
+    /// this order ([`compile_sets`], or the same read back from `data/boilerplate.automata`).
+    fn new(numbered: Vec<(usize, &'static BoilerplateRule)>, nfa: thompson::NFA) -> RuleSet {
         let (order, rules): (Vec<usize>, Vec<&'static BoilerplateRule>) =
             numbered.into_iter().unzip();
-        // Every pattern parses (the data loader checks it), so the set builds. The lazy
-        // DFA of a set of many Unicode-class patterns outgrows the default 2 MiB cache and
-        // thrashes (the whole-line set ran at 148 ms/MB on the corpus, 10 with 8 MiB; the
-        // cache grows only as far as the text needs). Its searches cannot fail: it does not
-        // give up on clearing its cache (no limit is set), and a rule with a Unicode word
-        // boundary, which it could not search past non-ASCII text, fails to build here,
-        // on the first analysis of every test. It is compiled from the patterns as the
-        // loader parsed them (`BoilerplateRule::hir`: not parsed a second time), or from
-        // what of them a guard needs (`Guard::Relaxed`). In-line rules find their places
+        // The lazy DFA of a set of many Unicode-class patterns outgrows the default 2 MiB
+        // cache and thrashes (the whole-line set ran at 148 ms/MB on the corpus, 10 with 8
+        // MiB; the cache grows only as far as the text needs). Its searches cannot fail: it
+        // does not give up on clearing its cache (no limit is set), and a rule with a
+        // Unicode word boundary, which it could not search past non-ASCII text, fails to
+        // build here, on the first analysis of every test. In-line rules find their places
         // with the rule's own compiled regex (`BoilerplateRule::regex`).
-        let hirs: Vec<Cow<'_, Hir>> = rules
-            .iter()
-            .map(|r| match guard {
-                Guard::Exact => Cow::Borrowed(&r.hir),
-                Guard::Relaxed => Cow::Owned(relaxed(&r.hir)),
-            })
-            .collect();
-        let nfa = compiler
-            .build_many_from_hir(&hirs)
-            .unwrap_or_else(|e| panic!("boilerplate rules: {e}"));
         let dfa = hybrid::dfa::DFA::builder()
             .configure(
                 hybrid::dfa::DFA::config()
@@ -190,20 +176,6 @@ struct Scoped {
 }
 
 impl Scoped {
-    /// `guard` applies to the rules of every line; the head-only ones, tested against a
-    /// few lines, are exact (relaxed, words like `网` alone let through hundreds of lines).
-    fn new(
-        rules: Vec<(usize, &'static BoilerplateRule)>,
-        guard: Guard,
-        compiler: &thompson::Compiler,
-    ) -> Scoped {
-        let (head, any): (Vec<_>, Vec<_>) = rules.into_iter().partition(|(_, r)| r.head_only);
-        Scoped {
-            any: RuleSet::new(any, guard, compiler),
-            head: RuleSet::new(head, Guard::Exact, compiler),
-        }
-    }
-
     /// The rules of this kind that match `t` (or may: [`Guard::Relaxed`]), in file order
     /// (`edge`: the head-only ones too).
     fn matching(&self, t: &str, edge: bool) -> Vec<&'static BoilerplateRule> {
@@ -274,25 +246,87 @@ const TAIL_LINES: usize = 15;
 /// Lines under a related-articles header (`相关文章：`) that are still its items.
 const RELATED_ITEMS: usize = 20;
 
+/// The rules of the four sets, in file order within each, with the guard each is
+/// compiled with: the whole-line rules of every line and the head-only ones, then the
+/// in-line rules of every line and the head-only ones. The in-line rules of every line are
+/// a guard ([`Guard::Relaxed`]); the head-only ones, tested against a few lines, are exact
+/// (relaxed, words like `网` alone let through hundreds of lines).
+type Sets<'r> = [(Vec<(usize, &'r BoilerplateRule)>, Guard); 4];
+
+fn sets(all: &[BoilerplateRule]) -> Sets<'_> {
+    let pick = |inline: bool, head_only: bool| -> Vec<(usize, &BoilerplateRule)> {
+        all.iter()
+            .enumerate()
+            .filter(|(_, r)| r.inline == inline && r.head_only == head_only)
+            .collect()
+    };
+    [
+        (pick(false, false), Guard::Exact),
+        (pick(false, true), Guard::Exact),
+        (pick(true, false), Guard::Relaxed),
+        (pick(true, true), Guard::Exact),
+    ]
+}
+
+/// The automata of the four sets, compiled from the rules' patterns (or from what of
+/// them a guard needs). One compiler for the four: it keeps the automata of the Unicode
+/// classes it compiled in a table of 10,000 entries, which a compiler of its own per set
+/// allocated and freed again (natively 1.1M instructions to free, each).
+fn compile_sets(sets: &Sets<'_>) -> Vec<thompson::NFA> {
+    let mut compiler = thompson::Compiler::new();
+    compiler.configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None));
+    sets.iter()
+        .map(|(rules, guard)| {
+            let hirs: Vec<Hir> = rules
+                .iter()
+                .map(|(_, r)| match guard {
+                    Guard::Exact => r.hir(),
+                    Guard::Relaxed => relaxed(&r.hir()),
+                })
+                .collect();
+            compiler
+                .build_many_from_hir(&hirs)
+                .unwrap_or_else(|e| panic!("boilerplate rules: {e}"))
+        })
+        .collect()
+}
+
+/// The automata of the four sets as `data/boilerplate.automata` holds them, if they are
+/// those of the rules as they are (`crate::automata`: parsing and compiling the patterns
+/// was a fifth of the page's first analysis).
+fn stored_sets(sets: &Sets<'_>) -> Option<Vec<thompson::NFA>> {
+    automata::decode(
+        knowledge::BOILERPLATE_AUTOMATA,
+        automata::source_hash(knowledge::boilerplate_source()),
+    )
+    .filter(|nfas| {
+        nfas.len() == sets.len()
+            && nfas
+                .iter()
+                .zip(sets)
+                .all(|(nfa, (rules, _))| nfa.pattern_len() == rules.len())
+    })
+}
+
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        let all = knowledge::boilerplate_rules();
-        // One compiler for the four sets: it keeps the automata of the Unicode classes it
-        // compiled in a table of 10,000 entries, which a compiler of its own per set
-        // allocated and freed again (natively 1.1M instructions to free, each).
-        let mut compiler = thompson::Compiler::new();
-        compiler.configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None));
-        let pick = |inline: bool| -> Vec<(usize, &'static BoilerplateRule)> {
-            all.iter()
-                .enumerate()
-                .filter(|(_, r)| r.inline == inline)
-                .collect()
+        let sets = sets(knowledge::boilerplate_rules());
+        let nfas = stored_sets(&sets).unwrap_or_else(|| compile_sets(&sets));
+        let mut made = sets
+            .into_iter()
+            .zip(nfas)
+            .map(|((rules, _), nfa)| RuleSet::new(rules, nfa));
+        let mut next = || made.next().expect("four sets");
+        let line = Scoped {
+            any: next(),
+            head: next(),
         };
-        Rules {
-            line: Scoped::new(pick(false), Guard::Exact, &compiler),
-            inline: Scoped::new(pick(true), Guard::Relaxed, &compiler),
-        }
+        let inline = Scoped {
+            any: next(),
+            head: next(),
+        };
+        Rules { line, inline }
     })
 }
 
@@ -770,6 +804,45 @@ mod tests {
 
     use crate::normalize::normalize;
 
+    /// `data/boilerplate.automata` holds the automata of the rules as they are: the four
+    /// sets compiled from the checked rules, written out, equal to the file, and read back,
+    /// equal to themselves. With `FAZHI_WRITE_AUTOMATA` set (`make automata`) it writes
+    /// the file instead.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_stored_automata_are_those_of_the_rules() {
+        let rules = knowledge::checked_boilerplate_rules().unwrap();
+        let nfas = compile_sets(&sets(&rules));
+        let hash = automata::source_hash(knowledge::boilerplate_source());
+        let bytes = automata::encode(hash, &nfas.iter().collect::<Vec<_>>());
+        if std::env::var_os("FAZHI_WRITE_AUTOMATA").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate.automata");
+            std::fs::write(path, &bytes).unwrap();
+            return;
+        }
+        assert!(
+            knowledge::BOILERPLATE_AUTOMATA == bytes.as_slice(),
+            "data/boilerplate.automata is not that of data/boilerplate.tsv: run `make automata`"
+        );
+        assert!(knowledge::boilerplate_is_precompiled());
+        let back =
+            stored_sets(&sets(knowledge::boilerplate_rules())).expect("the automata read back");
+        assert_eq!(back.len(), 4);
+        for (nfa, read) in nfas.iter().zip(&back) {
+            assert_eq!(format!("{nfa:?}"), format!("{read:?}"));
+        }
+        // The sets the stage uses are those automata, and not empty.
+        let r = super::rules();
+        for (set, nfa) in [&r.line.any, &r.line.head, &r.inline.any, &r.inline.head]
+            .into_iter()
+            .zip(&nfas)
+        {
+            assert!(!set.rules.is_empty());
+            assert_eq!(set.dfa.get_nfa().pattern_len(), nfa.pattern_len());
+            assert_eq!(format!("{:?}", set.dfa.get_nfa()), format!("{nfa:?}"));
+        }
+    }
+
     /// The in-line set is a guard ([`Guard::Relaxed`]): for every in-line rule, strings
     /// generated from the rule itself (`matcher::generated_from`), alone and with text
     /// around them, each of which the rule's regex matches, are let through for that
@@ -777,11 +850,12 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_relaxed_in_line_set_lets_every_match_of_its_rules_through() {
-        let set = &rules().inline.any;
+        let set = &super::rules().inline.any;
         for (i, rule) in set.rules.iter().enumerate() {
             let regex = rule.regex.as_ref().expect("an in-line rule has its regex");
             let mut matched = 0;
-            for s in crate::matcher::generated_from(&rule.hir, 500) {
+            let hir = rule.hir();
+            for s in crate::matcher::generated_from(&hir, 500) {
                 for t in [
                     s.clone(),
                     format!("第一句。{s}"),
@@ -793,7 +867,7 @@ mod tests {
                         assert!(
                             set.matching(&t).contains(&i),
                             "{}: {t:?} matches, the relaxed set says no",
-                            rule.hir
+                            rule.pattern
                         );
                     }
                 }
@@ -802,7 +876,7 @@ mod tests {
             assert!(
                 matched >= 1000,
                 "{}: only {matched} of 2000 matched",
-                rule.hir
+                rule.pattern
             );
         }
     }

@@ -411,17 +411,28 @@ pub struct BoilerplateRule {
     pub inline: bool,
     /// The stable reason key reported with the removed span.
     pub reason: &'static str,
-    /// The regex (valid; an in-line one never matches the empty string), as the loader
-    /// parsed it: the clean stage compiles it into its rule set from here, without parsing
-    /// it again.
-    pub hir: Hir,
+    /// The regex (valid; an in-line one never matches the empty string).
+    pub pattern: &'static str,
     /// An in-line rule's pattern, to find its places once its set says that the rule
     /// matches a line (compiled then); `None` for a whole-line rule, which the clean stage
     /// compiles only into its set.
     pub regex: Option<DataRegex>,
 }
 
-fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
+impl BoilerplateRule {
+    /// The pattern parsed, to compile the rule sets from (`clean`).
+    pub fn hir(&self) -> Hir {
+        // The loader checked it, or the automata written from it were compiled from it.
+        regex_automata::util::syntax::parse(self.pattern)
+            .unwrap_or_else(|e| panic!("boilerplate rule {}: {e}", self.pattern))
+    }
+}
+
+/// Reads the rules; `check` parses each pattern (the regex valid, without `\d`; an in-line
+/// one never matching the empty string, with at most one capture group). Unchecked, only
+/// the columns and scopes are: for rules whose automata `data/boilerplate.automata` holds,
+/// compiled from these very patterns by a checked read (`boilerplate_is_precompiled`).
+fn load_boilerplate(check: bool) -> Result<Vec<BoilerplateRule>> {
     lines(BOILERPLATE)
         .map(|line| {
             let [scope, reason, pattern] = line.fields::<3>()?;
@@ -436,36 +447,53 @@ fn load_boilerplate() -> Result<Vec<BoilerplateRule>> {
                     )))
                 }
             };
-            let hir = line.parse_regex(pattern)?;
-            let regex = if inline {
-                let props = hir.properties();
-                if props.minimum_len() == Some(0) {
+            if check {
+                let props = line.parse_regex(pattern)?.properties().clone();
+                if inline && props.minimum_len() == Some(0) {
                     return Err(line.error("an in-line rule must not match the empty string"));
                 }
-                if props.explicit_captures_len() > 1 {
+                if inline && props.explicit_captures_len() > 1 {
                     return Err(line.error(
                         "an in-line rule has at most one capture group (the part removed); use (?:…)",
                     ));
                 }
-                Some(DataRegex::checked(pattern))
-            } else {
-                None
-            };
+            }
             Ok(BoilerplateRule {
                 head_only,
                 inline,
                 reason,
-                hir,
-                regex,
+                pattern,
+                regex: inline.then(|| DataRegex::checked(pattern)),
             })
         })
         .collect()
 }
 
-/// The cleaning rules, in file order.
+/// The text of `data/boilerplate.tsv` (the hash `data/boilerplate.automata` names).
+pub fn boilerplate_source() -> &'static str {
+    BOILERPLATE.text
+}
+
+/// The automata of the rule sets, compiled ahead (`crate::automata`).
+pub const BOILERPLATE_AUTOMATA: &[u8] = include_bytes!("../data/boilerplate.automata");
+
+/// Whether `data/boilerplate.automata` was compiled from the rules as they are.
+pub fn boilerplate_is_precompiled() -> bool {
+    crate::automata::stored_hash(BOILERPLATE_AUTOMATA)
+        == Some(crate::automata::source_hash(BOILERPLATE.text))
+}
+
+/// The cleaning rules, in file order: their patterns checked unless the automata compiled
+/// from them are stored.
 pub fn boilerplate_rules() -> &'static [BoilerplateRule] {
     static C: OnceLock<Vec<BoilerplateRule>> = OnceLock::new();
-    cached(&C, load_boilerplate).as_slice()
+    cached(&C, || load_boilerplate(!boilerplate_is_precompiled())).as_slice()
+}
+
+/// The cleaning rules, every pattern checked (the tests, and what writes the automata).
+#[cfg(test)]
+pub fn checked_boilerplate_rules() -> Result<Vec<BoilerplateRule>> {
+    load_boilerplate(true)
 }
 
 /// The document kinds of `data/citation_kinds.tsv`: title patterns, each with the kind it
@@ -1405,7 +1433,7 @@ mod tests {
         assert_eq!((case.kind, case.family), ("count", "case"));
         assert!(units.iter().any(|u| u.text == "亩" && u.kind == "area"));
         assert!(!load_not_metrics().unwrap().is_empty());
-        assert!(!load_boilerplate().unwrap().is_empty());
+        assert!(!load_boilerplate(true).unwrap().is_empty());
         assert!(!load_citation_kinds().unwrap().kinds().is_empty());
         let (parts, tasks) = load_framework().unwrap();
         for part in [
@@ -1428,7 +1456,7 @@ mod tests {
         let indicators = load_indicators().unwrap();
         assert!(indicators.len() >= 29);
         // Every data regex compiles (they are compiled on first use: `DataRegex`).
-        let rules = load_boilerplate().unwrap();
+        let rules = load_boilerplate(true).unwrap();
         let lazy = (rules.iter().filter_map(|r| r.regex.as_ref()))
             .chain(parts.iter().map(|p| &p.keywords))
             .chain(tasks.iter().map(|t| &t.keywords))

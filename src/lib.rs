@@ -26,6 +26,7 @@
 //! ```
 
 mod assemble;
+mod automata;
 mod checks;
 mod citations;
 mod clean;
