@@ -822,7 +822,8 @@ mod tests {
         }
         assert!(
             knowledge::BOILERPLATE_AUTOMATA == bytes.as_slice(),
-            "data/boilerplate.automata is not that of data/boilerplate.tsv: run `make automata`"
+            "data/boilerplate.automata is not what data/boilerplate.tsv compiles to (the rules, \
+             `relaxed` or regex-automata changed): run `make automata`"
         );
         assert!(knowledge::boilerplate_is_precompiled());
         let back =
