@@ -94,10 +94,10 @@ impl std::fmt::Debug for Segmenter {
 /// The IDF column of a lexicon: the IDF of each of jieba's words that has one, by jieba's
 /// word id (the id `Jieba::load_word` gives, which a word keeps), with the value of its
 /// last line. It takes no table of its own: a word is looked up in jieba's trie. A hash
-/// table of the words, with a copy of their text, took a third of building the page's
-/// dictionary natively (its hashing and probes; docs/performance.md, "The IDFs by jieba's
-/// word id"); a hash map of boxed words before it took an allocation per word, and a
-/// binary search over the sorted words made keywords 7–14% slower.
+/// table of the words, with a copy of their text, took a quarter of building the page's
+/// dictionary in V8 (its hashing and probes; natively 6%: docs/performance.md, "The IDFs
+/// by jieba's word id"); a hash map of boxed words before it took an allocation per word,
+/// and a binary search over the sorted words made keywords 7–14% slower.
 #[derive(Default)]
 struct IdfTable {
     by_id: Vec<Option<f32>>,
