@@ -215,7 +215,8 @@ pub fn decode(bytes: &[u8], hash: u64) -> Option<Vec<NFA>> {
 fn decode_one(r: &mut Reader<'_>) -> Option<NFA> {
     let flags = r.byte()?;
     let patterns = r.number()?;
-    // Every number below is at most the file's length: no count makes a large allocation.
+    // Room is reserved for at most as many items as bytes are left (each takes one at
+    // least): no count read from a damaged file makes a large allocation.
     let mut pattern_starts = Vec::with_capacity(patterns.min(r.bytes.len()));
     for _ in 0..patterns {
         pattern_starts.push(r.number()?);
@@ -246,7 +247,7 @@ fn decode_one(r: &mut Reader<'_>) -> Option<NFA> {
             }
             UNION => {
                 let n = r.number()?;
-                let mut alternates = Vec::with_capacity(n.min(states));
+                let mut alternates = Vec::with_capacity(n.min(r.bytes.len()));
                 for _ in 0..n {
                     alternates.push(r.target(k, states)?);
                 }
@@ -325,6 +326,19 @@ mod tests {
                 let _ = decode(&changed, 7);
             }
         }
+    }
+
+    #[test]
+    fn a_damaged_count_reserves_no_more_than_the_file_holds() {
+        let nfa = compile(&["a|b|c"], false);
+        let bytes = encode(1, &[&nfa]);
+        // The state count (after the header, the automaton count, flags, one pattern's
+        // start and the two starts) made enormous: the reader fails at the file's end.
+        let mut damaged = bytes[..MAGIC.len() + 8].to_vec();
+        damaged.extend_from_slice(&[1, 1, 1, 0, 0, 0]);
+        damaged.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
+        damaged.extend_from_slice(&[UNION, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
+        assert!(decode(&damaged, 1).is_none());
     }
 
     #[test]
