@@ -16,7 +16,8 @@
 //! The format: the magic bytes, the rules' hash (8 bytes, little-endian), the number of
 //! automata; for each, a flags byte (UTF-8, reverse), the number of patterns and each
 //! one's start state, the anchored and unanchored start states, the number of states and
-//! each state: a tag byte and its fields. Numbers are unsigned LEB128.
+//! each state: a tag byte and its fields, a target as its zigzag-coded distance from the
+//! state. Numbers are unsigned LEB128.
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use regex_automata::nfa::thompson::State;
@@ -44,7 +45,7 @@ pub fn source_hash(text: &str) -> u64 {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn put(out: &mut Vec<u8>, mut n: usize) {
     loop {
         let byte = (n & 0x7f) as u8;

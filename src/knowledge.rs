@@ -448,7 +448,8 @@ fn load_boilerplate(check: bool) -> Result<Vec<BoilerplateRule>> {
                 }
             };
             if check {
-                let props = line.parse_regex(pattern)?.properties().clone();
+                let hir = line.parse_regex(pattern)?;
+                let props = hir.properties();
                 if inline && props.minimum_len() == Some(0) {
                     return Err(line.error("an in-line rule must not match the empty string"));
                 }
