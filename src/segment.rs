@@ -333,14 +333,14 @@ impl Segmenter {
 
     fn cut_into(&self, text: &str, range: Range<usize>, hmm: bool, out: &mut Vec<Token>) {
         let base = range.start;
-        for t in self.jieba.cut(&text[range], hmm) {
+        self.jieba.cut_with(&text[range], hmm, |t| {
             let kind = if t.word.chars().any(is_wordish) {
                 TokenKind::Word
             } else {
                 TokenKind::Punct
             };
             out.push(Token::new(base + t.byte_start..base + t.byte_end, kind));
-        }
+        });
     }
 
     /// Content words: words of two or more characters with a Chinese character, not stop words.
@@ -498,16 +498,33 @@ impl<'a> WordCounts<'a> {
     pub fn new(text: &'a str, tokens: &[Token]) -> Self {
         // A report has about one distinct word per eight tokens: sized once, not grown
         // through every power of two.
-        let mut counts: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+        let distinct = tokens.len() / 8;
+        // Most words are two or three Chinese characters, at most 8 bytes with two: those
+        // are counted by their bytes and length as one number (no hashing of a string, no
+        // comparison of one), the longer ones by their text.
+        let mut short: FxHashMap<u128, (&str, usize)> =
+            FxHashMap::with_capacity_and_hasher(distinct, Default::default());
+        let mut long: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default());
         // A content word has a Chinese character (three or four bytes) and another
         // character: a shorter token (a single character, a third of them) is not counted.
         for t in tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word && t.range().len() >= 4)
         {
-            *counts.entry(&text[t.range()]).or_default() += 1;
+            let word = &text[t.range()];
+            if word.len() <= 8 {
+                let mut bytes = [0; 8];
+                bytes[..word.len()].copy_from_slice(word.as_bytes());
+                let key = u128::from(u64::from_le_bytes(bytes)) | (word.len() as u128) << 64;
+                short.entry(key).or_insert((word, 0)).1 += 1;
+            } else {
+                *long.entry(word).or_default() += 1;
+            }
         }
+        let mut counts = long;
+        counts.reserve(short.len());
+        counts.extend(short.into_values());
         counts.retain(|w, _| Segmenter::is_content(w));
         WordCounts(counts)
     }

@@ -39,10 +39,45 @@ impl Span32 {
 /// beyond it. The scanners ask whether each character of the text opens something: a
 /// `match` or a list search over Chinese characters branches its way through comparisons
 /// on every character and mispredicts often, where the table does not branch.
+///
+/// [`CharSet::find`] reads the text as bytes: a character whose first UTF-8 byte starts
+/// no member of the set (most Chinese characters, for a set of punctuation) is stepped
+/// over by its length without being decoded.
 #[derive(Clone)]
 pub struct CharSet {
     bits: [u64; 1024],
+    /// One bit per byte value: whether it is the first UTF-8 byte of a member.
+    leads: [u64; 4],
     astral: Vec<char>,
+}
+
+/// The length of a UTF-8 character from its first byte (a continuation byte, which never
+/// starts a character of a `str`, counts 1).
+const fn utf8_len(b: u8) -> usize {
+    if b < 0xE0 {
+        if b < 0xC0 {
+            1
+        } else {
+            2
+        }
+    } else if b < 0xF0 {
+        3
+    } else {
+        4
+    }
+}
+
+/// The first UTF-8 byte of code point `i`.
+const fn lead_byte(i: usize) -> usize {
+    if i < 0x80 {
+        i
+    } else if i < 0x800 {
+        0xC0 | (i >> 6)
+    } else if i < 0x1_0000 {
+        0xE0 | (i >> 12)
+    } else {
+        0xF0 | (i >> 18)
+    }
 }
 
 impl CharSet {
@@ -51,6 +86,7 @@ impl CharSet {
     pub const fn of_bmp(chars: &[char]) -> CharSet {
         let mut set = CharSet {
             bits: [0; 1024],
+            leads: [0; 4],
             astral: Vec::new(),
         };
         let mut k = 0;
@@ -77,6 +113,12 @@ impl CharSet {
     const fn insert_bmp(&mut self, i: usize) {
         assert!(i < 0x1_0000, "a CharSet's table holds the BMP only");
         self.bits[i >> 6] |= 1 << (i & 63);
+        self.insert_lead(lead_byte(i));
+    }
+
+    /// Marks byte `b` as the first byte of a member.
+    const fn insert_lead(&mut self, b: usize) {
+        self.leads[b >> 6] |= 1 << (b & 63);
     }
 
     /// The set of `chars`, from any plane.
@@ -86,6 +128,7 @@ impl CharSet {
             if (c as usize) < 0x1_0000 {
                 set.insert_bmp(c as usize);
             } else if !set.astral.contains(&c) {
+                set.insert_lead(lead_byte(c as usize));
                 set.astral.push(c);
             }
         }
@@ -106,9 +149,26 @@ impl CharSet {
     /// The offset of the first character of `s` in the set.
     #[inline]
     pub fn find(&self, s: &str) -> Option<usize> {
-        s.char_indices()
-            .find(|&(_, c)| self.contains(c))
-            .map(|(i, _)| i)
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b0) = b.get(i) {
+            let len = utf8_len(b0);
+            if self.leads[usize::from(b0 >> 6)] & (1 << (b0 & 63)) != 0 {
+                // `i` is a character boundary of a `str`: the character's bytes follow.
+                let cont = |k: usize| u32::from(b[i + k] & 0x3F);
+                let cp = match len {
+                    1 => u32::from(b0),
+                    2 => (u32::from(b0 & 0x1F) << 6) | cont(1),
+                    3 => (u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+                    _ => (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                };
+                if char::from_u32(cp).is_some_and(|c| self.contains(c)) {
+                    return Some(i);
+                }
+            }
+            i += len;
+        }
+        None
     }
 }
 
@@ -157,6 +217,33 @@ mod tests {
             assert_eq!(ranges.contains(c), want, "{c:?}");
         }
         assert_eq!(set.find("中文b"), None);
+    }
+
+    /// The byte scan finds what a scan of the decoded characters finds.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn find_by_chars(set: &CharSet, s: &str) -> Option<usize> {
+        s.char_indices()
+            .find(|&(_, c)| set.contains(c))
+            .map(|(i, _)| i)
+    }
+
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn find_agrees_with_a_scan_of_the_characters(
+            s in "[a-z0-9\\[〔令某中文×é\u{80}\u{7FF}\u{800}\u{FFFF}𠀀\u{10FFFF}\n]{0,24}",
+        ) {
+            let sets = [
+                CharSet::new(['[', '〔', '令', 'é', '\u{7FF}', '\u{FFFF}', '𠀀']),
+                CharSet::of_bmp(&['x', '×', '某', '\u{80}', '\u{800}']),
+                CharSet::new(['\u{10FFFF}', '\n']),
+                CharSet::of_bmp(&[]),
+            ];
+            for set in &sets {
+                proptest::prop_assert_eq!(set.find(&s), find_by_chars(set, &s));
+            }
+        }
     }
 
     #[test]
