@@ -1064,6 +1064,13 @@ impl Jieba {
         });
     }
 
+    /// Cut the input text as [`cut`](Self::cut) does, handing each token to `emit` in
+    /// order instead of collecting them (fazhi-lens fork: a caller that keeps tokens of
+    /// its own makes no vector of jieba's for every piece of text it cuts).
+    pub fn cut_with<'a>(&self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Token<'a>)) {
+        self.cut_each(sentence, hmm, |token, _, _| emit(token));
+    }
+
     /// Cut the input text
     ///
     /// ## Params
