@@ -58,17 +58,19 @@ pub(crate) fn take_while_in(s: &str, set: &str, max_chars: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// The characters a marker can start with: `第`, `(`, a digit, a numeral of [`CN_NUM`], a
+/// circled number (①–⒇) or a parenthesized numeral (㈠–㈩).
+pub static MARKER_OPENS: CharSet = CharSet::of_bmp(&[
+    '第', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+])
+.with_range('0', '9')
+.with_range('①', '⒇')
+.with_range('㈠', '㈩');
+
 /// Whether a marker can start with `c` (a cheap test before [`parse_marker`], which is
-/// asked at many places of a text): `第`, `(`, a digit, a numeral of [`CN_NUM`], a circled
-/// number (①–⒇) or a parenthesized numeral (㈠–㈩).
+/// asked at many places of a text): a character of [`MARKER_OPENS`].
 pub fn may_open(c: char) -> bool {
-    static OPENS: CharSet = CharSet::of_bmp(&[
-        '第', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
-    ])
-    .with_range('0', '9')
-    .with_range('①', '⒇')
-    .with_range('㈠', '㈩');
-    OPENS.contains(c)
+    MARKER_OPENS.contains(c)
 }
 
 fn sep_len(rest: &str, seps: &[char]) -> usize {

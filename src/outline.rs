@@ -74,9 +74,11 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::knowledge::{self, Role};
-use crate::markers::{is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM};
+use crate::markers::{
+    is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM, MARKER_OPENS,
+};
 use crate::normalize::is_han;
-use crate::text::line_ranges;
+use crate::text::{line_ranges, CharSet};
 
 /// A heading found in the analysis view (byte ranges of the view).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -460,19 +462,21 @@ fn scan_title(line: &str, from: usize, marker: &Marker) -> (usize, TitleEnd, boo
 
 /// The candidates of one line (`base` is the line's view offset), in text order.
 fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>) {
-    let mut prev_sig: Option<char> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in line.char_indices() {
+    // The set finds the next character a marker may start with, without decoding the
+    // text between. Before it: the character just before, and the last one that is not
+    // whitespace, found by looking back over the whitespace only (the character found
+    // last is not whitespace, so no look back passes it: linear).
+    let mut from = 0;
+    while let Some(i) = MARKER_OPENS.find(&line[from..]).map(|k| from + k) {
         let rest = &line[i..];
-        if may_open(c) && may_start(prev, rest) {
+        let before = &line[..i];
+        if may_start(before.chars().next_back(), rest) {
+            let prev_sig = before.trim_end().chars().next_back();
             if let Some(cand) = candidate_at(line, base, i, prev_sig, flat) {
                 out.push(cand);
             }
         }
-        if !c.is_whitespace() {
-            prev_sig = Some(c);
-        }
-        prev = Some(c);
+        from = i + rest.chars().next().map_or(1, char::len_utf8);
     }
 }
 
@@ -934,26 +938,31 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
             .binary_search_by_key(&pos, |h| h.marker.start)
             .is_ok()
     };
+    /// An item starts at the text's start or after one of these.
+    static BOUNDARIES: CharSet = CharSet::of_bmp(&[
+        '\n', '。', '；', '：', '，', '！', '？', ' ', '\t', ')', '、', '”',
+    ]);
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
     // Where the paragraph's last `其次` stands: `再次` continues only such a sequence.
     let mut second_in_paragraph = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    // The positions an item may start at, in text order: the start, and the character
+    // after each boundary, which the set finds without decoding the text between.
+    let mut next = Some((0, None));
+    while let Some((i, prev_char)) = next {
+        next = BOUNDARIES.find(&text[i..]).map(|k| {
+            let b = text[i + k..].chars().next().unwrap_or_default();
+            (i + k + b.len_utf8(), Some(b))
+        });
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else {
+            continue;
+        };
+        if prev_char == Some('\n') {
             second_in_paragraph = false;
         }
-        let boundary = prev.is_none_or(|p| {
-            matches!(
-                p,
-                '\n' | '。' | '；' | '：' | '，' | '！' | '？' | ' ' | '\t' | ')' | '、' | '”'
-            )
-        });
-        let prev_char = prev;
-        prev = Some(c);
-        if !boundary || is_heading_marker(i) {
+        if is_heading_marker(i) {
             continue;
         }
-        let rest = &text[i..];
         let marker_len = if is_cn_num(c) {
             let n = take_while_in(rest, CN_NUM, 2);
             if rest[n..].starts_with('是') {

@@ -40,44 +40,12 @@ impl Span32 {
 /// `match` or a list search over Chinese characters branches its way through comparisons
 /// on every character and mispredicts often, where the table does not branch.
 ///
-/// [`CharSet::find`] reads the text as bytes: a character whose first UTF-8 byte starts
-/// no member of the set (most Chinese characters, for a set of punctuation) is stepped
-/// over by its length without being decoded.
+/// [`CharSet::find`] reads the text as bytes: the table's word and bit of a character
+/// in the Basic Multilingual Plane are read off its UTF-8 bytes, no character decoded.
 #[derive(Clone)]
 pub struct CharSet {
     bits: [u64; 1024],
-    /// One bit per byte value: whether it is the first UTF-8 byte of a member.
-    leads: [u64; 4],
     astral: Vec<char>,
-}
-
-/// The length of a UTF-8 character from its first byte (a continuation byte, which never
-/// starts a character of a `str`, counts 1).
-const fn utf8_len(b: u8) -> usize {
-    if b < 0xE0 {
-        if b < 0xC0 {
-            1
-        } else {
-            2
-        }
-    } else if b < 0xF0 {
-        3
-    } else {
-        4
-    }
-}
-
-/// The first UTF-8 byte of code point `i`.
-const fn lead_byte(i: usize) -> usize {
-    if i < 0x80 {
-        i
-    } else if i < 0x800 {
-        0xC0 | (i >> 6)
-    } else if i < 0x1_0000 {
-        0xE0 | (i >> 12)
-    } else {
-        0xF0 | (i >> 18)
-    }
 }
 
 impl CharSet {
@@ -86,7 +54,6 @@ impl CharSet {
     pub const fn of_bmp(chars: &[char]) -> CharSet {
         let mut set = CharSet {
             bits: [0; 1024],
-            leads: [0; 4],
             astral: Vec::new(),
         };
         let mut k = 0;
@@ -113,12 +80,6 @@ impl CharSet {
     const fn insert_bmp(&mut self, i: usize) {
         assert!(i < 0x1_0000, "a CharSet's table holds the BMP only");
         self.bits[i >> 6] |= 1 << (i & 63);
-        self.insert_lead(lead_byte(i));
-    }
-
-    /// Marks byte `b` as the first byte of a member.
-    const fn insert_lead(&mut self, b: usize) {
-        self.leads[b >> 6] |= 1 << (b & 63);
     }
 
     /// The set of `chars`, from any plane.
@@ -128,7 +89,6 @@ impl CharSet {
             if (c as usize) < 0x1_0000 {
                 set.insert_bmp(c as usize);
             } else if !set.astral.contains(&c) {
-                set.insert_lead(lead_byte(c as usize));
                 set.astral.push(c);
             }
         }
@@ -152,19 +112,25 @@ impl CharSet {
         let b = s.as_bytes();
         let mut i = 0;
         while let Some(&b0) = b.get(i) {
-            let len = utf8_len(b0);
-            if self.leads[usize::from(b0 >> 6)] & (1 << (b0 & 63)) != 0 {
-                // `i` is a character boundary of a `str`: the character's bytes follow.
-                let cont = |k: usize| u32::from(b[i + k] & 0x3F);
-                let cp = match len {
-                    1 => u32::from(b0),
-                    2 => (u32::from(b0 & 0x1F) << 6) | cont(1),
-                    3 => (u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-                    _ => (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                };
-                if char::from_u32(cp).is_some_and(|c| self.contains(c)) {
+            // `i` is a character boundary of a `str`: a character's bytes follow its
+            // first. A code point's word in the table (`cp >> 6`) and bit (`cp & 63`) are
+            // the bits of its UTF-8 bytes.
+            let cont = |k: usize| usize::from(b[i + k] & 0x3F);
+            let (word, bit, len) = if b0 < 0x80 {
+                (usize::from(b0 >> 6), usize::from(b0 & 63), 1)
+            } else if b0 < 0xE0 {
+                (usize::from(b0 & 0x1F), cont(1), 2)
+            } else if b0 < 0xF0 {
+                ((usize::from(b0 & 0x0F) << 6) | cont(1), cont(2), 3)
+            } else {
+                if s[i..].chars().next().is_some_and(|c| self.astral.contains(&c)) {
                     return Some(i);
                 }
+                i += 4;
+                continue;
+            };
+            if self.bits[word] & (1 << bit) != 0 {
+                return Some(i);
             }
             i += len;
         }

@@ -59,11 +59,6 @@ fn is_cn_open(c: char) -> bool {
     !c.is_ascii_digit() && OPENS.contains(c)
 }
 
-/// Whether `c` may open a number. Asked of every character of the text ([`CharSet`]).
-fn opens_number(c: char) -> bool {
-    OPENS.contains(c)
-}
-
 /// Separators of a range (`3至5`, `3-5`, `两到三`; dashes and tildes are `-` in the view).
 const RANGE_SEPS: &[&str] = &["至", "到", "-"];
 /// Scale words between a number and its unit, longest first, with their power of ten.
@@ -73,15 +68,16 @@ const SCALES: &[(&str, u32)] = &[("万亿", 12), ("亿", 8), ("万", 4), ("千",
 pub fn scan(ctx: &Context<'_>) -> Vec<Found> {
     let text = ctx.text;
     let mut out = Vec::new();
-    // Where the next read may start: after the last figure read.
+    // Where the next read may start: after the last figure read. The set finds the next
+    // character that opens a number without decoding the text between.
     let mut next = 0;
-    for (i, c) in text.char_indices() {
-        if i < next || !opens_number(c) {
-            continue;
-        }
+    while let Some(i) = text.get(next..).and_then(|rest| OPENS.find(rest)).map(|k| next + k) {
         let (found, end) = read_at(ctx, i);
         out.extend(found);
-        next = end.max(i + c.len_utf8());
+        next = end.max(i + 1);
+        while next < text.len() && !text.is_char_boundary(next) {
+            next += 1;
+        }
     }
     out
 }
@@ -535,9 +531,9 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let cn = CN_NUMERAL.contains(c) && !matches!(c, '万' | '亿');
             assert_eq!(is_cn_open(c), cn, "{c:?}");
-            assert_eq!(opens_number(c), cn || c.is_ascii_digit(), "{c:?}");
+            assert_eq!(OPENS.contains(c), cn || c.is_ascii_digit(), "{c:?}");
         }
-        assert!(is_cn_open('两') && !is_cn_open('万') && !is_cn_open('7') && opens_number('7'));
+        assert!(is_cn_open('两') && !is_cn_open('万') && !is_cn_open('7') && OPENS.contains('7'));
     }
 
     /// raw, value, value_max, unit, qualifier.
