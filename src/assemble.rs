@@ -384,7 +384,7 @@ impl Findings<'_> {
         let vt = self.cleaned.view.text();
         let outline = self.outline;
         let mapped = &self.framework.sections;
-        let content_chars = vt.chars().filter(|c| !c.is_whitespace()).count();
+        let content_chars = crate::text::count_non_whitespace(vt);
         let shortcomings_chars = outline
             .headings
             .iter()
@@ -395,12 +395,7 @@ impl Findings<'_> {
                     && outline.parents[*i]
                         .is_none_or(|p| !mapped[p].parts.contains(&Part::Shortcomings))
             })
-            .map(|(i, h)| {
-                vt[h.marker.start..outline.ends[i]]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count()
-            })
+            .map(|(i, h)| crate::text::count_non_whitespace(&vt[h.marker.start..outline.ends[i]]))
             .sum();
         Stats {
             chars: self.text.chars().count(),

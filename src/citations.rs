@@ -120,7 +120,12 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     // 《…》 with nesting.
     let mut stack: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
+    // The set finds the next bracket or line end without decoding the text between.
+    static BRACKETS: CharSet = CharSet::of_bmp(&['《', '》', '\n']);
+    let mut from = 0;
+    while let Some(i) = BRACKETS.find(&text[from..]).map(|k| from + k) {
+        let c = text[i..].chars().next().unwrap_or_default();
+        from = i + c.len_utf8();
         match c {
             '《' => stack.push(i),
             '》' => {

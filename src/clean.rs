@@ -343,11 +343,20 @@ fn is_prose(t: &str) -> bool {
     if t.len() < 200 {
         return false;
     }
+    // Read as bytes: a character is a byte that does not continue one, and the four ends
+    // are three bytes each (`。` E3 80 82; `！`, `？`, `；` EF BC 81, 9F, 9B).
+    let b = t.as_bytes();
     let mut chars = 0;
     let mut ends = 0;
-    for c in t.chars() {
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
         chars += 1;
-        ends += usize::from(matches!(c, '。' | '！' | '？' | '；'));
+        ends += usize::from(matches!(
+            b.get(i..i + 3),
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B])
+        ));
         if chars >= 200 && ends >= 2 {
             return true;
         }
@@ -378,11 +387,20 @@ fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
         .iter()
         .map(|r| {
             let mut w = 0usize;
-            for (i, c) in text[r.clone()].trim_end().char_indices() {
-                // An ASCII character of the view that stands for more than one original
-                // byte was full-width (a lookup only for these few).
-                let wide = !c.is_ascii() || norm.orig_of_char_at(r.start + i).len() > 1;
-                w += if wide { 2 } else { 1 };
+            // Read as bytes: every character but ASCII counts 2 (at its first byte; a byte
+            // of 10xxxxxx continues a character). An ASCII character of the view that
+            // stands for more than one original byte was full-width (a lookup only for
+            // these few).
+            for (i, &b) in text[r.clone()].trim_end().as_bytes().iter().enumerate() {
+                if b < 0x80 {
+                    w += if norm.orig_of_char_at(r.start + i).len() > 1 {
+                        2
+                    } else {
+                        1
+                    };
+                } else if b >= 0xC0 {
+                    w += 2;
+                }
             }
             w
         })
@@ -803,6 +821,40 @@ mod tests {
     use super::*;
 
     use crate::normalize::normalize;
+
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The byte count of `is_prose` answers as a count of decoded characters does.
+        #[test]
+        fn is_prose_counts_characters_and_sentence_ends(
+            t in "[中a。！？；;!?\u{3002}\u{FF01}\u{3001}𠀀 ]{0,260}",
+        ) {
+            let mut chars = 0;
+            let mut ends = 0;
+            let mut want = false;
+            for c in t.chars() {
+                chars += 1;
+                ends += usize::from(matches!(c, '。' | '！' | '？' | '；'));
+                if chars >= 200 && ends >= 2 {
+                    want = true;
+                    break;
+                }
+            }
+            proptest::prop_assert_eq!(is_prose(&t), want && t.len() >= 200);
+        }
+    }
+
+    #[test]
+    fn a_paragraph_is_two_hundred_characters_with_two_sentence_ends() {
+        for end in ['。', '！', '？', '；'] {
+            let t = format!("{}{end}{end}", "中".repeat(198));
+            assert!(is_prose(&t), "{end}");
+            assert!(!is_prose(&format!("{}{end}", "中".repeat(199))), "{end}");
+        }
+        assert!(!is_prose(&format!("{};;", "中".repeat(198))));
+        assert!(!is_prose(&format!("{}。。", "a".repeat(197))));
+    }
 
     /// `data/boilerplate.automata` holds the automata of the rules as they are: the four
     /// sets compiled from the checked rules, written out, equal to the file, and read back,

@@ -123,7 +123,11 @@ impl CharSet {
             } else if b0 < 0xF0 {
                 ((usize::from(b0 & 0x0F) << 6) | cont(1), cont(2), 3)
             } else {
-                if s[i..].chars().next().is_some_and(|c| self.astral.contains(&c)) {
+                if s[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.astral.contains(&c))
+                {
                     return Some(i);
                 }
                 i += 4;
@@ -136,6 +140,27 @@ impl CharSet {
         }
         None
     }
+}
+
+/// The characters [`char::is_whitespace`] holds (the Unicode property White_Space; all in
+/// the Basic Multilingual Plane).
+static WHITESPACE: CharSet = CharSet::of_bmp(&[
+    '\t', '\n', '\u{B}', '\u{C}', '\r', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2028}',
+    '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}',
+])
+.with_range('\u{2000}', '\u{200A}');
+
+/// How many characters of `s` are not whitespace: the characters counted (a count of
+/// the bytes that start one) less the whitespace, which the set finds without decoding
+/// the text between.
+pub fn count_non_whitespace(s: &str) -> usize {
+    let mut n = s.chars().count();
+    let mut from = 0;
+    while let Some(i) = WHITESPACE.find(&s[from..]).map(|k| from + k) {
+        n -= 1;
+        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    n
 }
 
 /// The lines of `text` as byte ranges without their `\n`.
@@ -197,6 +222,16 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
+        fn count_non_whitespace_counts_what_is_whitespace_does_not_hold(
+            s in "[a \t\n\r\u{85}\u{A0}\u{2000}\u{200A}\u{200B}\u{3000}中𠀀]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(
+                count_non_whitespace(&s),
+                s.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+
+        #[test]
         fn find_agrees_with_a_scan_of_the_characters(
             s in "[a-z0-9\\[〔令某中文×é\u{80}\u{7FF}\u{800}\u{FFFF}𠀀\u{10FFFF}\n]{0,24}",
         ) {
@@ -209,6 +244,13 @@ mod tests {
             for set in &sets {
                 proptest::prop_assert_eq!(set.find(&s), find_by_chars(set, &s));
             }
+        }
+    }
+
+    #[test]
+    fn the_whitespace_set_is_what_is_whitespace_holds() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(WHITESPACE.contains(c), c.is_whitespace(), "{c:?}");
         }
     }
 

@@ -71,7 +71,11 @@ pub fn scan(ctx: &Context<'_>) -> Vec<Found> {
     // Where the next read may start: after the last figure read. The set finds the next
     // character that opens a number without decoding the text between.
     let mut next = 0;
-    while let Some(i) = text.get(next..).and_then(|rest| OPENS.find(rest)).map(|k| next + k) {
+    while let Some(i) = text
+        .get(next..)
+        .and_then(|rest| OPENS.find(rest))
+        .map(|k| next + k)
+    {
         let (found, end) = read_at(ctx, i);
         out.extend(found);
         next = end.max(i + 1);
