@@ -111,7 +111,22 @@ impl CharSet {
     pub fn find(&self, s: &str) -> Option<usize> {
         let b = s.as_bytes();
         let mut i = 0;
-        while let Some(&b0) = b.get(i) {
+        loop {
+            // Most characters of a report are three bytes (U+0800–U+FFFF): a tight loop
+            // over a run of them, one bounds check each.
+            while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
+                if b0 & 0xF0 != 0xE0 {
+                    break;
+                }
+                let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                if self.bits[word] & (1 << (b2 & 0x3F)) != 0 {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            let Some(&b0) = b.get(i) else {
+                return None;
+            };
             // `i` is a character boundary of a `str`: a character's bytes follow its
             // first. A code point's word in the table (`cp >> 6`) and bit (`cp & 63`) are
             // the bits of its UTF-8 bytes.
@@ -138,7 +153,6 @@ impl CharSet {
             }
             i += len;
         }
-        None
     }
 }
 
