@@ -124,9 +124,7 @@ impl CharSet {
                 }
                 i += 3;
             }
-            let Some(&b0) = b.get(i) else {
-                return None;
-            };
+            let &b0 = b.get(i)?;
             // `i` is a character boundary of a `str`: a character's bytes follow its
             // first. A code point's word in the table (`cp >> 6`) and bit (`cp & 63`) are
             // the bits of its UTF-8 bytes.
