@@ -498,45 +498,16 @@ impl<'a> WordCounts<'a> {
     pub fn new(text: &'a str, tokens: &[Token]) -> Self {
         // A report has about one distinct word per eight tokens: sized once, not grown
         // through every power of two.
-        let distinct = tokens.len() / 8;
-        // Most words are two Chinese characters, at most 8 bytes: those are counted by
-        // their bytes as one number (no hashing of a string, no comparison of one), with
-        // where the first of them stands; the longer ones by their text. Padded with zero
-        // bytes, two such words have the same number only if one ends with a zero byte,
-        // which takes the other way. The table is small (16 bytes an entry), and a
-        // report's words miss the cache less.
-        let mut short: FxHashMap<u64, (u32, u32)> =
-            FxHashMap::with_capacity_and_hasher(distinct, Default::default());
-        let mut long: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default());
+        let mut counts: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
         // A content word has a Chinese character (three or four bytes) and another
         // character: a shorter token (a single character, a third of them) is not counted.
         for t in tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word && t.range().len() >= 4)
         {
-            let r = t.range();
-            let word = &text[r.clone()];
-            if word.len() <= 8 && !word.ends_with('\0') {
-                let mut bytes = [0; 8];
-                bytes[..word.len()].copy_from_slice(word.as_bytes());
-                // Token offsets are 32-bit (`Span32`).
-                short
-                    .entry(u64::from_le_bytes(bytes))
-                    .or_insert((r.start as u32, 0))
-                    .1 += 1;
-            } else {
-                *long.entry(word).or_default() += 1;
-            }
+            *counts.entry(&text[t.range()]).or_default() += 1;
         }
-        let mut counts = long;
-        counts.reserve(short.len());
-        counts.extend(short.into_iter().map(|(key, (start, count))| {
-            // The word's length: up to its last byte that is not zero.
-            let len = 8 - (key.leading_zeros() / 8) as usize;
-            let start = start as usize;
-            (&text[start..start + len], count as usize)
-        }));
         counts.retain(|w, _| Segmenter::is_content(w));
         WordCounts(counts)
     }
@@ -590,8 +561,8 @@ mod tests {
     // proptest is a native dev-dependency (the wasm tests run in a browser).
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// Words of up to 8 bytes are counted by number, longer ones by text: the counts
-        /// are those of a count by text, whatever the lengths and zero bytes.
+        /// The counts are those of a count of every word token by its text, kept for the
+        /// content words.
         #[test]
         fn word_counts_are_those_of_a_count_by_text(
             words in proptest::collection::vec("[中国人a\\x00]{1,4}", 0..40),
