@@ -122,10 +122,7 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
     let mut stack: Vec<usize> = Vec::new();
     // The set finds the next bracket or line end without decoding the text between.
     static BRACKETS: CharSet = CharSet::of_bmp(&['《', '》', '\n']);
-    let mut from = 0;
-    while let Some(i) = BRACKETS.find(&text[from..]).map(|k| from + k) {
-        let c = text[i..].chars().next().unwrap_or_default();
-        from = i + c.len_utf8();
+    for (i, c) in BRACKETS.matches(text) {
         match c {
             '《' => stack.push(i),
             '》' => {

@@ -466,8 +466,7 @@ fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>
     // text between. Before it: the character just before, and the last one that is not
     // whitespace, found by looking back over the whitespace only (the character found
     // last is not whitespace, so no look back passes it: linear).
-    let mut from = 0;
-    while let Some(i) = MARKER_OPENS.find(&line[from..]).map(|k| from + k) {
+    for (i, _) in MARKER_OPENS.matches(line) {
         let rest = &line[i..];
         let before = &line[..i];
         if may_start(before.chars().next_back(), rest) {
@@ -476,7 +475,6 @@ fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>
                 out.push(cand);
             }
         }
-        from = i + rest.chars().next().map_or(1, char::len_utf8);
     }
 }
 
@@ -947,12 +945,12 @@ pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
     let mut second_in_paragraph = false;
     // The positions an item may start at, in text order: the start, and the character
     // after each boundary, which the set finds without decoding the text between.
-    let mut next = Some((0, None));
-    while let Some((i, prev_char)) = next {
-        next = BOUNDARIES.find(&text[i..]).map(|k| {
-            let b = text[i + k..].chars().next().unwrap_or_default();
-            (i + k + b.len_utf8(), Some(b))
-        });
+    let starts = std::iter::once((0, None)).chain(
+        BOUNDARIES
+            .matches(text)
+            .map(|(k, b)| (k + b.len_utf8(), Some(b))),
+    );
+    for (i, prev_char) in starts {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else {
             continue;

@@ -126,15 +126,13 @@ impl CharSet {
             }
             let &b0 = b.get(i)?;
             // `i` is a character boundary of a `str`: a character's bytes follow its
-            // first. A code point's word in the table (`cp >> 6`) and bit (`cp & 63`) are
-            // the bits of its UTF-8 bytes.
-            let cont = |k: usize| usize::from(b[i + k] & 0x3F);
+            // first, so the loop above read every three-byte character (`0xE0..0xF0`),
+            // and here is one of one, two or four bytes. A code point's word in the table
+            // (`cp >> 6`) and bit (`cp & 63`) are the bits of its UTF-8 bytes.
             let (word, bit, len) = if b0 < 0x80 {
                 (usize::from(b0 >> 6), usize::from(b0 & 63), 1)
             } else if b0 < 0xE0 {
-                (usize::from(b0 & 0x1F), cont(1), 2)
-            } else if b0 < 0xF0 {
-                ((usize::from(b0 & 0x0F) << 6) | cont(1), cont(2), 3)
+                (usize::from(b0 & 0x1F), usize::from(b[i + 1] & 0x3F), 2)
             } else {
                 if s[i..]
                     .chars()
@@ -152,6 +150,18 @@ impl CharSet {
             i += len;
         }
     }
+
+    /// The characters of `s` in the set, with their offsets, in text order: each found
+    /// by [`find`](Self::find), without decoding the text between.
+    pub fn matches<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let i = from + self.find(&s[from..])?;
+            let c = s[i..].chars().next()?;
+            from = i + c.len_utf8();
+            Some((i, c))
+        })
+    }
 }
 
 /// The characters [`char::is_whitespace`] holds (the Unicode property White_Space; all in
@@ -166,13 +176,7 @@ static WHITESPACE: CharSet = CharSet::of_bmp(&[
 /// the bytes that start one) less the whitespace, which the set finds without decoding
 /// the text between.
 pub fn count_non_whitespace(s: &str) -> usize {
-    let mut n = s.chars().count();
-    let mut from = 0;
-    while let Some(i) = WHITESPACE.find(&s[from..]).map(|k| from + k) {
-        n -= 1;
-        from = i + s[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    n
+    s.chars().count() - WHITESPACE.matches(s).count()
 }
 
 /// The lines of `text` as byte ranges without their `\n`.
@@ -255,6 +259,9 @@ mod tests {
             ];
             for set in &sets {
                 proptest::prop_assert_eq!(set.find(&s), find_by_chars(set, &s));
+                let members: Vec<(usize, char)> =
+                    s.char_indices().filter(|&(_, c)| set.contains(c)).collect();
+                proptest::prop_assert_eq!(set.matches(&s).collect::<Vec<_>>(), members);
             }
         }
     }

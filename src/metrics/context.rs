@@ -142,11 +142,8 @@ impl<'a> Context<'a> {
         let mut line_starts = vec![0];
         // Most characters end nothing: the set of clause ends, which holds every other
         // list, finds the next one without decoding the text between.
-        let mut from = 0;
-        while let Some(i) = CLAUSE_END_SET.find(&text[from..]).map(|k| from + k) {
-            let c = text[i..].chars().next().unwrap_or_default();
-            from = i + c.len_utf8();
-            let after = from as u32;
+        for (i, c) in CLAUSE_END_SET.matches(text) {
+            let after = (i + c.len_utf8()) as u32;
             clause_ends.push(after);
             if COMMA_ENDS.contains(&c) {
                 comma_ends.push(after);
