@@ -75,6 +75,15 @@ impl CharSet {
         self
     }
 
+    /// The characters of this set and of `other`.
+    pub fn union(&self, other: &CharSet) -> CharSet {
+        let mut set = CharSet::new(self.astral.iter().chain(&other.astral).copied());
+        for (word, (a, b)) in set.bits.iter_mut().zip(self.bits.iter().zip(&other.bits)) {
+            *word = a | b;
+        }
+        set
+    }
+
     /// Adds the character of code point `i`, in the Basic Multilingual Plane (one beyond
     /// it fails: in a constant, the build).
     const fn insert_bmp(&mut self, i: usize) {
@@ -227,6 +236,10 @@ mod tests {
             assert_eq!(ranges.contains(c), want, "{c:?}");
         }
         assert_eq!(set.find("中文b"), None);
+        let both = CharSet::new(['a', '一', '𠀀']).union(&CharSet::new(['一', '中', '𠀁']));
+        for c in ['a', '一', '中', '𠀀', '𠀁', 'b', '二', '𠀂'] {
+            assert_eq!(both.contains(c), "a一中𠀀𠀁".contains(c), "{c:?}");
+        }
     }
 
     /// The byte scan finds what a scan of the decoded characters finds.

@@ -15,7 +15,7 @@
 
 use std::cell::Cell;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
@@ -33,8 +33,17 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '\n', '!', '?'];
 const CLAUSE_ENDS: &[char] = &[
     '，', '。', '；', '：', '、', '！', '？', '\n', '(', ')', '!', '?', '\t',
 ];
-/// [`CLAUSE_ENDS`] as a set, asked of every character of the text.
+/// [`CLAUSE_ENDS`] as a set.
 static CLAUSE_END_SET: CharSet = CharSet::of_bmp(CLAUSE_ENDS);
+/// Every character the metrics stage looks for in the whole text: the clause ends, the
+/// openings of short quotations and the characters that open a number. One pass finds
+/// them all without decoding the text between (one pass for each set read the text three
+/// times).
+static SCANNED: LazyLock<CharSet> = LazyLock::new(|| {
+    CLAUSE_END_SET
+        .union(&QUOTE_OPENS)
+        .union(&super::extract::OPENS)
+});
 /// Characters that end a clause except the enumeration comma (for lists of parts).
 const COMMA_ENDS: &[char] = &['，', '。', '；', '：', '！', '？', '\n', '!', '?', '\t'];
 
@@ -127,6 +136,8 @@ pub struct Context<'a> {
     comma_ends: Offsets,
     /// Line starts, ascending.
     line_starts: Offsets,
+    /// Where a character that opens a number stands ([`super::extract::OPENS`]), ascending.
+    number_opens: Vec<u32>,
     /// Ranges that hold no metric, sorted and merged.
     masks: Vec<Range<usize>>,
     /// Steps of the bounded walks so far.
@@ -140,9 +151,19 @@ impl<'a> Context<'a> {
         let mut clause_ends = Vec::new();
         let mut comma_ends = Vec::new();
         let mut line_starts = vec![0];
-        // Most characters end nothing: the set of clause ends, which holds every other
-        // list, finds the next one without decoding the text between.
-        for (i, c) in CLAUSE_END_SET.matches(text) {
+        let mut number_opens = Vec::new();
+        let mut quote_opens = Vec::new();
+        for (i, c) in SCANNED.matches(text) {
+            if super::extract::OPENS.contains(c) {
+                number_opens.push(i as u32);
+            }
+            if QUOTE_OPENS.contains(c) {
+                quote_opens.push(i);
+            }
+            if !CLAUSE_END_SET.contains(c) {
+                continue;
+            }
+            // The clause-end set holds every other list of ends.
             let after = (i + c.len_utf8()) as u32;
             clause_ends.push(after);
             if COMMA_ENDS.contains(&c) {
@@ -157,7 +178,7 @@ impl<'a> Context<'a> {
         }
         let mut masks: Vec<Range<usize>> = extra.to_vec();
         masks.extend(mask_regex().find_iter(text).map(|m| m.range()));
-        masks.extend(short_quotes(text));
+        masks.extend(short_quotes(text, quote_opens));
         masks.sort_by_key(|r| r.start);
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(masks.len());
         for r in masks {
@@ -172,9 +193,15 @@ impl<'a> Context<'a> {
             clause_ends: Offsets::new(clause_ends, text.len()),
             comma_ends: Offsets::new(comma_ends, text.len()),
             line_starts: Offsets::new(line_starts, text.len()),
+            number_opens,
             masks: merged,
             work: Cell::new(0),
         }
+    }
+
+    /// Where each character that opens a number stands, in text order.
+    pub fn number_opens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.number_opens.iter().map(|&i| i as usize)
     }
 
     /// Counts `n` steps of a bounded walk.
@@ -284,23 +311,28 @@ const QUOTES: &[(char, char)] = &[
 ];
 const SHORT_QUOTE: usize = 12;
 
+/// The opening marks of [`QUOTES`].
+static QUOTE_OPENS: CharSet = {
+    let mut opens = ['\0'; QUOTES.len()];
+    let mut k = 0;
+    while k < QUOTES.len() {
+        opens[k] = QUOTES[k].0;
+        k += 1;
+    }
+    CharSet::of_bmp(&opens)
+};
+
 /// Short quotations: a numeral inside `“金税四期”`, `“稳增长十二条”`, `“三条红线”`,
-/// `“两个100%”` is part of a name or slogan, not a figure. Each opening mark looks ahead
-/// at most [`SHORT_QUOTE`] characters for its closing mark on the same line.
-fn short_quotes(text: &str) -> Vec<Range<usize>> {
-    // The opening marks, asked of every character.
-    static OPENS: CharSet = {
-        let mut opens = ['\0'; QUOTES.len()];
-        let mut k = 0;
-        while k < QUOTES.len() {
-            opens[k] = QUOTES[k].0;
-            k += 1;
-        }
-        CharSet::of_bmp(&opens)
-    };
+/// `“两个100%”` is part of a name or slogan, not a figure. Each opening mark (`opens`: where
+/// a character of [`QUOTE_OPENS`] stands, ascending) looks ahead at most [`SHORT_QUOTE`]
+/// characters for its closing mark on the same line.
+fn short_quotes(text: &str, opens: Vec<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = OPENS.find(&text[from..]).map(|k| from + k) {
+    for i in opens {
+        if i < from {
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };

@@ -49,7 +49,7 @@ const CN_NUMERAL: &str = "零〇两一二三四五六七八九十百千万亿";
 
 /// The characters that open a number: an ASCII digit, or a character of [`CN_NUMERAL`]
 /// but 万 and 亿, which only scale (`万元GDP`, `每万人口`).
-static OPENS: CharSet = CharSet::of_bmp(&[
+pub(super) static OPENS: CharSet = CharSet::of_bmp(&[
     '零', '〇', '两', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
 ])
 .with_range('0', '9');
@@ -66,22 +66,18 @@ const SCALES: &[(&str, u32)] = &[("万亿", 12), ("亿", 8), ("万", 4), ("千",
 
 /// Every quantity of the text, in text order (no subjects yet).
 pub fn scan(ctx: &Context<'_>) -> Vec<Found> {
-    let text = ctx.text;
     let mut out = Vec::new();
-    // Where the next read may start: after the last figure read. The set finds the next
-    // character that opens a number without decoding the text between.
+    // Where the next read may start: after the last figure read. The context's pass found
+    // every character that opens a number; the reads take them in order, skipping those
+    // inside the last figure read.
     let mut next = 0;
-    while let Some(i) = text
-        .get(next..)
-        .and_then(|rest| OPENS.find(rest))
-        .map(|k| next + k)
-    {
+    for i in ctx.number_opens() {
+        if i < next {
+            continue;
+        }
         let (found, end) = read_at(ctx, i);
         out.extend(found);
         next = end.max(i + 1);
-        while next < text.len() && !text.is_char_boundary(next) {
-            next += 1;
-        }
     }
     out
 }
