@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -57,8 +57,9 @@ fn doc_number_regex() -> &'static Regex {
 /// spaces, digits, `第`, closing brackets and `号`. The regex looks at nothing around its
 /// match, so it finds on that stretch what a pass over the whole text finds there (a pass
 /// over the whole text runs its automaton over every character of the report).
-fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
-    static OPENS: CharSet = CharSet::of_bmp(&['〔', '[', '【', '(', '令']);
+///
+/// `opens` are where the characters of [`NUMBER_OPENS`] stand, ascending.
+fn doc_numbers(text: &str, opens: Vec<usize>) -> Vec<regex::Captures<'_>> {
     let inside = |c: char| {
         c.is_whitespace()
             || c.is_ascii_digit()
@@ -69,7 +70,10 @@ fn doc_numbers(text: &str) -> Vec<regex::Captures<'_>> {
     // the next candidate. A `令` without a match may still stand in the issuer of the next
     // number (`国务院令〔…〕`): the next window may reach back over it, never past `resume`.
     let (mut resume, mut scan) = (0, 0);
-    while let Some(c) = OPENS.find(&text[scan..]).map(|i| scan + i) {
+    for c in opens {
+        if c < scan {
+            continue;
+        }
         let before = text[resume..c].trim_end_matches(char::is_whitespace);
         let start = before
             .char_indices()
@@ -115,14 +119,24 @@ pub fn org_start(org: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The characters a document number's window is opened at (`〔2023〕5号`, `令第12号`).
+static NUMBER_OPENS: CharSet = CharSet::of_bmp(&['〔', '[', '【', '(', '令']);
+
 /// Finds the citations of `text`.
 pub fn find_citations(text: &str) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     // 《…》 with nesting.
     let mut stack: Vec<usize> = Vec::new();
-    // The set finds the next bracket or line end without decoding the text between.
-    static BRACKETS: CharSet = CharSet::of_bmp(&['《', '》', '\n']);
-    for (i, c) in BRACKETS.matches(text) {
+    // One pass finds the brackets, the line ends and where document numbers may stand,
+    // without decoding the text between.
+    static SCANNED: LazyLock<CharSet> =
+        LazyLock::new(|| CharSet::of_bmp(&['《', '》', '\n']).union(&NUMBER_OPENS));
+    let mut number_opens = Vec::new();
+    for (i, c) in SCANNED.matches(text) {
+        if NUMBER_OPENS.contains(c) {
+            number_opens.push(i);
+            continue;
+        }
         match c {
             '《' => stack.push(i),
             '》' => {
@@ -149,7 +163,7 @@ pub fn find_citations(text: &str) -> Vec<Cited> {
         }
     }
     let titles = out.len();
-    for caps in doc_numbers(text) {
+    for caps in doc_numbers(text, number_opens) {
         let m = caps.get(0).expect("group 0 always matches");
         let org = caps.name("org").or(caps.name("org2"));
         let skip = org.map_or(0, |o| org_start(o.as_str()));
