@@ -69,7 +69,7 @@
 //! `再次` ("again") is an enumeration only after a `其次` in the same paragraph.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -461,12 +461,15 @@ fn scan_title(line: &str, from: usize, marker: &Marker) -> (usize, TitleEnd, boo
 }
 
 /// The candidates of one line (`base` is the line's view offset), in text order.
-fn line_candidates(line: &str, base: usize, flat: bool, out: &mut Vec<Candidate>) {
-    // The set finds the next character a marker may start with, without decoding the
-    // text between. Before it: the character just before, and the last one that is not
-    // whitespace, found by looking back over the whitespace only (the character found
-    // last is not whitespace, so no look back passes it: linear).
-    for (i, _) in MARKER_OPENS.matches(line) {
+///
+/// `opens` are where the line's characters of [`MARKER_OPENS`] stand in the text (the
+/// line starts at `base`), ascending.
+fn line_candidates(line: &str, base: usize, flat: bool, opens: &[u32], out: &mut Vec<Candidate>) {
+    // Before each character a marker may start with: the character just before, and the
+    // last one that is not whitespace, found by looking back over the whitespace only (the
+    // character found last is not whitespace, so no look back passes it: linear).
+    for &at in opens {
+        let i = at as usize - base;
         let rest = &line[i..];
         let before = &line[..i];
         if may_start(before.chars().next_back(), rest) {
@@ -821,8 +824,43 @@ fn choose(cands: &[Candidate], conv: &[Option<String>; 6]) -> Vec<usize> {
     chosen
 }
 
-/// Finds the headings of the analysis view.
-pub fn find_headings(text: &str) -> Vec<Heading> {
+/// An enumeration item starts at the text's start or after one of these.
+static BOUNDARIES: CharSet = CharSet::of_bmp(&[
+    '\n', '。', '；', '：', '，', '！', '？', ' ', '\t', ')', '、', '”',
+]);
+
+/// Where the characters the outline looks for stand in a text: those a heading marker may
+/// open with ([`MARKER_OPENS`]) and the boundaries an enumeration item may follow
+/// ([`BOUNDARIES`]), found in one pass without decoding the text between.
+pub struct Stops {
+    /// Offsets of the characters of [`MARKER_OPENS`], ascending.
+    marker_opens: Vec<u32>,
+    /// Offsets and characters of [`BOUNDARIES`], ascending.
+    boundaries: Vec<(u32, char)>,
+}
+
+impl Stops {
+    /// The stops of `text`.
+    pub fn new(text: &str) -> Stops {
+        static SCANNED: LazyLock<CharSet> = LazyLock::new(|| MARKER_OPENS.union(&BOUNDARIES));
+        let mut stops = Stops {
+            marker_opens: Vec::new(),
+            boundaries: Vec::new(),
+        };
+        for (i, c) in SCANNED.matches(text) {
+            if MARKER_OPENS.contains(c) {
+                stops.marker_opens.push(i as u32);
+            }
+            if BOUNDARIES.contains(c) {
+                stops.boundaries.push((i as u32, c));
+            }
+        }
+        stops
+    }
+}
+
+/// Finds the headings of the analysis view (`stops`: the text's).
+pub fn find_headings(text: &str, stops: &Stops) -> Vec<Heading> {
     let lines = line_ranges(text);
     let filled = lines
         .iter()
@@ -830,8 +868,11 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         .count();
     let flat = text.len() > filled * FLAT_LINE * 3;
     let mut cands = Vec::new();
+    let mut opens = stops.marker_opens.as_slice();
     for r in lines {
-        line_candidates(&text[r.clone()], r.start, flat, &mut cands);
+        let n = opens.partition_point(|&at| (at as usize) < r.end);
+        line_candidates(&text[r.clone()], r.start, flat, &opens[..n], &mut cands);
+        opens = &opens[n..];
     }
     mark_lists(&mut cands);
     let conv = conventions(&cands);
@@ -867,10 +908,11 @@ pub struct Outline {
 impl Outline {
     /// Finds the outline of the analysis view `text`.
     pub fn find(text: &str) -> Outline {
-        let headings = find_headings(text);
+        let stops = Stops::new(text);
+        let headings = find_headings(text, &stops);
         let ends = section_ends(&headings, text.len());
         let parents = parents(&headings);
-        let enumerations = find_enumerations(text, &headings);
+        let enumerations = find_enumerations(text, &headings, &stops);
         Outline {
             headings,
             ends,
@@ -928,27 +970,24 @@ pub fn parents(headings: &[Heading]) -> Vec<Option<usize>> {
     out
 }
 
-/// Finds inline enumeration items outside the heading markers.
-pub fn find_enumerations(text: &str, headings: &[Heading]) -> Vec<EnumItem> {
+/// Finds inline enumeration items outside the heading markers (`stops`: the text's).
+pub fn find_enumerations(text: &str, headings: &[Heading], stops: &Stops) -> Vec<EnumItem> {
     // Headings come in text order: a binary search keeps this linear in the text.
     let is_heading_marker = |pos: usize| {
         headings
             .binary_search_by_key(&pos, |h| h.marker.start)
             .is_ok()
     };
-    /// An item starts at the text's start or after one of these.
-    static BOUNDARIES: CharSet = CharSet::of_bmp(&[
-        '\n', '。', '；', '：', '，', '！', '？', ' ', '\t', ')', '、', '”',
-    ]);
     let mut out = Vec::new();
     // Where the paragraph's last `其次` stands: `再次` continues only such a sequence.
     let mut second_in_paragraph = false;
     // The positions an item may start at, in text order: the start, and the character
-    // after each boundary, which the set finds without decoding the text between.
+    // after each boundary.
     let starts = std::iter::once((0, None)).chain(
-        BOUNDARIES
-            .matches(text)
-            .map(|(k, b)| (k + b.len_utf8(), Some(b))),
+        stops
+            .boundaries
+            .iter()
+            .map(|&(k, b)| (k as usize + b.len_utf8(), Some(b))),
     );
     for (i, prev_char) in starts {
         let rest = &text[i..];
@@ -1023,7 +1062,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(u8, u32)> {
         let n = crate::normalize::normalize(text);
-        find_headings(n.text())
+        find_headings(n.text(), &Stops::new(n.text()))
             .iter()
             .map(|h| (h.level, h.number))
             .collect()
@@ -1032,7 +1071,7 @@ mod tests {
     fn titles(text: &str) -> Vec<(u8, String)> {
         let n = crate::normalize::normalize(text);
         let t = n.text();
-        find_headings(t)
+        find_headings(t, &Stops::new(t))
             .iter()
             .map(|h| (h.level, t[h.title.clone()].to_string()))
             .collect()
@@ -1071,7 +1110,7 @@ mod tests {
     fn word_automatic_numbering() {
         let text =
             "一、主要举措\n㈠依法履行职能\n1.深化改革\n⑴取消证明事项\n⑵推行告知承诺\n3)规范执法\n";
-        let levels: Vec<(u8, u32)> = find_headings(text)
+        let levels: Vec<(u8, u32)> = find_headings(text, &Stops::new(text))
             .iter()
             .map(|h| (h.level, h.number))
             .collect();
@@ -1088,7 +1127,7 @@ mod tests {
                 (3, "加强政务服务体系创新".into())
             ]
         );
-        assert!(find_headings(text)[1].no_separator);
+        assert!(find_headings(text, &Stops::new(text))[1].no_separator);
     }
 
     #[test]
@@ -1101,7 +1140,7 @@ mod tests {
             "二〇一八年十二月十九日",
             "推进统一、规范执法。",
         ] {
-            assert!(find_headings(line).is_empty(), "{line}");
+            assert!(find_headings(line, &Stops::new(line)).is_empty(), "{line}");
         }
     }
 
@@ -1229,8 +1268,8 @@ mod tests {
     #[test]
     fn enumerations_inline() {
         let text = "(一)加强领导。一是强化组织领导。二是规范程序；(1)决策公开、(2)执行公开。";
-        let hs = find_headings(text);
-        let items: Vec<&str> = find_enumerations(text, &hs)
+        let hs = find_headings(text, &Stops::new(text));
+        let items: Vec<&str> = find_enumerations(text, &hs, &Stops::new(text))
             .iter()
             .map(|e| &text[e.marker.clone()])
             .collect();
@@ -1240,7 +1279,7 @@ mod tests {
     #[test]
     fn again_is_an_enumeration_only_after_secondly() {
         let text = "首先要学习。其次要落实。再次要考核。\n会议再次强调要落实。\n";
-        let items: Vec<&str> = find_enumerations(text, &[])
+        let items: Vec<&str> = find_enumerations(text, &[], &Stops::new(text))
             .iter()
             .map(|e| &text[e.marker.clone()])
             .collect();
