@@ -705,7 +705,8 @@ impl State {
             if k == 1 {
                 0.5
             } else {
-                -1.0 - 0.25 * (k - 2) as f32
+                // Nothing resumes at 0 (`0.一是`): as far as a number can be.
+                -1.0 - 0.25 * k.checked_sub(2).unwrap_or(u32::MAX) as f32
             }
         } else if last == 0 {
             if k == 1 {
