@@ -23,6 +23,7 @@ use crate::report::{
     Section, Span, Stats, Sum, WordCount,
 };
 use crate::segment::{Token, TokenKind};
+use crate::text::Scan;
 use crate::view::View;
 
 /// What the stages found in one text.
@@ -43,6 +44,8 @@ pub struct Findings<'a> {
     pub outline: &'a Outline,
     /// Parts and tasks per heading.
     pub framework: &'a Framework,
+    /// The scan of the analysis view for the characters the stages look for.
+    pub scan: &'a Scan<'a>,
     /// The segmentation of the analysis view.
     pub tokens: &'a [Token],
     /// Citations.
@@ -384,7 +387,7 @@ impl Findings<'_> {
         let vt = self.cleaned.view.text();
         let outline = self.outline;
         let mapped = &self.framework.sections;
-        let content_chars = crate::text::count_non_whitespace(vt);
+        let content_chars = self.scan.count_non_whitespace(0..vt.len());
         let shortcomings_chars = outline
             .headings
             .iter()
@@ -395,7 +398,10 @@ impl Findings<'_> {
                     && outline.parents[*i]
                         .is_none_or(|p| !mapped[p].parts.contains(&Part::Shortcomings))
             })
-            .map(|(i, h)| crate::text::count_non_whitespace(&vt[h.marker.start..outline.ends[i]]))
+            .map(|(i, h)| {
+                self.scan
+                    .count_non_whitespace(h.marker.start..outline.ends[i])
+            })
             .sum();
         Stats {
             chars: self.text.chars().count(),

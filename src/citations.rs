@@ -22,7 +22,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use crate::knowledge::{self, Role};
-use crate::text::CharSet;
+use crate::text::{CharSet, Scan};
 
 /// A citation in the analysis view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,17 +122,24 @@ pub fn org_start(org: &str) -> usize {
 /// The characters a document number's window is opened at (`〔2023〕5号`, `令第12号`).
 static NUMBER_OPENS: CharSet = CharSet::of_bmp(&['〔', '[', '【', '(', '令']);
 
+/// The characters citations are found at: the brackets of titles, the line ends and where
+/// document numbers may stand.
+pub static SCANNED: LazyLock<CharSet> =
+    LazyLock::new(|| CharSet::of_bmp(&['《', '》', '\n']).union(&NUMBER_OPENS));
+
 /// Finds the citations of `text`.
 pub fn find_citations(text: &str) -> Vec<Cited> {
+    find_citations_in(&Scan::new(text, &SCANNED))
+}
+
+/// Finds the citations of the text of `scan` (a scan of a set holding [`SCANNED`]).
+pub fn find_citations_in(scan: &Scan<'_>) -> Vec<Cited> {
+    let text = scan.text();
     let mut out: Vec<Cited> = Vec::new();
     // 《…》 with nesting.
     let mut stack: Vec<usize> = Vec::new();
-    // One pass finds the brackets, the line ends and where document numbers may stand,
-    // without decoding the text between.
-    static SCANNED: LazyLock<CharSet> =
-        LazyLock::new(|| CharSet::of_bmp(&['《', '》', '\n']).union(&NUMBER_OPENS));
     let mut number_opens = Vec::new();
-    for (i, c) in SCANNED.matches(text) {
+    for (i, c) in scan.matches(&SCANNED) {
         if NUMBER_OPENS.contains(c) {
             number_opens.push(i);
             continue;

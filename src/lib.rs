@@ -143,6 +143,9 @@ pub type Clock = Box<dyn Fn() -> f64 + Send + Sync>;
 pub struct Analyzer {
     options: Options,
     segmenter: Segmenter,
+    /// Every character a stage looks for in the analysis view, scanned for once an
+    /// analysis ([`text::Scan`]).
+    scanned: text::CharSet,
     clock: Option<Clock>,
 }
 
@@ -177,9 +180,16 @@ impl Analyzer {
     /// [`Error::InvalidLexicon`] if a line has a malformed frequency.
     pub fn with_lexicon(options: Options, lexicon: Option<&str>) -> Result<Self, Error> {
         let segmenter = Segmenter::new(lexicon, options.domain)?;
+        let scanned = outline::SCANNED
+            .union(segmenter.atom_opens())
+            .union(&citations::SCANNED)
+            .union(&metrics::SCANNED)
+            .union(&text::WHITESPACE)
+            .union(&meta::MASKS);
         Ok(Analyzer {
             options,
             segmenter,
+            scanned,
             clock: None,
         })
     }
@@ -310,16 +320,20 @@ impl Analyzer {
         let norm = timer.stage("normalize", || normalize::normalize(text));
         let cleaned = timer.stage("clean", || clean::clean(&norm));
         let vt = cleaned.view.text();
-        let meta = timer.stage("meta", || meta::read_meta(text, &norm, &cleaned));
+        // The characters every later stage looks for, in one pass over the view.
+        let scan = text::Scan::new(vt, &self.scanned);
+        let meta = timer.stage("meta", || meta::read_meta_in(text, &norm, &cleaned, &scan));
         let year = self.options.year.or(meta.year);
-        let outline = timer.stage("outline", || Outline::find(vt));
+        let outline = timer.stage("outline", || Outline::find_in(&scan));
         let document = timer.stage("document", || {
             document::read_document(text, &norm, &cleaned, &meta, &outline, year)
         });
-        let tokens = timer.stage("segment", || self.segmenter.tokens(vt, self.options.hmm));
+        let tokens = timer.stage("segment", || {
+            self.segmenter.tokens_in(&scan, self.options.hmm)
+        });
         let (citations, metrics) = timer.stage("metrics", || {
-            let citations = citations::find_citations(vt);
-            let metrics = Metrics::find(vt, &tokens, &citations);
+            let citations = citations::find_citations_in(&scan);
+            let metrics = Metrics::find_in(&scan, &tokens, &citations);
             (citations, metrics)
         });
         let framework = timer.stage("framework", || {
@@ -336,6 +350,7 @@ impl Analyzer {
                 document: &document,
                 outline: &outline,
                 framework: &framework,
+                scan: &scan,
                 tokens: &tokens,
                 citations: &citations,
                 metrics: &metrics,

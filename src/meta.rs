@@ -55,7 +55,7 @@ use crate::matcher::Matcher;
 use crate::normalize::is_han;
 use crate::numerals::parse_integer;
 use crate::report::Source;
-use crate::text::{line_ranges, CharSet};
+use crate::text::{line_ranges, CharSet, Scan};
 use crate::view::View;
 
 /// A piece of text and the original byte range it was read from.
@@ -182,8 +182,17 @@ fn has_placeholder(s: &str) -> bool {
     !placeholder_spans(s).is_empty()
 }
 
+/// The characters a placeholder is made of.
+pub static MASKS: CharSet = CharSet::of_bmp(&['x', 'X', '×', '*', '＊', '_', '＿', '某']);
+
 /// The placeholders of `s`: byte ranges of the masks.
 fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
+    placeholder_spans_in(&Scan::new(s, &MASKS))
+}
+
+/// The placeholders of the text of `scan` (a scan of a set holding [`MASKS`]).
+fn placeholder_spans_in(scan: &Scan<'_>) -> Vec<Range<usize>> {
+    let s = scan.text();
     static PH: OnceLock<Regex> = OnceLock::new();
     // Alternatives in order: a year with its mask (20xx, 201*, 20××), runs of masks, 某某,
     // then a single mask and the unit after it (group 1 is the mask).
@@ -200,10 +209,9 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
     // runs only around the masks, on the stretch from three bytes before a run of them
     // to the character after it, and finds there what one pass over `s` finds (most
     // reports have no mask but many `20`s and `19`s, where a pass over `s` stops).
-    static MASKS: CharSet = CharSet::of_bmp(&['x', 'X', '×', '*', '＊', '_', '＿', '某']);
     let mut at = 0;
     let mut found = Vec::new();
-    while let Some(i) = MASKS.find(&s[at..]).map(|i| at + i) {
+    while let Some((i, _)) = scan.matches_from(&MASKS, at).next() {
         let run_end = s[i..]
             .find(|c: char| !MASKS.contains(c))
             .map_or(s.len(), |j| i + j);
@@ -248,8 +256,19 @@ fn placeholder_spans(s: &str) -> Vec<Range<usize>> {
 
 /// Reads the metadata.
 pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
+    read_meta_in(
+        original,
+        norm,
+        cleaned,
+        &Scan::new(cleaned.view.text(), &MASKS),
+    )
+}
+
+/// [`read_meta`] with a scan of the analysis view for a set holding [`MASKS`].
+pub fn read_meta_in(original: &str, norm: &View, cleaned: &Cleaned, scan: &Scan<'_>) -> MetaFound {
     let view = &cleaned.view;
     let text = view.text();
+    debug_assert!(std::ptr::eq(text, scan.text()), "the scan is of the view");
     let lines: Vec<Range<usize>> = line_ranges(text)
         .into_iter()
         .filter_map(|r| trim_range(text, r))
@@ -330,7 +349,7 @@ pub fn read_meta(original: &str, norm: &View, cleaned: &Cleaned) -> MetaFound {
     }
 
     // Placeholders.
-    for r in placeholder_spans(text) {
+    for r in placeholder_spans_in(scan) {
         let o = view.to_original(r.clone());
         // The mask and the word after it (`**次`, `XX街道`).
         let ctx_end = r.end

@@ -78,7 +78,7 @@ use crate::markers::{
     is_cn_num, may_open, parse_marker, take_while_in, Marker, CN_NUM, MARKER_OPENS,
 };
 use crate::normalize::is_han;
-use crate::text::{line_ranges, CharSet};
+use crate::text::{line_ranges, CharSet, Scan};
 
 /// A heading found in the analysis view (byte ranges of the view).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -830,9 +830,13 @@ static BOUNDARIES: CharSet = CharSet::of_bmp(&[
     '\n', '。', '；', '：', '，', '！', '？', ' ', '\t', ')', '、', '”',
 ]);
 
+/// The characters the outline looks for: those a heading marker may open with and the
+/// boundaries an enumeration item may follow.
+pub static SCANNED: LazyLock<CharSet> = LazyLock::new(|| MARKER_OPENS.union(&BOUNDARIES));
+
 /// Where the characters the outline looks for stand in a text: those a heading marker may
 /// open with ([`MARKER_OPENS`]) and the boundaries an enumeration item may follow
-/// ([`BOUNDARIES`]), found in one pass without decoding the text between.
+/// ([`BOUNDARIES`]), read off one scan of the text.
 pub struct Stops {
     /// Offsets of the characters of [`MARKER_OPENS`], ascending.
     marker_opens: Vec<u32>,
@@ -841,14 +845,19 @@ pub struct Stops {
 }
 
 impl Stops {
-    /// The stops of `text`.
+    /// The stops of `text` (the analyzer reads them off its own scan: [`Stops::of`]).
+    #[cfg(test)]
     pub fn new(text: &str) -> Stops {
-        static SCANNED: LazyLock<CharSet> = LazyLock::new(|| MARKER_OPENS.union(&BOUNDARIES));
+        Stops::of(&Scan::new(text, &SCANNED))
+    }
+
+    /// The stops of the text of `scan` (a scan of a set holding [`SCANNED`]).
+    pub fn of(scan: &Scan<'_>) -> Stops {
         let mut stops = Stops {
             marker_opens: Vec::new(),
             boundaries: Vec::new(),
         };
-        for (i, c) in SCANNED.matches(text) {
+        for (i, c) in scan.matches(&SCANNED) {
             if MARKER_OPENS.contains(c) {
                 stops.marker_opens.push(i as u32);
             }
@@ -909,7 +918,13 @@ pub struct Outline {
 impl Outline {
     /// Finds the outline of the analysis view `text`.
     pub fn find(text: &str) -> Outline {
-        let stops = Stops::new(text);
+        Outline::find_in(&Scan::new(text, &SCANNED))
+    }
+
+    /// Finds the outline of the text of `scan` (a scan of a set holding [`SCANNED`]).
+    pub fn find_in(scan: &Scan<'_>) -> Outline {
+        let text = scan.text();
+        let stops = Stops::of(scan);
         let headings = find_headings(text, &stops);
         let ends = section_ends(&headings, text.len());
         let parents = parents(&headings);

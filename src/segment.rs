@@ -25,7 +25,7 @@ use crate::knowledge;
 use crate::lexicon;
 use crate::normalize::is_han;
 use crate::report::{Keyword, WordCount};
-use crate::text::{CharSet, Span32};
+use crate::text::{CharSet, Scan, Span32};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,6 +261,19 @@ impl Segmenter {
 
     /// Segments `text` into tokens covering it completely.
     pub fn tokens(&self, text: &str, hmm: bool) -> Vec<Token> {
+        self.tokens_in(&Scan::new(text, &self.atom_opens), hmm)
+    }
+
+    /// The characters an atom may open with (a scan for [`tokens_in`](Self::tokens_in)
+    /// holds them).
+    pub fn atom_opens(&self) -> &CharSet {
+        &self.atom_opens
+    }
+
+    /// [`tokens`](Self::tokens) of the text of `scan` (a scan of a set holding
+    /// [`atom_opens`](Self::atom_opens)).
+    pub fn tokens_in(&self, scan: &Scan<'_>, hmm: bool) -> Vec<Token> {
+        let text = scan.text();
         let mut out = Vec::with_capacity(text.len() / 4);
         let mut pos = 0;
         // Where a pass of the atom regex would resume, and the match it finds there,
@@ -268,7 +281,7 @@ impl Segmenter {
         // from a few characters before a digit, a bracket or a phrase's first character.
         let mut resume = 0;
         while let Some(m) = self
-            .atom_candidate(text, resume)
+            .atom_candidate(scan, resume)
             .and_then(|from| self.atoms.find_at(text, from))
         {
             resume = m.end();
@@ -316,14 +329,13 @@ impl Segmenter {
     /// character of a phrase; none when no such character follows (nor any atom). No atom
     /// starts before it: a number starts with a digit, a phrase with its first character,
     /// a document number with at most ten Chinese characters before its bracket.
-    fn atom_candidate(&self, text: &str, from: usize) -> Option<usize> {
+    fn atom_candidate(&self, scan: &Scan<'_>, from: usize) -> Option<usize> {
         if !self.domain {
             return None;
         }
-        let rest = &text[from..];
-        let i = self.atom_opens.find(rest)?;
+        let (i, _) = scan.matches_from(&self.atom_opens, from).next()?;
         Some(
-            rest[..i]
+            scan.text()[from..i]
                 .char_indices()
                 .rev()
                 .nth(9)

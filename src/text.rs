@@ -84,6 +84,12 @@ impl CharSet {
         set
     }
 
+    /// Whether every character of this set is in `other`.
+    pub fn is_subset(&self, other: &CharSet) -> bool {
+        self.bits.iter().zip(&other.bits).all(|(a, b)| a & !b == 0)
+            && self.astral.iter().all(|c| other.astral.contains(c))
+    }
+
     /// Adds the character of code point `i`, in the Basic Multilingual Plane (one beyond
     /// it fails: in a constant, the build).
     const fn insert_bmp(&mut self, i: usize) {
@@ -173,20 +179,74 @@ impl CharSet {
     }
 }
 
+/// The characters of one text that belong to a set, found in one pass. The stages that
+/// look for characters of the analysis view (outline, segmentation, citations, metrics,
+/// the statistics) each asked their own set of the whole view, five passes over it; the
+/// analyzer scans once for the union of their sets, and each stage reads its own
+/// characters from the offsets kept here (about one character in seven of a report).
+pub struct Scan<'a> {
+    text: &'a str,
+    set: &'a CharSet,
+    /// Each character of `set` in `text` and where it stands, ascending (kept rather than
+    /// decoded again by each stage that reads it).
+    at: Vec<(u32, char)>,
+}
+
+impl<'a> Scan<'a> {
+    /// The characters of `set` in `text` (under 4 GiB: the analyzer's views are).
+    pub fn new(text: &'a str, set: &'a CharSet) -> Scan<'a> {
+        debug_assert!(u32::try_from(text.len()).is_ok(), "offsets are 32-bit");
+        Scan {
+            text,
+            set,
+            at: set.matches(text).map(|(i, c)| (i as u32, c)).collect(),
+        }
+    }
+
+    /// The text scanned.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The characters of `sub` at or after byte `from`, with their offsets, in text
+    /// order. `sub` is a subset of the set scanned (checked in debug builds: a stage whose
+    /// set the analyzer's union left out would miss its characters).
+    pub fn matches_from<'s>(
+        &'s self,
+        sub: &'s CharSet,
+        from: usize,
+    ) -> impl Iterator<Item = (usize, char)> + 's {
+        debug_assert!(sub.is_subset(self.set), "a stage's set is in the scan's");
+        let first = self.at.partition_point(|&(i, _)| (i as usize) < from);
+        self.at[first..]
+            .iter()
+            .filter(|&&(_, c)| sub.contains(c))
+            .map(|&(i, c)| (i as usize, c))
+    }
+
+    /// The characters of `sub` in the text ([`matches_from`](Self::matches_from) its start).
+    pub fn matches<'s>(&'s self, sub: &'s CharSet) -> impl Iterator<Item = (usize, char)> + 's {
+        self.matches_from(sub, 0)
+    }
+
+    /// How many characters of `range` of the text are not whitespace.
+    pub fn count_non_whitespace(&self, range: Range<usize>) -> usize {
+        let end = range.end;
+        let whitespace = self
+            .matches_from(&WHITESPACE, range.start)
+            .take_while(|&(i, _)| i < end)
+            .count();
+        self.text[range].chars().count() - whitespace
+    }
+}
+
 /// The characters [`char::is_whitespace`] holds (the Unicode property White_Space; all in
 /// the Basic Multilingual Plane).
-static WHITESPACE: CharSet = CharSet::of_bmp(&[
+pub static WHITESPACE: CharSet = CharSet::of_bmp(&[
     '\t', '\n', '\u{B}', '\u{C}', '\r', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2028}',
     '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}',
 ])
 .with_range('\u{2000}', '\u{200A}');
-
-/// How many characters of `s` are not whitespace: the characters counted (a count of
-/// the bytes that start one) less the whitespace, which the set finds without decoding
-/// the text between.
-pub fn count_non_whitespace(s: &str) -> usize {
-    s.chars().count() - WHITESPACE.matches(s).count()
-}
 
 /// The lines of `text` as byte ranges without their `\n`.
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
@@ -236,7 +296,15 @@ mod tests {
             assert_eq!(ranges.contains(c), want, "{c:?}");
         }
         assert_eq!(set.find("中文b"), None);
-        let both = CharSet::new(['a', '一', '𠀀']).union(&CharSet::new(['一', '中', '𠀁']));
+        let (left, right) = (
+            CharSet::new(['a', '一', '𠀀']),
+            CharSet::new(['一', '中', '𠀁']),
+        );
+        let both = left.union(&right);
+        assert!(left.is_subset(&both) && right.is_subset(&both) && both.is_subset(&both));
+        assert!(!both.is_subset(&left) && !both.is_subset(&right));
+        assert!(!CharSet::new(['𠀂']).is_subset(&both));
+        assert!(CharSet::of_bmp(&[]).is_subset(&left));
         for c in ['a', '一', '中', '𠀀', '𠀁', 'b', '二', '𠀂'] {
             assert_eq!(both.contains(c), "a一中𠀀𠀁".contains(c), "{c:?}");
         }
@@ -256,10 +324,19 @@ mod tests {
         #[test]
         fn count_non_whitespace_counts_what_is_whitespace_does_not_hold(
             s in "[a \t\n\r\u{85}\u{A0}\u{2000}\u{200A}\u{200B}\u{3000}中𠀀]{0,24}",
+            cut in 0usize..25,
         ) {
+            // The scan of a wider set, as the analyzer's is; a range from a boundary on.
+            let set = WHITESPACE.union(&CharSet::of_bmp(&['a']));
+            let scan = Scan::new(&s, &set);
+            let from = s.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(s.len());
             proptest::prop_assert_eq!(
-                count_non_whitespace(&s),
-                s.chars().filter(|c| !c.is_whitespace()).count()
+                scan.count_non_whitespace(from..s.len()),
+                s[from..].chars().filter(|c| !c.is_whitespace()).count()
+            );
+            proptest::prop_assert_eq!(
+                scan.count_non_whitespace(0..from),
+                s[..from].chars().filter(|c| !c.is_whitespace()).count()
             );
         }
 
@@ -284,6 +361,23 @@ mod tests {
                 let members: Vec<(usize, char)> =
                     s.char_indices().filter(|&(_, c)| set.contains(c)).collect();
                 proptest::prop_assert_eq!(set.matches(&s).collect::<Vec<_>>(), members);
+            }
+            // One scan of the union answers for each set, from any boundary on.
+            let union = sets.iter().fold(CharSet::of_bmp(&[]), |u, set| u.union(set));
+            let scan = Scan::new(&s, &union);
+            for set in &sets {
+                proptest::prop_assert!(set.is_subset(&union));
+                for (from, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                    let members: Vec<(usize, char)> = s[from..]
+                        .char_indices()
+                        .map(|(i, c)| (from + i, c))
+                        .filter(|&(_, c)| set.contains(c))
+                        .collect();
+                    proptest::prop_assert_eq!(
+                        scan.matches_from(set, from).collect::<Vec<_>>(),
+                        members
+                    );
+                }
             }
         }
     }

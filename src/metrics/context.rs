@@ -20,7 +20,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::{Regex, RegexBuilder};
 
 use crate::knowledge;
-use crate::text::CharSet;
+use crate::text::{CharSet, Scan};
 
 /// The longest look back or ahead for a sentence, in bytes (about 160 characters).
 pub const SENTENCE_MAX: usize = 480;
@@ -39,7 +39,7 @@ static CLAUSE_END_SET: CharSet = CharSet::of_bmp(CLAUSE_ENDS);
 /// openings of short quotations and the characters that open a number. One pass finds
 /// them all without decoding the text between (one pass for each set read the text three
 /// times).
-static SCANNED: LazyLock<CharSet> = LazyLock::new(|| {
+pub static SCANNED: LazyLock<CharSet> = LazyLock::new(|| {
     CLAUSE_END_SET
         .union(&QUOTE_OPENS)
         .union(&super::extract::OPENS)
@@ -146,14 +146,22 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Indexes `text`; `extra` are ranges that hold no metric (citations).
+    #[cfg(test)]
     pub fn new(text: &'a str, extra: &[Range<usize>]) -> Context<'a> {
+        Context::of(&Scan::new(text, &SCANNED), extra)
+    }
+
+    /// Indexes the text of `scan` (a scan of a set holding [`SCANNED`]); `extra` are
+    /// ranges that hold no metric (citations).
+    pub fn of(scan: &Scan<'a>, extra: &[Range<usize>]) -> Context<'a> {
+        let text = scan.text();
         let mut sentence_ends = Vec::new();
         let mut clause_ends = Vec::new();
         let mut comma_ends = Vec::new();
         let mut line_starts = vec![0];
         let mut number_opens = Vec::new();
         let mut quote_opens = Vec::new();
-        for (i, c) in SCANNED.matches(text) {
+        for (i, c) in scan.matches(&SCANNED) {
             if super::extract::OPENS.contains(c) {
                 number_opens.push(i as u32);
             }

@@ -35,7 +35,9 @@ use std::ops::Range;
 use crate::knowledge;
 use crate::report::Qualifier;
 use crate::segment::Token;
-use crate::text::Span32;
+use crate::text::{Scan, Span32};
+
+pub use context::SCANNED;
 
 pub use rates::RateCheck;
 pub use sums::Breakdown;
@@ -209,8 +211,18 @@ impl Metrics {
     /// The metrics, breakdowns and rate checks of the analysis view `text`, segmented as
     /// `tokens`; nothing inside `citations` is a quantity.
     pub fn find(text: &str, tokens: &[Token], citations: &[crate::citations::Cited]) -> Metrics {
+        Metrics::find_in(&Scan::new(text, &SCANNED), tokens, citations)
+    }
+
+    /// [`find`](Self::find) over the text of `scan` (a scan of a set holding [`SCANNED`]).
+    pub fn find_in(
+        scan: &Scan<'_>,
+        tokens: &[Token],
+        citations: &[crate::citations::Cited],
+    ) -> Metrics {
+        let text = scan.text();
         let spans: Vec<Range<usize>> = citations.iter().map(|c| c.span.clone()).collect();
-        let ctx = context::Context::new(text, &spans);
+        let ctx = context::Context::of(scan, &spans);
         let scanned = extract::scan(&ctx);
         let tables = tables::find(&ctx);
         let (mut found, links) = merge(scanned, tables);
