@@ -383,17 +383,27 @@ fn width(s: &str) -> usize {
 /// form in the view would.
 fn line_widths(norm: &View, lines: &[Range<usize>]) -> Vec<usize> {
     let text = norm.text();
+    // The view characters that stand for more than one original byte, ascending: an
+    // ASCII one among them was full-width (`（`, `２`) or `\r\n`.
+    let wide: Vec<usize> = norm
+        .changed()
+        .filter(|(_, orig)| orig.len() > 1)
+        .map(|(at, _)| at)
+        .collect();
     lines
         .iter()
         .map(|r| {
             let mut w = 0usize;
+            let mut next_wide = wide.partition_point(|&at| at < r.start);
             // Read as bytes: every character but ASCII counts 2 (at its first byte; a byte
-            // of 10xxxxxx continues a character). An ASCII character of the view that
-            // stands for more than one original byte was full-width (a lookup only for
-            // these few).
+            // of 10xxxxxx continues a character); an ASCII character counts 2 where it
+            // stands for more than one original byte.
             for (i, &b) in text[r.clone()].trim_end().as_bytes().iter().enumerate() {
                 if b < 0x80 {
-                    w += if norm.orig_of_char_at(r.start + i).len() > 1 {
+                    while wide.get(next_wide).is_some_and(|&at| at < r.start + i) {
+                        next_wide += 1;
+                    }
+                    w += if wide.get(next_wide) == Some(&(r.start + i)) {
                         2
                     } else {
                         1
@@ -941,6 +951,35 @@ mod tests {
         let norm = normalize("ab  \n（五）标题　\n  \na b\t\n２０２３年 ");
         let widths = line_widths(&norm, &line_ranges(norm.text()));
         assert_eq!(widths, vec![2, 10, 0, 3, 10]);
+    }
+
+    // proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The widths read off the map's runs are those of a lookup of each character's
+        /// original range (an ASCII character counts 2 where it stands for more than one
+        /// original byte).
+        #[test]
+        fn line_widths_agree_with_each_characters_original_range(
+            s in "[a 1(（２０\r\n\u{200B}　中]{0,30}",
+        ) {
+            let norm = normalize(&s);
+            let lines = line_ranges(norm.text());
+            let want: Vec<usize> = lines
+                .iter()
+                .map(|r| {
+                    norm.text()[r.clone()]
+                        .trim_end()
+                        .char_indices()
+                        .map(|(i, c)| {
+                            let wide = !c.is_ascii() || norm.orig_of_char_at(r.start + i).len() > 1;
+                            if wide { 2 } else { 1 }
+                        })
+                        .sum()
+                })
+                .collect();
+            proptest::prop_assert_eq!(line_widths(&norm, &lines), want);
+        }
     }
 
     fn removed_reasons(text: &str) -> Vec<(String, &'static str)> {

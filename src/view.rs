@@ -224,6 +224,17 @@ impl View {
         start..end
     }
 
+    /// The characters that stand for an original range of another length than their own
+    /// (`(` for `（`, `\n` for `\r\n`): where each starts in the view and the original
+    /// range it stands for, in view order. Every other character stands for its own bytes
+    /// (one run of the map each, read off the runs without a lookup per character).
+    pub fn changed(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        (0..self.runs.len()).filter(|&i| !self.linear(i)).map(|i| {
+            let r = self.runs[i];
+            (r.view as usize, r.orig as usize..r.orig_end as usize)
+        })
+    }
+
     /// How many runs the map holds (for tests and memory figures).
     pub fn runs(&self) -> usize {
         self.runs.len()
